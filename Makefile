@@ -1,0 +1,34 @@
+# Two commands do all set-up on a fresh machine:
+#   make demo   install everything, run the pipeline on the bundled sample, show the events
+#   make test   install everything, run the test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= fieldreport.duckdb
+
+.PHONY: demo test install lint bench clean
+
+$(BIN)/fieldreport: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $@
+
+install: $(BIN)/fieldreport
+
+demo: install
+	$(BIN)/fieldreport run examples --db $(DB)
+	$(BIN)/fieldreport events --db $(DB)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check fieldreport tests benchmarks
+	$(BIN)/ruff format --check fieldreport tests benchmarks
+
+bench: install
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache

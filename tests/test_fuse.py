@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+from fieldreport import fuse
+from fieldreport.records import Claim, EventDate, Location, Mention
+
+RAQQA = Location("Raqqa", 35.95, 39.01, 1, "SY", "Syria", "Raqqa", None, "geonames:163915", "Raqqa")
+
+
+def mention(article_id: str, start: int = 0, **kw: object) -> Mention:
+    base = Mention(
+        article_id=article_id, sentence_index=0, start=start, end=start + 20,
+        sentence="A strike hit the town.", event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike", actor1="Coalition: US-led Coalition",
+        actor2="Civilians (Syria)", inter1=8, inter2=7, location=RAQQA,
+        date=EventDate("2017-06-06", 1, "on Tuesday"), trigger="strike", notes="n", confidence=0.7,
+    )  # fmt: skip
+    return replace(base, **kw)
+
+
+def killed(low: int, high: int, victims: str = "civilians", claimant: str | None = None) -> Claim:
+    return Claim("killed", low, high, victims, claimant, "text", 0, 4)
+
+
+META = {
+    "a1": {"outlet": "Levant Wire", "duplicate_of": None},
+    "a2": {"outlet": "Northern Post", "duplicate_of": None},
+    "a3": {"outlet": "Copy Desk", "duplicate_of": "a1"},
+}
+
+
+def test_same_day_place_actors_and_type_is_one_event_with_all_sources() -> None:
+    events, links = fuse.run([mention("a1", claims=(killed(8, 8),)), mention("a2", claims=(killed(10, 12),))], META)
+    assert len(events) == 1
+    e = events[0]
+    # a3 copies a1: its outlet counts, with no span since its text was not given
+    assert e.sources == ("Levant Wire", "Copy Desk", "Northern Post")
+    assert (e.fatalities, e.fatalities_low, e.fatalities_high) == (8, 8, 12)
+    assert [(link.article_id, link.start) for link in links] == [("a1", 0), ("a3", None), ("a2", 0)]
+
+
+def test_different_day_or_place_stays_distinct() -> None:
+    other_day = mention("a2", date=EventDate("2017-06-05", 1, "late on Monday"))
+    elsewhere = mention("a2", start=50, location=replace(RAQQA, location="Tabqa", gazetteer_id="geonames:1"))
+    events, _ = fuse.run([mention("a1"), other_day, elsewhere], META)
+    assert len(events) == 3
+    assert [e.event_date for e in events] == ["2017-06-05", "2017-06-06", "2017-06-06"]
+
+
+def test_undated_mentions_of_different_articles_are_not_merged() -> None:
+    undated = EventDate(None, None, None)
+    events, _ = fuse.run([mention("a1", date=undated), mention("a2", date=undated)], META)
+    assert len(events) == 2
+
+
+def test_victim_groups_add_up_within_an_article_and_no_claim_means_zero() -> None:
+    m = mention("a1", claims=(killed(1, 1, "SDF: Syrian Democratic Forces"), killed(2, 2, "Islamic State"),
+                              Claim("injured", 4, 4, "SDF", None, "four were wounded", 0, 5)))
+    events, _ = fuse.run([m], META)
+    assert (events[0].fatalities, events[0].fatalities_low, events[0].fatalities_high) == (3, 3, 3)
+    events, _ = fuse.run([mention("a2")], META)
+    assert events[0].fatalities == 0
+
+
+def test_a_duplicate_adds_its_outlet_and_evidence_span_not_an_event() -> None:
+    texts = {"a3": "Intro line. A strike hit the town. More."}
+    events, links = fuse.run([mention("a1")], META, texts)
+    assert len(events) == 1
+    assert events[0].sources == ("Levant Wire", "Copy Desk")
+    copied = [link for link in links if link.copied]
+    assert [(c.article_id, c.start, c.end) for c in copied] == [("a3", 12, 34)]
+
+
+def test_event_ids_are_stable() -> None:
+    first, _ = fuse.run([mention("a1")], META)
+    again, _ = fuse.run([mention("a1"), mention("a2")], META)
+    assert first[0].event_id == again[0].event_id

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fieldreport import dedup
+from fieldreport.errors import StoreError
+from fieldreport.records import Analysed, Article, Claim, EventDate, Mention, Reject
+from fieldreport.settings import Config
+from fieldreport.store import Store
+
+TEXT = "Rebels shelled the garrison town on Monday, killing two soldiers, the army said in a statement."
+
+
+def sample() -> Analysed:
+    a = Article("art1", "h1", "a.txt", "txt", TEXT, TEXT, title="T", outlet="Levant Wire", published="2019-03-04")
+    claim = Claim("killed", 2, 2, "Military Forces of Syria", "the army", "killing two soldiers", 45, 64, "art1")
+    m = Mention("art1", 0, 0, len(TEXT), TEXT, "Explosions/Remote violence", "Shelling/artillery/missile attack",
+                "Rebels", "Military Forces of Syria", None, 1, date=EventDate("2019-03-04", 1, "on Monday"),
+                claims=(claim,), trigger="shelled")
+    return Analysed(a, mentions=(m,))
+
+
+def dump(path: Path) -> dict[str, list[tuple]]:
+    with Store(path, read_only=True) as s:
+        tables = [r[0] for r in s.con.execute("SHOW TABLES").fetchall()]
+        return {t: sorted(s.con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+
+
+def test_writing_the_same_batch_twice_changes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    item = sample()
+    fp = dedup.fingerprint(item.article, Config())
+    reject = Reject("bad.bin", "binary", "NUL bytes")
+    with Store(db) as s:
+        s.write_batch([item], [fp], [reject])
+    first = dump(db)
+    with Store(db) as s:
+        s.write_batch([item], [fp], [reject])
+        assert s.counts() == {"articles": 1, "mentions": 1, "claims": 1, "events": 0, "rejects": 1, "duplicates": 0}
+    assert dump(db) == first
+
+
+def test_a_failed_batch_leaves_nothing_behind(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        with pytest.raises(RuntimeError):
+            s._transaction(lambda: (s._upsert("rejects", [Reject("x", "empty").as_dict()]), _boom()))
+        assert s.counts()["rejects"] == 0
+
+
+def _boom() -> None:
+    raise RuntimeError("killed mid-batch")
+
+
+def test_mentions_round_trip_through_the_store(tmp_path: Path) -> None:
+    item = sample()
+    with Store(tmp_path / "s.duckdb") as s:
+        s.write_batch([item], [], [])
+        (back,) = list(s.iter_mentions())
+    assert back == item.mentions[0]
+    assert back.mention_id == item.mentions[0].mention_id
+
+
+def test_reading_a_missing_database_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="No database at .*Run `fieldreport run INPUT --db"):
+        Store(tmp_path / "nope.duckdb", read_only=True)
