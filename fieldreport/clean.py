@@ -1,0 +1,586 @@
+"""RawDoc -> Article: main text, metadata, and embeds kept apart from the body.
+
+Later stages find events, places and dates in ``Article.text``; anything that is
+not the reporter's own text (share buttons, comment forms, photo captions,
+embedded tweets, teasers for other stories) would turn into false events or
+wrong dates there, so it is removed here. Captions and tweets are kept as
+``Embed``s because their dates are real evidence, just never the publication date.
+
+HTML goes through trafilatura first and then through the same line rules as
+plain text, so both paths share one set of heuristics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from .ids import normalise_text, stable_id
+from .records import Article, Embed, RawDoc, Reject
+from .settings import Config
+
+# ---------------------------------------------------------------- dates
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+_MON = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
+_DATE_MDY = re.compile(
+    rf"\b(?P<mon>{_MON})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I
+)
+_DATE_DMY = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})\.?,?\s+(?P<year>\d{{4}})\b", re.I
+)
+_DATE_NUM = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d/])")
+
+
+def _ymd(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> str | None:
+    """The first full date (with a year) written in ``text``, as YYYY-MM-DD."""
+    best: tuple[int, str] | None = None
+    for rx in (_DATE_MDY, _DATE_DMY, _DATE_NUM):
+        m = rx.search(text)
+        if not m or (best and best[0] <= m.start()):
+            continue
+        g = m.groupdict()
+        if "mon" in g:
+            value = _ymd(int(g["year"]), _MONTHS[g["mon"].lower()], int(g["day"]))
+        else:
+            value = _ymd(int(g["year"]), int(g["m"]), int(g["d"]))
+        if value:
+            best = (m.start(), value)
+    return best[1] if best else None
+
+
+def normalise_date(value: str | None) -> str | None:
+    """A declared date (ISO 8601, RFC 822, "March 3, 2019", "3 March 2019", "2019/03/03")
+    as YYYY-MM-DD, or None when it cannot be read; never a guess.
+
+    The calendar day is the one written, not converted to UTC: a report filed late
+    on March 3 in Syria is a March 3 report.
+    """
+    if not value or not value.strip():
+        return None
+    s = value.strip()
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])", s)
+    if m:
+        return _ymd(int(m[1]), int(m[2]), int(m[3]))
+    if re.match(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d", s):
+        parsed = email.utils.parsedate_tz(s)
+        if parsed:
+            return _ymd(parsed[0], parsed[1], parsed[2])
+    return find_date(s)
+
+
+# ---------------------------------------------------------------- line rules
+
+_WS = re.compile(r"\s+")
+# Lines that are page furniture wherever they appear.
+_BOILERPLATE = re.compile(
+    "|".join(
+        (
+            r"^(?:send in e-?mail\s*)+$",
+            r"^click the alert icon",
+            r"^(?:(?:share|share this(?: article| story)?|tweet|e-?mail|print|whatsapp|facebook|twitter|x"
+            r"|linkedin|pinterest|reddit|telegram|copy link)[\s|/,·•]*)+:?$",
+            r"^share (?:on|via|this) ",
+            r"^leave a (?:reply|comment)",
+            r"your email address will not be published",
+            r"required fields are marked",
+            r"^total comments",
+            r"^comments? about this article",
+            r"^please fill (?:in )?the fields",
+            r"^\*?\s*code confirming",
+            r"^(?:view|show|load|hide) (?:all |more )?comments",
+            r"^(?:\d+ )?comments?(?: \(\d+\))?:?$",
+            r"^(?:post|add|write) a comment",
+            r"^related(?: articles?| stories| story| content| videos?| coverage| news| topics)?:?$",
+            r"^(?:read|see) (?:more|also)\b.{0,80}$",
+            r"^show full article",
+            r"^(?:you may|you might) also like",
+            r"^recommended(?: for you| stories)?:?$",
+            r"^search(?: for keyword| for| this site)?\s*[.:]?$",
+            r"^(?:advertisement|advertising|sponsored(?: content)?)$",
+            r"^story continues below(?: advertisement)?$",
+            r"^(?:©|\(c\)\s|copyright\b)",
+            r"all rights reserved",
+            r"^(?:subscribe|sign up|log in|sign in)\b.{0,60}$",
+            r"^follow (?:us|@\w+)",
+            r"^skip to (?:main )?content",
+            r"^(?:accept|manage) cookies|^we use cookies",
+            r"^back to top$",
+            r"^(?:image|photo|video) \d+ of \d+$",
+            r"^(?:>>|»)",  # teasers for other stories
+            r"^[\W\d_]+$",  # counters and rules: "(33) (33)", "***"
+        )
+    )
+)
+# Markers after which nothing belongs to the story (comment forms, related videos).
+_SECTION_END = re.compile(
+    r"^(?:related videos?|related (?:articles|stories|content|coverage|news)|(?:you may|you might) also like"
+    r"|more stories|recommended for you|(?:\d+ )?comments?(?: \(\d+\))?)\s*:?$"
+    r"|^(?:leave a (?:reply|comment)|comments? about this article|total comments|post a comment)\b"
+)
+_CAPTION_START = re.compile(r"^(?:file photo\b|(?:photo|image|picture|caption)\s*:)", re.I)
+_CREDIT = re.compile(r"\s*\bcredit\s*:\s*(?P<credit>.*)$", re.I)
+_AGENCIES = r"AFP|AP|REUTERS|Reuters|EPA|GETTY|Getty Images|ANADOLU|ANHA|SANA|UPI|XINHUA|Xinhua"
+_PAREN_CREDIT = re.compile(
+    r"\s*\((?P<credit>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)+\s*/\s*[A-Za-z][\w.'’ -]*"
+    rf"|[A-Za-z][\w.'’ -]*/\s*(?:{_AGENCIES})(?: via Getty Images)?"
+    rf"|(?:{_AGENCIES}) Photo\s*/\s*[^)]+)\)\.?$"
+)
+# The dash before the author: a hyphen counts only after a space or the tweet's final
+# punctuation, so "US-backed" or "Jean-Luc" never splits a tweet from its author.
+_TWEET = re.compile(
+    r"^(?P<text>.+?)(?:\s*[—–]{1,2}|\s+-{1,2}|(?<=[.!?\"”'’])-{1,2})\s*"
+    r"(?P<author>[^—–()@]{1,60}?\s*\(@\w{1,30}\))"
+    rf"(?:\s+(?P<date>{_MON}\.?\s+\d{{1,2}},?\s+\d{{4}}))?\s*$",
+    re.I,
+)
+_HEADER = re.compile(r"^\s*date:?\s+(?P<date>\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
+_BYLINE = re.compile(
+    r"^[Bb][Yy]\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|al|el|van|von|bin))*"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+)*)(?P<rest>.*)$"
+)
+_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+# "Published: 4 March 2019 10:42 GMT", "Updated on Monday, March 4, 2019": the stamp must
+# follow at once, so a sentence like "Published reports say ..." is not taken for one.
+_TIMESTAMP = re.compile(
+    r"^(?P<kind>first published|published|posted|last updated|updated)(?:\s*:\s*|\s+(?:on|at)\s+|\s+)"
+    rf"(?P<rest>(?:\d|{_MON}\b|{_DAY}\b).*)$",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,2}){0,2}?)"
+    rf"(?:,\s*(?P<date>(?i:{_MON})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&'-]{0,40})\))?\s*[-—–]{1,2}\s+"
+)
+_SIGNOFF = re.compile(r"^[-—–]{1,2}\s*(?P<name>[A-Z][\w&.'’ ]{1,50})$")
+_HEADLINE_MAX_WORDS = 20
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_PAGE = re.compile(r"<(?:html|body|head)\b", re.I)
+_BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote")
+_BYLINE_MAX_WORDS = 15
+
+
+def line_key(line: str) -> str:
+    """The form lines are compared in: lowercased, whitespace folded, digits kept."""
+    return _WS.sub(" ", line).strip().lower()
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+# ---------------------------------------------------------------- embeds
+
+
+def _caption(line: str) -> Embed | None:
+    """The caption a line is, or None when it is body text."""
+    credit = None
+    text = line
+    m = _CREDIT.search(line)
+    if m:
+        credit = m["credit"].strip() or None
+        text = line[: m.start()].strip()
+    else:
+        m = _PAREN_CREDIT.search(line)
+        if m:
+            credit = m["credit"].strip()
+            text = line[: m.start()].strip()
+    if credit is None and not _CAPTION_START.match(line):
+        return None
+    return Embed(kind="caption", text=text, author=credit, date=find_date(text))
+
+
+def _tweet(paragraph: str) -> Embed | None:
+    m = _TWEET.match(paragraph)
+    if not m:
+        return None
+    date = m["date"]
+    return Embed(kind="tweet", text=m["text"].strip(), author=_WS.sub(" ", m["author"]).strip(),
+                 date=normalise_date(date) if date else None)
+
+
+def _add_caption(embeds: list[Embed], cap: Embed) -> None:
+    """Add a caption unless it repeats one already kept (often the same caption twice,
+    once without and once with its credit); a repeat may supply the missing credit."""
+    key = line_key(cap.text)
+    for i, old in enumerate(embeds):
+        if old.kind == "caption" and line_key(old.text) == key:
+            if old.author is None and cap.author:
+                embeds[i] = Embed("caption", old.text, cap.author, old.date)
+            return
+    if not cap.text and embeds and embeds[-1].kind == "caption" and embeds[-1].author is None:
+        last = embeds[-1]  # a lone "Credit: ..." line belongs to the caption above it
+        embeds[-1] = Embed("caption", last.text, cap.author, last.date)
+        return
+    if cap.text:
+        embeds.append(cap)
+
+
+# ---------------------------------------------------------------- text cleaning
+
+
+@dataclass
+class _Found:
+    """What the text itself says about the article, beside the body."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    embeds: list[Embed] = field(default_factory=list)
+    title: str | None = None
+    header_date: str | None = None
+    dateline: str | None = None
+    dateline_date: str | None = None
+    agency: str | None = None
+    byline: str | None = None
+    byline_date: str | None = None
+    text_date: str | None = None
+    signoff: str | None = None
+
+
+def _split_header(text: str) -> tuple[str, str | None]:
+    m = _HEADER.match(text)
+    if not m:
+        return text, None
+    return text[m.end() :], normalise_date(m["date"])
+
+
+def _lines(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [_WS.sub(" ", line).strip() for line in text.split("\n")]
+
+
+def _paragraphs(lines: list[str], cfg: Config, repeated: frozenset[str], found: _Found) -> list[list[str]]:
+    """Group kept lines into paragraphs; rule boilerplate, captions and repeated lines go."""
+    kinds: list[str] = []
+    for line in lines:
+        key = line_key(line)
+        if not key:
+            kinds.append("blank")
+        elif _SECTION_END.match(key):
+            kinds.append("end")
+        elif _BOILERPLATE.search(key):
+            kinds.append("drop")
+        elif (cap := _caption(line)) is not None:
+            _add_caption(found.embeds, cap)
+            kinds.append("drop")
+        else:
+            kinds.append("text")
+    short = cfg.boilerplate_max_words
+    long_lines = [i for i, k in enumerate(kinds) if k == "text" and _words(lines[i]) > short]
+    first_long = long_lines[0] if long_lines else len(lines)
+    last_long = long_lines[-1] if long_lines else -1
+    paragraphs: list[list[str]] = [[]]
+    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        if kind == "end" and i > first_long:
+            break
+        edge = i < first_long or i > last_long
+        # Repetition across documents only removes short lines outside the story itself:
+        # syndicated copies of one report share short quotes that are not boilerplate.
+        if kind == "text" and edge and line_key(line) in repeated and _words(line) <= short:
+            kind = "drop"
+        if kind == "text":
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
+
+
+def _same(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return re.sub(r"[\W_]+", " ", s).strip().lower()
+
+    x, y = norm(a), norm(b)
+    return bool(x) and (x == y or y.startswith(x + " ") or x.startswith(y + " "))
+
+
+def _clean_text(text: str, cfg: Config, repeated: frozenset[str], title: str | None) -> _Found:
+    found = _Found()
+    text, found.header_date = _split_header(text)
+    groups = _paragraphs(_lines(text), cfg, repeated, found)
+    # A headline is a short lone first line with no closing period, set off by a break.
+    if groups and len(groups[0]) == 1 and (len(groups) > 1):
+        first = groups[0][0]
+        furniture = _BYLINE.match(first) or _TIMESTAMP.match(first)
+        if _words(first) <= _HEADLINE_MAX_WORDS and not first.endswith((".", ":", ",")) and not furniture:
+            if title is None:
+                found.title = first
+                groups.pop(0)
+            elif _same(first, title):
+                groups.pop(0)
+    paragraphs: list[str] = []
+    for group in groups:
+        para = " ".join(group)
+        tweet = _tweet(para)
+        if tweet is not None:
+            found.embeds.append(tweet)
+            continue
+        paragraphs.append(para)
+    paragraphs = _take_front_matter(paragraphs, found)
+    if paragraphs and (m := _SIGNOFF.match(paragraphs[-1])) and _words(m["name"]) <= 5:
+        found.signoff = m["name"].strip()
+        paragraphs.pop()
+    found.paragraphs = paragraphs
+    return found
+
+
+def _take_front_matter(paragraphs: list[str], found: _Found) -> list[str]:
+    """Remove byline and timestamp lines anywhere and the dateline of the first paragraph."""
+    kept: list[str] = []
+    for i, para in enumerate(paragraphs):
+        short = _words(para) <= _BYLINE_MAX_WORDS
+        m = _BYLINE.match(para) if short and i < 4 else None
+        if m and (_words(m["name"]) >= 2 or not m["rest"].strip()):
+            found.byline = found.byline or m["name"].strip(" ,")
+            found.byline_date = found.byline_date or find_date(m["rest"])
+            continue
+        near_edge = i < 4 or i >= len(paragraphs) - 3
+        m = _TIMESTAMP.match(para) if short and near_edge else None
+        if m and (date := find_date(m["rest"])):
+            if "updated" in m["kind"].lower():
+                found.text_date = found.text_date or date  # only when nothing says "published"
+            else:
+                found.text_date = date
+            continue
+        kept.append(para)
+    if kept and (m := _DATELINE.match(kept[0])) and len(kept[0]) > m.end():
+        found.dateline = m["place"].strip()
+        found.agency = m["agency"].strip() if m["agency"] else None
+        if m["date"] and re.search(r"\d{4}$", m["date"]):
+            found.dateline_date = normalise_date(m["date"])
+        kept[0] = kept[0][m.end() :]
+    return kept
+
+
+# ---------------------------------------------------------------- HTML
+
+
+@dataclass
+class _Html:
+    text: str = ""
+    title: str | None = None
+    author: str | None = None
+    sitename: str | None = None
+    date: str | None = None
+    embeds: list[Embed] = field(default_factory=list)
+
+
+def _pull_embeds(tree: Any) -> list[Embed]:
+    """Remove captions and embedded tweets from the tree, returning them as Embeds in page order."""
+    picked = []
+    for el in tree.xpath("//figcaption | //blockquote | //*[@class] | //*[@itemprop='caption']"):
+        classes = (el.get("class") or "").lower().split()
+        if el.tag == "blockquote" and "twitter-tweet" in classes:
+            picked.append((el, "tweet"))
+        elif el.tag == "figcaption" or el.get("itemprop") == "caption" or any(
+            "caption" in c and c != "has-caption" for c in classes
+        ):
+            picked.append((el, "caption"))
+    dropped: set[Any] = set()
+    embeds: list[Embed] = []
+    for el, kind in picked:
+        if any(a in dropped for a in el.iterancestors()):
+            continue  # already removed with an enclosing caption or tweet
+        text = _WS.sub(" ", el.text_content()).strip()
+        if kind == "caption" and _words(text) > 80:
+            continue  # a container that merely mentions captions in its class
+        if kind == "tweet" and text:
+            embeds.append(_tweet(text) or Embed(kind="tweet", text=text))
+        elif text:
+            _add_caption(embeds, _caption(text) or Embed(kind="caption", text=text, date=find_date(text)))
+        dropped.add(el)
+        el.drop_tree()
+    return embeds
+
+
+def _body_text(body: Any) -> str:
+    """Paragraphs of trafilatura's output tree, one per block, line breaks as spaces."""
+    for lb in body.iter("lb"):
+        lb.tail = " " + (lb.tail or "")
+    paras: list[str] = []
+    for child in body:
+        blocks = list(child.iter("item")) if child.tag == "list" else [child]
+        for block in blocks:
+            text = _WS.sub(" ", "".join(block.itertext())).strip()
+            if text:
+                paras.append(text)
+    return "\n\n".join(paras)
+
+
+def _simple_text(tree: Any) -> str:
+    """Block texts of a small HTML fragment (feed items), where trafilatura's page
+    heuristics have too little to work with."""
+    for el in tree.iter(*_BLOCK_TAGS, "tr", "br"):
+        el.tail = "\n\n" + (el.tail or "")
+    return tree.text_content()
+
+
+def _from_html(html: str, url: str | None, fragment: bool) -> _Html:
+    import lxml.etree
+    import lxml.html
+    import trafilatura
+
+    out = _Html()
+    try:
+        # lxml refuses str input that carries an XML encoding declaration.
+        tree = lxml.html.fromstring(_XML_DECL.sub("", html, count=1))
+    except (lxml.etree.ParserError, ValueError):
+        return out
+    out.embeds = _pull_embeds(tree)
+    if fragment:
+        out.text = _simple_text(tree)
+        return out
+    doc = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        include_comments=False,
+        with_metadata=True,
+        # htmldate's extensive search reads dates out of the body text (captions
+        # included); only declared metadata may become the publication date.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if doc is None:
+        return out
+    out.text = _body_text(doc.body) if doc.body is not None else (doc.text or "")
+    out.title = doc.title or None
+    out.author = doc.author or None
+    # trafilatura falls back to the host name; that is the weakest outlet source, so keep it last.
+    out.sitename = doc.sitename if doc.sitename and doc.sitename != doc.hostname else None
+    out.date = normalise_date(doc.date)
+    return out
+
+
+# ---------------------------------------------------------------- public API
+
+
+def registered_domain(url: str | None) -> str | None:
+    """"www.reuters.com" -> "reuters.com", "news.bbc.co.uk" -> "bbc.co.uk" (no suffix list: a heuristic)."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().rstrip(".")
+    parts = [p for p in host.split(".") if p]
+    if len(parts) < 2:
+        return host or None
+    second_level = parts[-2] in {"co", "com", "org", "net", "gov", "ac", "edu", "news", "or", "ne", "go"}
+    keep = 3 if len(parts) >= 3 and len(parts[-1]) == 2 and second_level else 2
+    return ".".join(parts[-keep:])
+
+
+def line_keys(doc: RawDoc, cfg: Config) -> set[str]:
+    """Keys of the document's short lines, counted across a run to find repeated boilerplate."""
+    if doc.text is not None:
+        lines: Iterable[str] = _split_header(doc.text)[0].splitlines()
+    elif doc.html:
+        lines = _html_lines(doc.html)
+    else:
+        return set()
+    keys = set()
+    for line in lines:
+        key = line_key(line)
+        if key and _words(key) <= cfg.boilerplate_max_words:
+            keys.add(key)
+    return keys
+
+
+def _html_lines(html: str) -> list[str]:
+    # Cheaper than a trafilatura pass; block texts match the lines clean() later sees.
+    import lxml.etree
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    return [el.text_content() for el in tree.iter(*_BLOCK_TAGS, "td", "span", "a", "figcaption")]
+
+
+def clean(doc: RawDoc, cfg: Config, repeated: frozenset[str] = frozenset()) -> Article | Reject:
+    """One RawDoc as an Article, or a Reject (stage "clean") saying why not."""
+    raw = doc.text if doc.text is not None else doc.html
+    if not raw or not raw.strip():
+        return Reject(doc.origin, "missing_text", "no text or html", stage="clean")
+    meta = _Html()
+    if doc.text is None:
+        # Feed items and HTML snippets in JSONL/CSV are bodies, not pages: trafilatura's
+        # page heuristics discard short ones, and there is no page furniture to remove.
+        fragment = doc.fmt == "rss" or not _PAGE.search(raw[:2000])
+        meta = _from_html(raw, doc.url, fragment=fragment)
+        if not meta.text.strip():
+            return Reject(doc.origin, "no_text", "no main text found in the HTML", stage="clean")
+    found = _clean_text(meta.text if doc.text is None else raw, cfg, repeated, doc.title or meta.title)
+    embeds = meta.embeds + [e for e in found.embeds if e not in meta.embeds]
+    body = "\n\n".join(p for p in found.paragraphs if p.strip())
+    n_words = _words(body)
+    if n_words < cfg.min_words:
+        detail = f"{n_words} words of main text < min_words {cfg.min_words}"
+        return Reject(doc.origin, "too_short", detail, stage="clean")
+    published, source = _published(doc, meta, found)
+    content_hash = stable_id(normalise_text(raw))
+    outlet = doc.outlet or meta.sitename or found.agency or found.signoff or registered_domain(doc.url)
+    return Article(
+        article_id=stable_id(content_hash, doc.url),
+        content_hash=content_hash,
+        origin=doc.origin,
+        fmt=doc.fmt,
+        raw=raw,
+        text=body,
+        title=doc.title or meta.title or found.title,
+        url=doc.url,
+        outlet=outlet,
+        author=doc.author or meta.author or found.byline,
+        published=published,
+        published_source=source,
+        dateline=found.dateline,
+        embeds=tuple(embeds),
+        source_id=doc.source_id,
+    )
+
+
+def _published(doc: RawDoc, meta: _Html, found: _Found) -> tuple[str | None, str | None]:
+    """The publication date from the most trusted source that states one.
+
+    A WARC-Date is when the page was crawled, so the page's own metadata beats it.
+    Captions, teasers and tweets are never consulted: they are out of the body by now.
+    """
+    declared = normalise_date(doc.published)
+    order = [meta.date, declared] if doc.fmt == "warc" else [declared, meta.date]
+    for value, source in (
+        (order[0], "metadata"),
+        (order[1], "metadata"),
+        (found.header_date, "header"),
+        (found.dateline_date, "dateline"),
+        (found.byline_date, "byline"),
+        (found.text_date, "text"),
+    ):
+        if value:
+            return value, source
+    return None, None
+
+
+def run(
+    docs: Sequence[RawDoc], cfg: Config, repeated: frozenset[str] = frozenset()
+) -> list[Article | Reject]:
+    """clean() over a batch, in order."""
+    return [clean(doc, cfg, repeated) for doc in docs]

@@ -1,0 +1,454 @@
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from fieldreport import clean, sources
+from fieldreport.ids import normalise_text, stable_id
+from fieldreport.records import Article, Embed, RawDoc, Reject
+from fieldreport.settings import Config
+
+try:  # tests/ may or may not be a package
+    from tests.fixtures_sources import (
+        ARTICLE_HTML,
+        ARTICLE_TXT,
+        ATOM,
+        BODY,
+        EMPTY_BODY_HTML,
+        PARAS,
+        RSS,
+        UNDATED_HTML,
+        write_warc,
+    )
+except ModuleNotFoundError:
+    from fixtures_sources import (
+        ARTICLE_HTML,
+        ARTICLE_TXT,
+        ATOM,
+        BODY,
+        EMPTY_BODY_HTML,
+        PARAS,
+        RSS,
+        UNDATED_HTML,
+        write_warc,
+    )
+
+CFG = Config()
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def txt(text: str, **meta: str | None) -> RawDoc:
+    return RawDoc(origin="t.txt", fmt="txt", text=text, **meta)
+
+
+def ok(result: Article | Reject) -> Article:
+    assert isinstance(result, Article), result
+    return result
+
+
+# ---------------------------------------------------------------- plain-text metadata
+
+
+def test_headline_byline_dateline_and_signoff() -> None:
+    a = ok(clean.clean(txt(ARTICLE_TXT), CFG))
+    assert a.title == "Convoy struck on northern highway"
+    assert a.author == "Mara Lind and Tomas Reyes"
+    assert a.dateline == "KORVAL, Eastland"
+    assert a.outlet == "Northwire"  # the dateline's agency beats the sign-off
+    assert a.text == BODY
+    assert a.published is None and a.published_source is None
+
+
+def test_signoff_names_the_outlet_when_nothing_else_does() -> None:
+    a = ok(clean.clean(txt("Convoy struck\n\n" + BODY + "\n\n— Valley Gazette"), CFG))
+    assert a.outlet == "Valley Gazette"
+    assert a.text == BODY
+
+
+def test_date_header_prefix_is_stripped_and_used() -> None:
+    a = ok(clean.clean(txt(" date 2019-03-03 " + BODY), CFG))
+    assert (a.published, a.published_source) == ("2019-03-03", "header")
+    assert a.text == BODY
+    assert a.title is None  # the first paragraph is a long sentence, not a headline
+
+
+def test_dateline_with_year_gives_the_date_and_without_year_does_not() -> None:
+    with_year = ok(clean.clean(txt("RAQQA, Syria, June 7, 2017 (AFP) — " + BODY), CFG))
+    assert with_year.dateline == "RAQQA, Syria"
+    assert (with_year.published, with_year.published_source) == ("2017-06-07", "dateline")
+    assert with_year.outlet == "AFP"
+    assert with_year.text == BODY
+    no_year = ok(clean.clean(txt("RAQQA, Syria, June 7 (AFP) — " + BODY), CFG))
+    assert no_year.dateline == "RAQQA, Syria" and no_year.published is None
+    agencyless = ok(clean.clean(txt("BEIRUT — " + BODY, url="https://www.dailyexample.co.uk/a"), CFG))
+    assert agencyless.dateline == "BEIRUT" and agencyless.outlet == "dailyexample.co.uk"
+
+
+def test_byline_date_and_text_timestamp() -> None:
+    by = ok(clean.clean(txt("By Jane Roe | March 4, 2019\n\n" + BODY), CFG))
+    assert (by.author, by.published, by.published_source, by.title) == (
+        "Jane Roe",
+        "2019-03-04",
+        "byline",
+        None,
+    )
+    stamped = ok(
+        clean.clean(txt("Updated: 6 March 2019\n\nPublished: 4 March 2019 10:42 GMT\n\n" + BODY), CFG)
+    )
+    assert (stamped.published, stamped.published_source, stamped.title) == ("2019-03-04", "text", None)
+    assert stamped.text == BODY
+    sentence = "Published reports put the toll at 12 on March 2, 2019"
+    kept = ok(clean.clean(txt(sentence + "\n\n" + BODY), CFG))
+    assert kept.published is None and kept.title == sentence  # a headline, not a timestamp
+    updated_only = ok(clean.clean(txt("Updated: 6 March 2019\n\n" + BODY), CFG))
+    assert (updated_only.published, updated_only.published_source) == ("2019-03-06", "text")
+
+
+def test_publication_date_trust_order() -> None:
+    text = " date 2019-03-03 BAGHOUZ, Syria, March 2, 2019 (Reuters) - " + BODY
+    assert ok(clean.clean(txt(text, published="2019-03-01T12:00:00Z"), CFG)).published_source == "metadata"
+    header = ok(clean.clean(txt(text), CFG))
+    assert (header.published, header.published_source, header.dateline) == (
+        "2019-03-03",
+        "header",
+        "BAGHOUZ, Syria",
+    )
+    dateline = ok(
+        clean.clean(txt("By Jo Bell, March 1, 2019\n\n" + text.replace(" date 2019-03-03 ", "")), CFG)
+    )
+    assert (dateline.published, dateline.published_source) == ("2019-03-02", "dateline")
+    # An unreadable metadata date is not guessed at; with no other date the article has none.
+    assert ok(clean.clean(txt(BODY, published="sometime last spring"), CFG)).published is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2019-03-03", "2019-03-03"),
+        ("2019-03-03T23:30:00-05:00", "2019-03-03"),
+        ("Sun, 03 Mar 2019 23:10:00 -0500", "2019-03-03"),
+        ("March 3, 2019", "2019-03-03"),
+        ("3 March 2019", "2019-03-03"),
+        ("2019/03/03", "2019-03-03"),
+        ("Mar. 3rd, 2019 10:00", "2019-03-03"),
+        ("2019-02-30", None),
+        ("yesterday", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_normalise_date(value: str | None, expected: str | None) -> None:
+    assert clean.normalise_date(value) == expected
+
+
+# ---------------------------------------------------------------- captions and tweets
+
+
+def test_captions_are_embeds_with_their_own_dates() -> None:
+    text = (
+        "Forces push into old town\n\n"
+        "File photo: Fighters near the old bridge, March 1, 2019.\n"
+        "File photo: Fighters near the old bridge, March 1, 2019.Credit: Ana Cruz/Example Agency\n\n"
+        + PARAS[0]
+        + "\n\n"
+        "A fighter walks past a burned truck on June 6, 2017. (OMAR HADI/AFP)\n"
+        "A fighter walks past a burned truck on June 6, 2017. (OMAR HADI/AFP)\n\n"
+        "Photo: Smoke over the ridge\n\n" + PARAS[1] + "\n\n" + PARAS[2]
+    )
+    a = ok(clean.clean(txt(text), CFG))
+    assert a.embeds == (
+        Embed(
+            "caption",
+            "File photo: Fighters near the old bridge, March 1, 2019.",
+            "Ana Cruz/Example Agency",
+            "2019-03-01",
+        ),
+        Embed(
+            "caption", "A fighter walks past a burned truck on June 6, 2017.", "OMAR HADI/AFP", "2017-06-06"
+        ),
+        Embed("caption", "Photo: Smoke over the ridge", None, None),
+    )
+    assert a.text == BODY
+    assert a.published is None  # a caption's date is never the publication date
+
+
+def test_tweets_are_embeds_not_body_with_dash_or_em_dash() -> None:
+    text = (
+        PARAS[0] + "\n\n"
+        "Three drones were downed over the dam today. #Dam— Rana Aziz (@rana_aziz) March 3, 2019\n\n"
+        + PARAS[1]
+        + "\n\n"
+        "We are holding the line - Sami Nour (@saminour) Apr 2, 2019\n\n"
+        "Pro-government units hold the bridge -- Jean-Luc Roy (@jlroy)\n\n" + PARAS[2]
+    )
+    a = ok(clean.clean(txt(text), CFG))
+    assert a.embeds == (
+        Embed(
+            "tweet",
+            "Three drones were downed over the dam today. #Dam",
+            "Rana Aziz (@rana_aziz)",
+            "2019-03-03",
+        ),
+        Embed("tweet", "We are holding the line", "Sami Nour (@saminour)", "2019-04-02"),
+        Embed("tweet", "Pro-government units hold the bridge", "Jean-Luc Roy (@jlroy)", None),
+    )
+    assert a.text == BODY and a.published is None
+
+
+# ---------------------------------------------------------------- boilerplate
+
+
+def test_boilerplate_by_rule_and_section_end() -> None:
+    text = (
+        "Search For Keyword.\n\n"
+        "Convoy struck on northern highway\n\n"
+        "Send in e-mailSend in e-mail\n"
+        "Share | Tweet | Email\n\n" + PARAS[0] + "\n\n"
+        ">> Other story: talks resume in the capital | Another teaser\n\n"
+        "Advertisement\n\n" + PARAS[1] + "\n\n"
+        "(12)   (12)\n\n" + PARAS[2] + "\n\n"
+        "Related Video:\n\n"
+        "Ten facts about the river war\n\n"
+        "Leave a Reply\n\n"
+        "Your email address will not be published. Required fields are marked *\n"
+        "Click the alert icon to follow topics:\n"
+    )
+    a = ok(clean.clean(txt(text), CFG))
+    assert a.title == "Convoy struck on northern highway"
+    assert a.text == BODY
+
+
+def test_comment_form_lines_are_dropped() -> None:
+    text = (
+        BODY + "\n\n(33)\u00a0\u00a0 (33)\nTotal Comments (0)\n\nComments About This Article\n\n"
+        "Please fill the fields below.\n*code confirming note"
+    )
+    assert ok(clean.clean(txt(text), CFG)).text == BODY
+
+
+def test_section_marker_before_the_story_does_not_cut_it() -> None:
+    a = ok(clean.clean(txt("Related Stories\n\n" + BODY), CFG))
+    assert a.text == BODY
+
+
+def test_boilerplate_by_repetition_across_documents() -> None:
+    cfg = Config(boilerplate_min_docs=3)
+    docs = [
+        txt(
+            f"Valley Gazette front page\n\nStory {i} headline\n\n{PARAS[0]}\n\nThat is all, he said.\n\n"
+            f"{PARAS[1]}\n\n{PARAS[2]}\n\nTips line open all night\n"
+        )
+        for i in range(3)
+    ]
+    counts: Counter[str] = Counter()
+    for d in docs:
+        counts.update(clean.line_keys(d, cfg))
+    repeated = frozenset(k for k, n in counts.items() if n >= cfg.boilerplate_min_docs)
+    assert {"valley gazette front page", "tips line open all night", "that is all, he said."} <= repeated
+    assert "story 1 headline" not in repeated
+    assert clean.line_keys(txt("A short line\n\n" + PARAS[0]), cfg) == {
+        "a short line"
+    }  # long lines have no key
+    results = [ok(r) for r in clean.run(docs, cfg, repeated)]
+    assert [r.title for r in results] == ["Story 0 headline", "Story 1 headline", "Story 2 headline"]
+    # Repeated lines go at the edges; a short quote inside the story stays.
+    assert results[0].text == "\n\n".join((PARAS[0], "That is all, he said.", PARAS[1], PARAS[2]))
+    assert ok(clean.clean(docs[0], cfg)).title == "Valley Gazette front page"  # without `repeated`
+
+
+# ---------------------------------------------------------------- whitespace, rejects, ids
+
+
+def test_whitespace_is_normalised() -> None:
+    text = (
+        "Headline here\r\n\r\n"
+        + PARAS[0].replace(" killing", "\nkilling").replace(" a ", "  \t a ")
+        + "\n\n\n\n"
+        + "  "
+        + PARAS[1]
+        + "   \n\n"
+        + PARAS[2]
+        + "\n"
+    )
+    a = ok(clean.clean(txt(text), CFG))
+    assert a.text == BODY
+    assert all("\n" not in p and "  " not in p for p in a.text.split("\n\n"))
+
+
+def test_too_short_and_missing_text_are_clean_rejects() -> None:
+    r = clean.clean(txt("Headline\n\nOnly a few words here."), CFG)
+    assert r == Reject("t.txt", "too_short", "5 words of main text < min_words 20", stage="clean")
+    assert clean.clean(txt("   \n"), CFG) == Reject("t.txt", "missing_text", "no text or html", stage="clean")
+
+
+def test_html_without_body_is_no_text() -> None:
+    r = clean.clean(RawDoc(origin="e.html", fmt="html", html=EMPTY_BODY_HTML), CFG)
+    assert r == Reject("e.html", "no_text", "no main text found in the HTML", stage="clean")
+
+
+def test_ids_are_stable() -> None:
+    doc = txt(ARTICLE_TXT, url="https://a.example.org/1")
+    a1, a2 = ok(clean.clean(doc, CFG)), ok(clean.clean(doc, CFG))
+    assert (a1.article_id, a1.content_hash) == (a2.article_id, a2.content_hash)
+    assert a1.content_hash == stable_id(normalise_text(ARTICLE_TXT))
+    assert a1.article_id == stable_id(a1.content_hash, "https://a.example.org/1")
+    assert a1.raw == ARTICLE_TXT
+    other = ok(clean.clean(txt(ARTICLE_TXT, url="https://b.example.org/1"), CFG))
+    assert other.content_hash == a1.content_hash and other.article_id != a1.article_id
+
+
+def test_registered_domain() -> None:
+    assert clean.registered_domain("https://www.reuters.com/world/x") == "reuters.com"
+    assert clean.registered_domain("http://news.bbc.co.uk/2/hi") == "bbc.co.uk"
+    assert clean.registered_domain(None) is None
+
+
+# ---------------------------------------------------------------- HTML, WARC, feeds
+
+
+def test_html_metadata_captions_and_tweets() -> None:
+    doc = RawDoc(origin="p.html", fmt="html", html=ARTICLE_HTML, url="https://www.courier.example.com/a")
+    a = ok(clean.clean(doc, CFG))
+    assert a.title == "Shelling hits market in river town"
+    assert (a.published, a.published_source) == ("2020-05-14", "metadata")
+    assert a.outlet == "Valley Courier" and a.author == "Lena Park"
+    assert a.embeds == (
+        Embed("caption", "Smoke rises over the market on May 13, 2020.", "ARI VOSS/AFP", "2020-05-13"),
+        Embed(
+            "tweet", "The market is burning, we need ambulances now", "Town Medic (@townmedic)", "2020-05-13"
+        ),
+    )
+    assert a.text == (
+        "Artillery shells struck the central market of a small river town on Wednesday morning, killing four "
+        "traders and wounding a dozen shoppers, local officials said.\n\n"
+        "Witnesses said the first shell landed near the grain stalls shortly after nine o'clock, "
+        "and two more followed within minutes.\n\n"
+        "No group claimed responsibility for the attack, which came a day after talks between the two sides "
+        "broke down over the exchange of prisoners."
+    )
+    assert a.raw == ARTICLE_HTML and a.fmt == "html"
+
+
+def test_warc_date_only_when_the_page_has_none(tmp_path: Path) -> None:
+    path = write_warc(
+        tmp_path / "c.warc.gz",
+        [("https://courier.example.com/a", ARTICLE_HTML), ("https://www.canal.example.org/b", UNDATED_HTML)],
+        gzip=True,
+    )
+    dated, undated = [
+        ok(clean.clean(d, CFG)) for d in sources.read([str(path)], CFG) if isinstance(d, RawDoc)
+    ]
+    assert (dated.published, dated.published_source) == ("2020-05-14", "metadata")
+    assert undated.published_source == "metadata"
+    assert undated.published == clean.normalise_date(
+        next(
+            d for d in sources.read([str(path)], CFG) if isinstance(d, RawDoc) and "canal" in (d.url or "")
+        ).published
+    )
+    assert undated.outlet == "canal.example.org" and undated.title == "Bridge over the canal destroyed"
+
+
+def test_feed_items_clean_with_feed_metadata(tmp_path: Path) -> None:
+    (tmp_path / "w.rss").write_text(RSS, encoding="utf-8")
+    (tmp_path / "d.atom").write_text(ATOM, encoding="utf-8")
+    items = [ok(clean.clean(d, CFG)) for d in sources.read([str(tmp_path)], CFG) if isinstance(d, RawDoc)]
+    atom, rss1, rss2 = items  # sorted: d.atom before w.rss
+    assert (rss1.title, rss1.published, rss1.outlet, rss1.author) == (
+        "Convoy struck on northern highway",
+        "2019-03-03",
+        "Frontline Wire",
+        "Mara Lind",
+    )
+    assert rss1.text == BODY
+    assert rss2.text == PARAS[1] + "\n\n" + PARAS[2] and rss2.published == "2019-03-04"
+    assert (atom.published, atom.author, atom.outlet) == ("2019-03-05", "Kim Sato", "Atom Desk")
+
+
+# ---------------------------------------------------------------- the shared seed articles
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Article]:
+    folder = SHARED / "seeds"
+    if not folder.is_dir():
+        pytest.skip("shared/seeds is not present beside the repo")
+    out = {}
+    for doc in sources.read([str(folder)], CFG):
+        assert isinstance(doc, RawDoc), doc
+        out[Path(doc.origin).name[:3]] = ok(clean.clean(doc, CFG))
+    return out
+
+
+_NOISE = (
+    "Send in e-mail",
+    "Click the alert icon",
+    "Leave a Reply",
+    "Your email address",
+    "Related Video",
+    "Show Full Article",
+    "Total Comments",
+    "Comments About This Article",
+    "Please fill the fields",
+    "Search For Keyword",
+    "(33)",
+    "code confirming",
+    "File photo",
+    "Credit:",
+    ">>",
+    "@mustefabali",
+    "Press Association",
+    "date 2019",
+)
+
+
+def test_seed_000(seeds: dict[str, Article]) -> None:
+    a = seeds["000"]
+    assert a.title == "Fierce Fighting in Syria as U.S.-backed Forces Advance on ISIS Fighters"
+    assert a.published is None
+    [cap] = a.embeds
+    assert cap.kind == "caption" and cap.date == "2019-03-01" and cap.author == "Rodi Said/Reuters"
+    assert a.text.startswith("Columns of black smoke billowed Sunday")
+    assert a.text.endswith("mostly hiding underground, in tunnels.")
+
+
+def test_seed_002(seeds: dict[str, Article]) -> None:
+    a = seeds["002"]
+    assert (a.published, a.published_source) == ("2019-03-03", "header")
+    assert a.outlet == "Press Association"
+    [tweet] = a.embeds
+    assert (tweet.kind, tweet.author, tweet.date) == ("tweet", "Mustafa Bali (@mustefabali)", "2019-03-03")
+    assert a.text.startswith("Islamic State militants are desperately fighting")
+
+
+def test_seed_003(seeds: dict[str, Article]) -> None:
+    a = seeds["003"]
+    [cap] = a.embeds
+    assert (cap.kind, cap.date, cap.author) == ("caption", "2017-06-06", "DELIL SOULEIMAN/AFP")
+    assert a.published is None
+    assert a.text.endswith("seized from IS by the SDF or Western-backed rebels.")
+
+
+def test_seed_004(seeds: dict[str, Article]) -> None:
+    a = seeds["004"]
+    assert a.title == "US-backed forces breach wall in Syria ISIS stronghold Raqqa"
+    assert a.text.endswith("just a few hundred Daesh militants left in Mosul.")
+
+
+def test_seeds_have_no_noise_and_one_line_paragraphs(seeds: dict[str, Article]) -> None:
+    assert set(seeds) == {"000", "001", "002", "003", "004"}
+    for name, a in seeds.items():
+        for noise in _NOISE:
+            assert noise not in a.text, (name, noise)
+        assert all(p and "\n" not in p and p == p.strip() for p in a.text.split("\n\n")), name
+
+
+def test_html_snippets_and_xml_declarations() -> None:
+    snippet = RawDoc(
+        origin="s.jsonl:line 1", fmt="jsonl", html="<p>" + PARAS[0] + "</p><p>" + PARAS[1] + "</p>"
+    )
+    assert ok(clean.clean(snippet, CFG)).text == PARAS[0] + "\n\n" + PARAS[1]
+    declared = '<?xml version="1.0" encoding="utf-8"?>\n' + ARTICLE_HTML
+    a = ok(clean.clean(RawDoc(origin="x.html", fmt="html", html=declared), CFG))
+    assert a.title == "Shelling hits market in river town" and a.raw == declared
