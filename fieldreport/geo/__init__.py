@@ -1,0 +1,14 @@
+"""Geo stage: the gazetteer, toponym recognition and resolution, and event location.
+
+>>> gaz = Gazetteer.load(cfg)                       # builds the index on first use
+>>> places = find_places(article, doc, gaz)          # toponyms of article.text, resolved
+>>> location = locate(sentence, places, article, sentences)
+"""
+
+from __future__ import annotations
+
+from .gazetteer import Entry, Gazetteer
+from .locate import locate
+from .toponyms import find_places
+
+__all__ = ["Entry", "Gazetteer", "find_places", "locate"]

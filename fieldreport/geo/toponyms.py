@@ -1,0 +1,496 @@
+"""Find the place names of an article and resolve them against the gazetteer.
+
+Recognition: spaCy entities (GPE, LOC, FAC; an ORG span that is exactly a known place name) plus a
+gazetteer n-gram matcher over capitalised proper-noun tokens for the names NER misses. Filters drop
+demonyms ("Syrian army"), metonymy ("Washington said"), names inside organisations ("Syrian
+Observatory for Human Rights") and inside people's names.
+
+Resolution ranks each candidate entry by feature type, population, the article's country context
+(countries and demonyms mentioned, the dateline, captions), an admin hint ("X province") and
+closeness to the article's other places. Names NER found but the gazetteer lacks stay as unresolved
+places; when the article says where they are ("the village of Baghouz, Deir Al Zor province") they
+carry that region's admin names and coordinates, still with ``resolved=False`` and no gazetteer id.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Article, Place
+from .countries import ADMIN1_WORDS, ADMIN2_WORDS
+from .gazetteer import Entry, Gazetteer, distance_km
+from .names import fold, name_key
+
+LOC_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MASK_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
+
+# Organisations whose names contain place names or demonyms.
+ORG_NAMES = re.compile(
+    r"Syrian Observatory for Human Rights|Raqqa is Being Slaughtered Silently|Syrian Democratic Forces"
+    r"|Islamic State(?: (?:of|in) Iraq and (?:Syria|the Levant|al-Sham))?|Free Syrian Army"
+    r"|Syrian Arab Army|Syrian National Army|Syrian Arab Red Crescent|Iraqi Security Forces"
+    r"|Kurdistan Workers'? Party|Kurdistan Regional Government|Hay'?at Tahrir al-Sham"
+    r"|Jabhat (?:al-)?Nusra|Popular Mobili[sz]ation (?:Forces|Units)|Associated Press"
+    r"|New York Times|Washington Post|Wall Street Journal|Al[ -]Jazeera|Al Arabiya|Times of Israel"
+    r"|Jerusalem Post|Middle East Eye|Human Rights Watch|Amnesty International"
+    r"|International Rescue Committee|Doctors Without Borders|Central Command|White Helmets"
+)
+# A capitalised word right after a place name that makes the whole an organisation.
+ORG_HEADS = frozenset(
+    """observatory forces force army council ministry command committee front party brigade brigades
+    movement times post news agency airlines airways university federation embassy crescent coalition
+    mission guard guards police corps division unit units regiment battalion militia mobilization
+    mobilisation tribune herald journal telegraph observer review institute center centre foundation
+    watch club fc bank company corporation group network radio tv television broadcasting
+    government administration parliament assembly""".split()
+)
+SPEECH_VERBS = frozenset(
+    """say said says slam slammed accuse accused condemn condemned warn warned announce announced deny
+    denied claim claimed call called urge urged state stated insist insisted reject rejected demand
+    demanded vow vowed criticize criticized criticise criticised welcome welcomed praise praised
+    threaten threatened pledge pledged promise promised agree agreed tell told declare declared
+    respond responded argue argued dismiss dismissed blame blamed add added note noted believe
+    believes believed""".split()
+)
+THINK_VERBS = frozenset({"think", "believe", "want", "expect", "fear", "hope", "consider", "decide"})
+OBJECT_VERBS = frozenset({"accuse", "accused", "blame", "blamed", "urge", "urged", "criticise", "criticize"})
+# Capitalised words that are never place names here, whatever the gazetteer holds.
+STOPLIST = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december president general commander minister mr mrs ms dr
+    god allah imam sheikh mosque church city street road north south east west central old new great
+    islamic arab arabs kurdish kurds christian muslim sunni shia shiite coalition observatory forces
+    state army reuters twitter facebook youtube news press media official officials leader
+    spokesman captain colonel major lieutenant sergeant prime king queen prince saint st university
+    lake river mount eastern western northern southern upper lower greater""".split()
+)
+# Names NER labels GPE that are organisations or groups, not places.
+NOT_PLACES = frozenset(
+    "un u.n. eu nato daesh isis isil is sdf ypg pkk hezbollah hamas taliban al-qaeda al-shabaab".split()
+)
+DIRECTIONS = frozenset(
+    """north south east west northern southern eastern western central northeast northwest southeast
+    southwest northeastern northwestern southeastern southwestern""".split()
+)
+# "US-backed forces": a country as the modifier of an actor, not a place.
+ACTOR_SUFFIX = frozenset("backed led supported based funded trained allied sponsored aligned".split())
+CONNECTORS = frozenset(
+    """al el ez az as ad ar ash an at ed es et de del di da du of la le upon on sur am der bin ibn
+    bani beni""".split()
+)
+PPL_WORDS = frozenset({"city", "town", "village", "villages", "hamlet", "towns", "cities", "camp"})
+
+FEATURE_PRIOR = {"PCLI": 3.0, "PPLC": 2.5, "PPLA": 2.2, "ADM1": 1.8, "PPL": 1.0, "ADM2": 0.5}
+# Most specific first: the order in which an unresolved place's container is chosen.
+CONTAINER_RANK = {"PPLA": 0, "PPLC": 0, "PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}
+
+_CONTAINER = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:in|of|near|outside|on\s+the\s+(?:\w+\s+)?outskirts\s+of|(?:north|south|east|west)"
+    r"(?:east|west)?\s+of)\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)(?:east|west)?(?:ern)?\s+)?"
+    r"(?P<name>[A-Z][\w'’-]*(?:[ -](?:[A-Z][\w'’-]*|al|el|ez|az|as|ad|ar|ash|an|at|ed|es|et|de))*)"
+    r"(?:\s+(?P<kind>province|governorate|region|district|state))?"
+)
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    source: str  # ner | gazetteer
+    hint: str | None = None  # ADM1 | ADM2 | PPL
+    entries: list[Entry] = field(default_factory=list)
+    best: Entry | None = None
+    score: float = 0.0
+
+
+def find_places(article: Article, doc: Doc, gaz: Gazetteer) -> tuple[Place, ...]:
+    """The toponyms of ``article.text`` (which ``doc`` was parsed from), resolved where possible."""
+    text = article.text
+    masks = _org_masks(text, doc)
+    covered: set[int] = set()
+    candidates: list[_Candidate] = []
+    context: Counter[str] = Counter()
+    lowercase_words = {t.text for t in doc if t.is_lower}
+
+    for ent, span in ((e, s) for e in doc.ents for s in _pieces(e)):
+        if ent.label_ not in LOC_LABELS | {"ORG", "NORP"}:
+            continue
+        if span.text.lower() in NOT_PLACES:
+            continue
+        if _masked(span.start_char, span.end_char, masks, ent) or _is_org_or_metonym(span):
+            continue
+        entries = _lookup(gaz, span)
+        if entries and all(e.demonym for e in entries):
+            context[entries[0].country_code or ""] += 0.5
+            continue
+        exact = [e for e in entries if not e.demonym and e.match != "skeleton"]
+        if ent.label_ in ("ORG", "NORP") and not exact:
+            continue  # a real organisation or group; "Raqqa" mislabelled ORG/NORP goes on
+        major = any(e.feature in ("PCLI", "ADM1") and e.match != "skeleton" for e in entries)
+        if not major and _ordinary(span, lowercase_words):
+            continue  # "Air assaults ...": NER noise, not a place
+        if entries and entries[0].is_country and _adjectival(span):
+            continue  # "a U.S. defense official": the country as a modifier
+        cand = _Candidate(span.start_char, span.end_char, span.text, "ner", _hint(span))
+        cand.entries = [e for e in entries if not e.demonym]
+        candidates.append(cand)
+        covered.update(range(span.start, span.end))
+
+    candidates += _gazetteer_matches(doc, gaz, covered, masks, context)
+
+    # country context: unambiguous country names in the body, the dateline, title and captions
+    for c in candidates:
+        if c.entries and c.entries[0].is_country and c.entries[0].match != "skeleton":
+            context[c.entries[0].country_code or ""] += 1.0
+    dateline_cc = _dateline_country(gaz, article.dateline)
+    if dateline_cc:
+        context[dateline_cc] += 3.0
+    for extra in [article.title or "", *(e.text for e in article.embeds)]:
+        for cc in _countries_in(gaz, extra):
+            context[cc] += 0.5
+    context.pop("", None)
+
+    _resolve(candidates, context, dateline_cc, gaz)
+    places = [_to_place(c) for c in candidates if c.best is not None or c.source == "ner"]
+    places = _attach_containers(places, article, gaz, context, dateline_cc)
+    return tuple(sorted(places, key=lambda p: (p.start, p.end)))
+
+
+# ---------- recognition ----------
+
+
+def _pieces(ent: Span) -> Iterable[Span]:
+    """The entity split at line breaks (NER runs across a title into the body), each trimmed."""
+    doc, start = ent.doc, ent.start
+    for k in range(ent.start, ent.end + 1):
+        if k == ent.end or "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            end = k + 1 if k < ent.end and "\n" not in doc[k].text else k
+            piece = _trim(doc[start:end]) if end > start else None
+            if piece is not None:
+                yield piece
+            start = k + 1
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop a leading "the" or direction ("west Mosul"), trailing punctuation, space and 's."""
+    i, j = ent.start, ent.end
+    doc = ent.doc
+    while i < j and (doc[i].lower_ in {"the", "a"} or doc[i].is_space or doc[i].is_punct
+                     or (doc[i].lower_ in DIRECTIONS and i + 1 < j)):
+        i += 1
+    while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct or doc[j - 1].lower_ in {"'s", "’s"}):
+        j -= 1
+    if i >= j:
+        return None
+    return doc[i:j]
+
+
+def _org_masks(text: str, doc: Doc) -> list[tuple[int, int, str]]:
+    masks = [(m.start(), m.end(), "ORGNAME") for m in ORG_NAMES.finditer(text)]
+    masks += [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in MASK_LABELS]
+    return masks
+
+
+def _masked(start: int, end: int, masks: list[tuple[int, int, str]], ent: Span | None = None) -> bool:
+    for ms, me, label in masks:
+        if ms < end and start < me:
+            if label == "ORGNAME":
+                return True
+            if ent is not None and ms == ent.start_char and me == ent.end_char:
+                continue  # the entity itself (an ORG candidate)
+            if (ms, me) != (start, end) and ms <= start and end <= me:
+                return True  # strictly inside a longer ORG/PERSON span
+            if (ms, me) == (start, end) and label != "ORG":
+                return True
+    return False
+
+
+def _is_org_or_metonym(span: Span) -> bool:
+    doc = span.doc
+    if any(t.lower_ in ORG_HEADS and t.is_title for t in span[1:]):
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.is_title and nxt.lower_ in ORG_HEADS:
+        return True
+    if (nxt is not None and nxt.text in "-–" and not nxt.whitespace_ and span.end + 1 < len(doc)
+            and doc[span.end + 1].lower_ in ACTOR_SUFFIX):
+        return True
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS | THINK_VERBS:
+        return True
+    if nxt is not None:
+        verb = nxt
+        if nxt.pos_ == "AUX" and span.end + 1 < len(doc):
+            verb = doc[span.end + 1]
+        if verb.lower_ in SPEECH_VERBS and verb.pos_ in {"VERB", "AUX"}:
+            return True
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.lower_ in OBJECT_VERBS
+
+
+def _adjectival(span: Span) -> bool:
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i > root.i
+
+
+def _ordinary(span: Span, lowercase_words: set[str]) -> bool:
+    """An unresolved NER span that is most likely an ordinary word or sentence-initial noise."""
+    if not any(t.pos_ == "PROPN" for t in span):
+        return True
+    if len(span) == 1:
+        word = span[0].lower_
+        return word in STOPLIST or word in lowercase_words or span[0].is_stop
+    return False
+
+
+def _name_token(tok: Token) -> bool:
+    return tok.is_alpha and len(tok) > 1 and tok.is_title and tok.lower_ not in STOPLIST
+
+
+def _gazetteer_matches(
+    doc: Doc, gaz: Gazetteer, covered: set[int], masks: list[tuple[int, int, str]], context: Counter[str]
+) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in covered or not _name_token(tok) or tok.pos_ != "PROPN":
+            i += 1
+            continue
+        found = None
+        for j in range(min(n, i + 6), i, -1):
+            span = doc[i:j]
+            last = doc[j - 1]
+            if any(k in covered for k in range(i, j)) or not _name_token(last):
+                continue
+            if not all(_name_token(t) or t.lower_ in CONNECTORS or (t.text in "-'’" and not t.whitespace_)
+                       for t in span):
+                continue
+            entries = gaz.lookup(span.text, fuzzy=False)
+            if entries:
+                found = (span, entries)
+                break
+        if found is None:
+            i += 1
+            continue
+        span, entries = found
+        i = span.end
+        if all(e.demonym for e in entries):
+            context[entries[0].country_code or ""] += 0.5
+            continue
+        if span.start == span.sent.start and len(span) == 1:
+            continue  # a capitalised first word: too often an ordinary word
+        if any(t.pos_ != "PROPN" for t in span if _name_token(t)):
+            continue
+        if _masked(span.start_char, span.end_char, masks) or _is_org_or_metonym(span):
+            continue
+        cand = _Candidate(span.start_char, span.end_char, span.text, "gazetteer", _hint(span))
+        cand.entries = [e for e in entries if not e.demonym]
+        out.append(cand)
+    return out
+
+
+def _lookup(gaz: Gazetteer, span: Span) -> list[Entry]:
+    entries = gaz.lookup(span.text)
+    if entries:
+        return entries
+    words = span.text.split()
+    # "Deir Al Zor province", "Raqqa city": the name without its kind word
+    if len(words) > 1 and fold(words[-1]) in ADMIN1_WORDS | ADMIN2_WORDS | PPL_WORDS:
+        return gaz.lookup(" ".join(words[:-1]))
+    return []
+
+
+def _hint(span: Span) -> str | None:
+    doc = span.doc
+    last = fold(span[-1].text)
+    nxt = fold(doc[span.end].text) if span.end < len(doc) else ""
+    for word in (last, nxt):
+        if word in ADMIN1_WORDS:
+            return "ADM1"
+        if word in ADMIN2_WORDS:
+            return "ADM2"
+    before = " ".join(t.lower_ for t in doc[max(0, span.start - 3) : span.start])
+    if re.search(r"\b(?:city|town|village|villages|hamlet|camp|neighbou?rhood|suburb) of( the)?$", before):
+        return "PPL"
+    return None
+
+
+def _dateline_country(gaz: Gazetteer, dateline: str | None) -> str | None:
+    if not dateline:
+        return None
+    for part in reversed([p.strip() for p in dateline.split(",") if p.strip()]):
+        entries = gaz.lookup(part, fuzzy=False)
+        if entries and entries[0].is_country:
+            return entries[0].country_code
+        if entries and entries[0].is_admin:
+            return entries[0].country_code
+    return None
+
+
+_CAPS = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def _countries_in(gaz: Gazetteer, text: str) -> Iterable[str]:
+    for m in _CAPS.finditer(text):
+        words = m.group().split()
+        for k in range(len(words)):
+            entries = gaz.lookup(" ".join(words[k:]).rstrip(".,"), fuzzy=False)
+            if entries and entries[0].is_country:
+                yield entries[0].country_code or ""
+                break
+
+
+# ---------- resolution ----------
+
+
+def _entry_score(e: Entry, cand: _Candidate, context: Counter[str], dateline_cc: str | None) -> float:
+    total = sum(context.values())
+    s = FEATURE_PRIOR.get(e.feature or "", 0.5)
+    s += math.log10((e.population or 0) + 1) / 7
+    if total:
+        s += 3.0 * context.get(e.country_code or "", 0) / total
+    if dateline_cc and e.country_code == dateline_cc:
+        s += 1.0
+    if e.match == "skeleton":
+        s -= 1.5
+    elif e.match == "name":
+        s += 0.3
+    if cand.hint in ("ADM1", "ADM2"):
+        s += 3.0 if e.feature == cand.hint else (-2.0 if not e.is_admin else 0.0)
+    elif cand.hint == "PPL":
+        s += 2.0 if (e.feature or "").startswith("PPL") else -2.0
+    return s
+
+
+def _plausible(e: Entry, cand: _Candidate, context: Counter[str]) -> bool:
+    """Reject matches no reader would make: a skeleton or small-village match outside the article's
+    countries, or a gazetteer-only match of a minor place far from them."""
+    total = sum(context.values())
+    share = context.get(e.country_code or "", 0) / total if total else 0.0
+    if e.match == "skeleton":
+        return share >= 0.25
+    if e.feature in ("PCLI", "ADM1", "PPLC") or not total:
+        return True
+    big = (e.population or 0) >= (100_000 if cand.source == "gazetteer" else 50_000)
+    return big or share >= 0.25
+
+
+def _resolve(cands: list[_Candidate], context: Counter[str], dateline_cc: str | None, gaz: Gazetteer) -> None:
+    def pick(c: _Candidate, anchors: list[Entry]) -> None:
+        scored = []
+        for e in c.entries:
+            if not _plausible(e, c, context):
+                continue
+            s = _entry_score(e, c, context, dateline_cc)
+            if anchors and e.latitude is not None and not e.is_country:
+                near = [distance_km(e.latitude, e.longitude, a.latitude, a.longitude)  # type: ignore[arg-type]
+                        for a in anchors if a.gazetteer_id != e.gazetteer_id and a.latitude is not None]
+                if near and min(near) < 300:
+                    s += 1.0
+            scored.append((s, e))
+        if not scored:
+            c.best, c.score = None, 0.0
+            return
+        scored.sort(key=lambda x: -x[0])
+        best_s, best = scored[0]
+        if c.hint in ("ADM1", "ADM2") and not best.is_admin and best.admin1 and best.country_code:
+            adm = gaz.find_admin(best.country_code, best.admin1)  # "Deir el-Zour province" -> its ADM1
+            if adm is not None and c.hint == "ADM1":
+                best = adm
+        z = sum(math.exp(s - best_s) for s, _ in scored)
+        c.best = best
+        c.score = round((1.0 / z) * (0.6 if best.match == "skeleton" else 1.0), 3)
+
+    for c in cands:
+        pick(c, [])
+    anchors = [c.best for c in cands if c.best is not None and not c.best.is_country and len(c.entries) == 1]
+    for c in cands:
+        if len(c.entries) > 1:
+            pick(c, anchors)
+
+
+def _to_place(c: _Candidate) -> Place:
+    e = c.best
+    if e is None:
+        return Place(c.start, c.end, c.text, resolved=False, source=c.source)
+    return Place(
+        start=c.start, end=c.end, text=c.text, name=e.name, gazetteer_id=e.gazetteer_id,
+        latitude=e.latitude, longitude=e.longitude, country_code=e.country_code, admin1=e.admin1,
+        admin2=e.admin2, feature=e.feature, score=c.score, resolved=True, source=c.source,
+    )
+
+
+# ---------- context for unresolved names ----------
+
+
+def _attach_containers(
+    places: list[Place], article: Article, gaz: Gazetteer, context: Counter[str], dateline_cc: str | None
+) -> list[Place]:
+    """Give unresolved places the region the article puts them in ("Baghouz, Deir Al Zor province")."""
+    unresolved = {name_key(p.text) for p in places if not p.resolved}
+    if not unresolved:
+        return places
+    texts = [article.text, *(e.text for e in article.embeds)]
+    found: dict[str, Entry] = {}
+    total = sum(context.values())
+    top = context.most_common(1)
+    # a name the article never situates is taken to be in the article's dominant country
+    main_cc = top[0][0] if top and total and top[0][1] / total >= 0.5 else dateline_cc
+    for key in unresolved:
+        surface = {p.text for p in places if not p.resolved and name_key(p.text) == key}
+        best: Entry | None = None
+        for t in texts:
+            for s in surface:
+                for m in re.finditer(re.escape(s), t):
+                    e = _container_at(t, m.end(), gaz, context)
+                    if e is not None and (best is None or CONTAINER_RANK[e.feature or "PCLI"]
+                                          < CONTAINER_RANK[best.feature or "PCLI"]):
+                        best = e
+        if best is None and article.dateline:
+            head = article.dateline.split(",")[0]
+            if name_key(head) == key and dateline_cc:
+                best = gaz.country(dateline_cc)
+        if best is None and main_cc:
+            best = gaz.country(main_cc)
+        if best is not None:
+            found[key] = best
+    out = []
+    for p in places:
+        e = found.get(name_key(p.text)) if not p.resolved else None
+        if e is None:
+            out.append(p)
+            continue
+        out.append(Place(
+            start=p.start, end=p.end, text=p.text, latitude=e.latitude, longitude=e.longitude,
+            country_code=e.country_code, admin1=e.admin1, admin2=e.admin2, score=0.0, resolved=False,
+            source=p.source,
+        ))
+    return out
+
+
+def _container_at(text: str, pos: int, gaz: Gazetteer, context: Counter[str]) -> Entry | None:
+    m = _CONTAINER.match(text[pos : pos + 120])
+    if not m:
+        return None
+    name, kind = m.group("name"), m.group("kind")
+    entries = [e for e in gaz.lookup(name) if not e.demonym and e.feature in CONTAINER_RANK]
+    if kind:
+        want = "ADM2" if kind.lower() == "district" else "ADM1"
+        admins = [e for e in entries if e.feature == want]
+        if not admins:  # the admin unit named after its seat: "Deir el-Zour province"
+            admins = [a for e in entries if e.admin1 and e.country_code
+                      for a in [gaz.find_admin(e.country_code, e.admin1)] if a is not None]
+        entries = admins
+    entries = [e for e in entries if not context or context.get(e.country_code or "") or e.is_country]
+    if not entries:
+        return None
+    cand = _Candidate(0, 0, name, "ner", None)
+    return max(entries, key=lambda e: _entry_score(e, cand, context, None))

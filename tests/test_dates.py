@@ -1,0 +1,252 @@
+"""Time stage: temporal expressions, their normalisation, and event dates."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from fieldreport.dates import event_date, event_dates_in_range, find_timexes, governing_timex
+from fieldreport.records import Article, EventDate, Sentence, Timex
+
+SUNDAY = "2019-03-03"  # a Sunday
+WEDNESDAY = "2017-06-07"  # a Wednesday
+
+
+def article(text: str, published: str | None = SUNDAY) -> Article:
+    return Article(article_id="a", content_hash="h", origin="t", fmt="txt", raw=text, text=text,
+                   published=published)
+
+
+def split(text: str) -> tuple[Sentence, ...]:
+    """Sentences by a simple split; paragraphs are separated by blank lines."""
+    out = []
+    for p, m in enumerate(re.finditer(r"[^\n]+", text)):
+        for s in re.finditer(r".+?(?:[.!?](?=\s+[A-Z\"“]|\s*$)|$)", m[0]):
+            if s[0].strip():
+                start = m.start() + s.start() + len(s[0]) - len(s[0].lstrip())
+                out.append(Sentence(len(out), start, m.start() + s.end(), s[0].strip(), p))
+    return tuple(out)
+
+
+def timexes(text: str, published: str | None = SUNDAY) -> tuple[Timex, ...]:
+    return find_timexes(article(text, published), split(text))
+
+
+def one(text: str, phrase: str, published: str | None = SUNDAY) -> Timex:
+    found = [t for t in timexes(text, published) if phrase in t.text]
+    assert len(found) == 1, (phrase, timexes(text, published))
+    t = found[0]
+    assert text[t.start:t.end] == t.text
+    return t
+
+
+# --- relative days, anchor Sunday 2019-03-03 ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "value", "day"), [
+    ("Rebels shelled the town on Sunday.", "Sunday", "2019-03-03", "2019-03-03"),
+    ("The offensive resumed on Friday night after a pause.", "Friday night", "2019-03-01TNI", "2019-03-01"),
+    ("Militia fighters seized the bridge on Saturday.", "Saturday", "2019-03-02", "2019-03-02"),
+    ("Two villages were shelled yesterday.", "yesterday", "2019-03-02", "2019-03-02"),
+    ("A convoy was ambushed today near the border.", "today", "2019-03-03", "2019-03-03"),
+    ("Overnight, gunfire was heard in the old town.", "Overnight", "2019-03-02TNI", "2019-03-02"),
+    ("Early on Sunday, a patrol came under fire.", "Early on Sunday", "2019-03-03", "2019-03-03"),
+    ("Troops moved in late Saturday.", "late Saturday", "2019-03-02", "2019-03-02"),
+    ("Smoke rose over the camp last night.", "last night", "2019-03-02TNI", "2019-03-02"),
+    ("The bridge was blown up three days ago.", "three days ago", "2019-02-28", "2019-02-28"),
+])
+def test_relative_days(text: str, phrase: str, value: str, day: str) -> None:
+    t = one(text, phrase)
+    assert (t.value, t.date, t.precision) == (value, day, 1)
+
+
+def test_weeks_and_months() -> None:
+    t = one("Fighting intensified last month in the north.", "last month")
+    assert (t.type, t.value, t.date, t.precision) == ("DATE", "2019-02", "2019-02-15", 3)
+    for phrase in ("this week", "earlier this week"):
+        t = one(f"The minister had claimed {phrase} that the town was safe.", phrase)
+        assert (t.value, t.date, t.precision) == ("2019-W09", "2019-02-27", 2)
+    t = one("A market was bombed two weeks ago.", "two weeks ago")
+    assert (t.value, t.date, t.precision) == ("2019-W07", "2019-02-13", 2)
+    t = one("The rebels withdrew last week.", "last week")
+    assert (t.value, t.precision) == ("2019-W08", 2)
+    t = one("Talks collapsed last year.", "last year")
+    assert (t.value, t.date, t.precision) == ("2018", None, None)
+
+
+def test_partial_date_takes_nearest_year() -> None:
+    t = one("On 11th March, the enclave was pounded by artillery.", "11th March", published="2019-03-12")
+    assert (t.value, t.date, t.precision) == ("2019-03-11", "2019-03-11", 1)
+    t = one("The siege began on December 28.", "December 28", published="2019-01-03")
+    assert t.date == "2018-12-28"
+    # a past-tense verb right before it: last May, not the nearer May to come
+    assert one("Pro-government forces attacked on 5 May.", "5 May").date == "2018-05-05"
+
+
+def test_a_day_after_is_relative() -> None:
+    t = one("Fires still burned, a day after a strike hit a depot.", "a day after")
+    assert t.date is None and t.value == "P1D"
+
+
+# --- anchor Wednesday 2017-06-07 ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "day"), [
+    ("Fighters broke into the district on Tuesday.", "Tuesday", "2017-06-06"),
+    ("Late on Monday, a boat was hit on the river.", "Late on Monday", "2017-06-05"),
+    ("The militia captured the citadel on Wednesday.", "Wednesday", "2017-06-07"),
+    ("A monitor said Sunday's raid killed five.", "Sunday", "2017-06-04"),
+    ("The envoys will meet on Tuesday in Geneva.", "Tuesday", "2017-06-13"),
+    ("Talks are expected to resume on Friday.", "Friday", "2017-06-09"),
+    ("The council plans to vote on Monday.", "Monday", "2017-06-12"),
+    ("A soldier was pictured in the village on June 6, 2017.", "June 6, 2017", "2017-06-06"),
+    ("They had clashed last Wednesday.", "last Wednesday", "2017-05-31"),
+])
+def test_weekdays_follow_tense(text: str, phrase: str, day: str) -> None:
+    t = one(text, phrase, published=WEDNESDAY)
+    assert (t.date, t.precision) == (day, 1)
+
+
+def test_absolute_dates_and_months() -> None:
+    assert one("It fell on 1 March 2019.", "1 March 2019", None).value == "2019-03-01"
+    assert one("The report is dated 2019-03-03.", "2019-03-03", None).date == "2019-03-03"
+    t = one("Strikes began in August 2014 and spread the following month.", "August 2014", None)
+    assert (t.value, t.date, t.precision) == ("2014-08", "2014-08-15", 3)
+    t = one("Strikes began in August 2014 and spread the following month.", "the following month", None)
+    assert (t.value, t.date, t.precision) == ("2014-09", "2014-09-15", 3)
+    t = one("The operation to take the city began in November.", "November", WEDNESDAY)
+    assert (t.value, t.precision) == ("2016-11", 3)
+    t = one("Elections will be held in November.", "November", WEDNESDAY)
+    assert t.value == "2017-11"
+    assert one("Clashes flared in June near the dam.", "June", WEDNESDAY).value == "2017-06"
+    t = one("The group overran the city in 2014.", "2014", WEDNESDAY)
+    assert (t.type, t.value, t.date, t.precision) == ("DATE", "2014", None, None)
+    t = one("The caliphate was declared nearly three years ago.", "nearly three years ago", WEDNESDAY)
+    assert (t.value, t.precision) == ("2014", None)
+
+
+def test_durations_and_ranges() -> None:
+    t = one("It would end a devastating four-year campaign.", "four-year")
+    assert (t.type, t.value, t.date) == ("DURATION", "P4Y", None)
+    assert one("The force has spent seven months advancing.", "seven months").value == "P7M"
+    t = one("The shelling has gone on for two days.", "two days")
+    assert (t.type, t.value, t.range_end) == ("DURATION", "P2D", None)
+    t = one("Strikes destroyed car bombs during the past two days of battle.", "the past two days")
+    assert (t.type, t.value, t.date, t.range_end, t.precision) == ("DURATION", "P2D", "2019-03-02", SUNDAY, 1)
+    assert event_dates_in_range(t) == ["2019-03-02", "2019-03-03"]
+    t = one("Dozens have been killed since Thursday.", "since Thursday")
+    assert (t.value, t.date, t.range_end) == ("2019-02-28", "2019-02-28", SUNDAY)
+    assert event_dates_in_range(t) == ["2019-02-28", "2019-03-01", "2019-03-02", "2019-03-03"]
+    assert one("It was full of families days ago.", "days ago").value == "PAST_REF"
+    t = one("The battle raged from Friday to Sunday.", "Friday")
+    assert (t.date, t.range_end) == ("2019-03-01", SUNDAY)
+    assert event_dates_in_range(one("It burned on Friday.", "Friday")) == ["2019-03-01"]
+    assert event_dates_in_range(one("It began in 2014.", "2014")) == []
+
+
+def test_clock_time_joins_its_day() -> None:
+    t = one("The ceasefire will start at 9 a.m. Tuesday.", "9 a.m. Tuesday", WEDNESDAY)
+    assert (t.type, t.value, t.date) == ("TIME", "2017-06-13T09:00", "2017-06-13")
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said civilians may leave through the corridor.",
+    "May God protect them, a resident said.",
+    "The march on the capital was stopped by police.",
+    "Thousands joined the March for peace.",
+    "Engineers breached the 2,500-meter wall.",
+    "They were in the 34-mile zone.",
+    "Some 2000 troops were deployed.",
+    "The Sunday Times reported the claim.",
+    "The council passed Resolution 2254 unanimously.",
+    "A second time, the fighters regrouped.",
+    "The victim was 25 years old.",
+    "A 30-year-old man was wounded.",
+    "Fighting paused on the last day of the talks.",
+])
+def test_false_friends_are_not_dates(text: str) -> None:
+    assert [t for t in timexes(text) if t.type in ("DATE", "TIME") or "old" in text] == []
+
+
+def test_no_anchor() -> None:
+    text = "On Sunday, after strikes on March 1, 2019, rebels fled yesterday."
+    found = {t.text: t for t in timexes(text, None)}
+    assert (found["Sunday"].value, found["Sunday"].date) == ("XXXX-WXX-7", None)
+    assert (found["yesterday"].value, found["yesterday"].date) == ("PAST_REF", None)
+    assert found["March 1, 2019"].date == "2019-03-01"
+    assert one("Prices rose last month.", "last month", None).date is None
+
+
+def test_sets_and_refs() -> None:
+    assert one("Patrols cross the river every Sunday.", "every Sunday").type == "SET"
+    assert one("The town is now under siege.", "now").value == "PRESENT_REF"
+
+
+# --- event dates -----------------------------------------------------------------------------------
+
+def _event(text: str, sentence_no: int, published: str | None = SUNDAY) -> EventDate:
+    art = article(text, published)
+    sents = split(text)
+    return event_date(sents[sentence_no], find_timexes(art, sents), art, sents)
+
+
+def test_event_date_prefers_the_sentence_own_expression() -> None:
+    text = "Rebels advanced on Friday. On Saturday a depot was hit."
+    assert _event(text, 1) == EventDate("2019-03-02", 1, "Saturday")
+
+
+def test_event_date_falls_back_to_the_paragraph() -> None:
+    text = "Rebels advanced on Friday. A depot was hit.\nA market burned."
+    assert _event(text, 1) == EventDate("2019-03-01", 1, "Friday")
+    # a new paragraph does not inherit the previous paragraph's date
+    assert _event(text, 2) == EventDate(SUNDAY, 2, "publication date")
+
+
+def test_event_date_without_any_date() -> None:
+    assert _event("A depot was hit.", 0, None) == EventDate(None, None, None)
+    # no publication date: "on Sunday" is unknown, and not the paragraph's earlier date
+    text = "Strikes hit the town on March 1, 2019. A depot was hit on Sunday."
+    assert _event(text, 1, None) == EventDate(None, None, "Sunday")
+    assert _event(text, 0, None) == EventDate("2019-03-01", 1, "March 1, 2019")
+
+
+def test_event_date_skips_background_dates() -> None:
+    text = "Captured by the group in 2014, the city was shelled on Tuesday."
+    assert _event(text, 0, WEDNESDAY) == EventDate("2017-06-06", 1, "Tuesday")
+    text = "Since launching the operation in November, the force on Tuesday entered the city."
+    assert _event(text, 0, WEDNESDAY) == EventDate("2017-06-06", 1, "Tuesday")
+    # a past year and nothing else: not an event of publication week
+    assert _event("The group overran the city in 2014.", 0, WEDNESDAY) == EventDate(None, None, "2014")
+    # a sentence all about the past keeps its own date
+    text = "The coalition began strikes in August 2014."
+    assert _event(text, 0, WEDNESDAY) == EventDate("2014-08-15", 3, "August 2014")
+
+
+def test_event_date_prefers_event_over_reporting_date() -> None:
+    text = "The monitor said on Tuesday that a strike killed eight on Monday."
+    assert _event(text, 0, WEDNESDAY) == EventDate("2017-06-05", 1, "Monday")
+    text = "The monitor said on Tuesday that eight were killed."
+    assert _event(text, 0, WEDNESDAY) == EventDate("2017-06-06", 1, "Tuesday")
+
+
+def test_event_date_of_a_range_is_its_middle_at_week_precision() -> None:
+    text = "Dozens have been killed since Thursday."
+    assert _event(text, 0) == EventDate("2019-03-01", 2, "since Thursday")
+    art = article(text)
+    sents = split(text)
+    t = governing_timex(sents[0], find_timexes(art, sents), art, sents)
+    assert t is not None and event_dates_in_range(t)[0] == "2019-02-28"
+
+
+def test_seed_like_report() -> None:
+    text = (" date 2019-03-03 Fighters resisted in the last enclave.\n"
+            "The force resumed an offensive on Friday night after a two-week pause.\n"
+            "Early on Sunday, a unit came under attack. Two attackers died.\n"
+            "A weapons depot was targeted on Saturday.\n"
+            "The adviser said the group had been defeated, as he had asserted earlier this week.")
+    art = article(text)
+    sents = split(text)
+    tx = find_timexes(art, sents)
+    dates = [event_date(s, tx, art, sents) for s in sents]
+    assert [d.date for d in dates] == ["2019-03-03", "2019-03-01", "2019-03-03", "2019-03-03", "2019-03-02",
+                                       "2019-02-27"]
+    assert [d.precision for d in dates] == [1, 1, 1, 1, 1, 2]

