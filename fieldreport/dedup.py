@@ -66,9 +66,7 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     return float(np.mean(np.asarray(a, dtype=np.uint64) == np.asarray(b, dtype=np.uint64)))
 
 
-def run(
-    articles: Sequence[Article], cfg: Config, seen: SeenIndex
-) -> list[tuple[Article, Fingerprint]]:
+def run(articles: Sequence[Article], cfg: Config, seen: SeenIndex) -> list[tuple[Article, Fingerprint]]:
     """Mark each article that copies an earlier one (stored, or earlier in this batch)."""
     batch_hashes: dict[str, str] = {}
     batch_bands: dict[int, list[tuple[str, tuple[int, ...]]]] = {}

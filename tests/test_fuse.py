@@ -31,7 +31,9 @@ META = {
 
 
 def test_same_day_place_actors_and_type_is_one_event_with_all_sources() -> None:
-    events, links = fuse.run([mention("a1", claims=(killed(8, 8),)), mention("a2", claims=(killed(10, 12),))], META)
+    events, links = fuse.run(
+        [mention("a1", claims=(killed(8, 8),)), mention("a2", claims=(killed(10, 12),))], META
+    )
     assert len(events) == 1
     e = events[0]
     # a3 copies a1: its outlet counts, with no span since its text was not given
@@ -55,8 +57,14 @@ def test_undated_mentions_of_different_articles_are_not_merged() -> None:
 
 
 def test_victim_groups_add_up_within_an_article_and_no_claim_means_zero() -> None:
-    m = mention("a1", claims=(killed(1, 1, "SDF: Syrian Democratic Forces"), killed(2, 2, "Islamic State"),
-                              Claim("injured", 4, 4, "SDF", None, "four were wounded", 0, 5)))
+    m = mention(
+        "a1",
+        claims=(
+            killed(1, 1, "SDF: Syrian Democratic Forces"),
+            killed(2, 2, "Islamic State"),
+            Claim("injured", 4, 4, "SDF", None, "four were wounded", 0, 5),
+        ),
+    )
     events, _ = fuse.run([m], META)
     assert (events[0].fatalities, events[0].fatalities_low, events[0].fatalities_high) == (3, 3, 3)
     events, _ = fuse.run([mention("a2")], META)
@@ -76,3 +84,20 @@ def test_event_ids_are_stable() -> None:
     first, _ = fuse.run([mention("a1")], META)
     again, _ = fuse.run([mention("a1"), mention("a2")], META)
     assert first[0].event_id == again[0].event_id
+
+
+def test_a_bare_village_name_takes_its_region_from_another_article() -> None:
+    bare = Location("Baghouz", 34.7, 38.3, 3, "SY", "Syria", None, None, None, "Baghouz")
+    placed = Location("Baghouz", 35.0, 40.4, 2, "SY", "Syria", "Deir ez-Zor", None, None, "Baghouz")
+    day = EventDate("2019-03-03", 1, "on Sunday")
+    events, _ = fuse.run(
+        [
+            mention("a1", location=bare, date=day),
+            mention("a2", location=placed, date=EventDate("2019-03-02", 1, "Saturday")),
+        ],
+        META,
+    )
+    assert [(e.event_date, e.admin1, e.geo_precision) for e in events] == [
+        ("2019-03-02", "Deir ez-Zor", 2),
+        ("2019-03-03", "Deir ez-Zor", 2),
+    ]

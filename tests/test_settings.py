@@ -18,7 +18,7 @@ def test_defaults_come_from_the_settings_table() -> None:
 
 def test_toml_overrides_only_what_it_sets(tmp_path: Path) -> None:
     path = tmp_path / "fr.toml"
-    path.write_text('batch_size = 8\nnear_duplicate = 1\n', encoding="utf-8")
+    path.write_text("batch_size = 8\nnear_duplicate = 1\n", encoding="utf-8")
     cfg = load_config(path)
     assert cfg.batch_size == 8
     assert cfg.near_duplicate == 1.0
@@ -29,7 +29,9 @@ def test_toml_overrides_only_what_it_sets(tmp_path: Path) -> None:
 def test_unknown_setting_names_the_known_ones(tmp_path: Path) -> None:
     path = tmp_path / "fr.toml"
     path.write_text("bach_size = 8\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="Unknown setting 'bach_size'. Known settings: actors_path, batch_size"):
+    with pytest.raises(
+        ConfigError, match="Unknown setting 'bach_size'. Known settings: actors_path, batch_size"
+    ):
         load_config(path)
 
 

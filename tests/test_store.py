@@ -14,11 +14,28 @@ TEXT = "Rebels shelled the garrison town on Monday, killing two soldiers, the ar
 
 
 def sample() -> Analysed:
-    a = Article("art1", "h1", "a.txt", "txt", TEXT, TEXT, title="T", outlet="Levant Wire", published="2019-03-04")
-    claim = Claim("killed", 2, 2, "Military Forces of Syria", "the army", "killing two soldiers", 45, 64, "art1")
-    m = Mention("art1", 0, 0, len(TEXT), TEXT, "Explosions/Remote violence", "Shelling/artillery/missile attack",
-                "Rebels", "Military Forces of Syria", None, 1, date=EventDate("2019-03-04", 1, "on Monday"),
-                claims=(claim,), trigger="shelled")
+    a = Article(
+        "art1", "h1", "a.txt", "txt", TEXT, TEXT, title="T", outlet="Levant Wire", published="2019-03-04"
+    )
+    claim = Claim(
+        "killed", 2, 2, "Military Forces of Syria", "the army", "killing two soldiers", 45, 64, "art1"
+    )
+    m = Mention(
+        "art1",
+        0,
+        0,
+        len(TEXT),
+        TEXT,
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+        "Rebels",
+        "Military Forces of Syria",
+        None,
+        1,
+        date=EventDate("2019-03-04", 1, "on Monday"),
+        claims=(claim,),
+        trigger="shelled",
+    )
     return Analysed(a, mentions=(m,))
 
 
@@ -38,7 +55,14 @@ def test_writing_the_same_batch_twice_changes_nothing(tmp_path: Path) -> None:
     first = dump(db)
     with Store(db) as s:
         s.write_batch([item], [fp], [reject])
-        assert s.counts() == {"articles": 1, "mentions": 1, "claims": 1, "events": 0, "rejects": 1, "duplicates": 0}
+        assert s.counts() == {
+            "articles": 1,
+            "mentions": 1,
+            "claims": 1,
+            "events": 0,
+            "rejects": 1,
+            "duplicates": 0,
+        }
     assert dump(db) == first
 
 

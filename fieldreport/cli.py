@@ -1,0 +1,214 @@
+"""The ``fieldreport`` command. The only place errors become user messages."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import FieldreportError
+from .settings import SETTINGS, Config, load_config
+
+err = Console(stderr=True)
+
+_SETTINGS_HELP = "\n".join(f"  {s.name} (default {s.default!r}): {s.help}" for s in SETTINGS)
+
+
+def _friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn FieldreportError into a message and an exit status; anything else is a bug."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except FieldreportError as e:
+            err.print(f"[red]Error:[/red] {e}", highlight=False, soft_wrap=True)
+            sys.exit(e.exit_code)
+
+    return wrapper
+
+
+def _config(ctx: click.Context, **overrides: Any) -> Config:
+    return load_config(ctx.obj.get("config"), **overrides)
+
+
+db_option = click.option(
+    "--db", "db", default=None, metavar="PATH", help="DuckDB file (default ./fieldreport.duckdb)."
+)
+
+
+@click.group(epilog="Settings (set them in fieldreport.toml or a --config file):\n" + _SETTINGS_HELP)
+@click.version_option(__version__, prog_name="fieldreport")
+@click.option("--config", type=click.Path(dir_okay=False), default=None, help="TOML settings file.")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None) -> None:
+    """Turn news reports of armed conflict into a sourced, geolocated, dated event dataset."""
+    ctx.ensure_object(dict)
+    ctx.obj["config"] = config
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--batch-size", type=int, default=None, help="Articles committed together.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.pass_context
+@_friendly
+def run(
+    ctx: click.Context, inputs: tuple[str, ...], db: str | None, batch_size: int | None, quiet: bool
+) -> None:
+    """Process INPUTS (files, folders, globs; - for JSONL on stdin) into the database.
+
+    Formats: .txt, .html/.htm, .jsonl, .csv, .warc/.warc.gz, RSS/Atom feeds. Re-running
+    the same input changes nothing; a run that was killed resumes where it stopped.
+    """
+    from . import pipeline
+
+    cfg = _config(ctx, db=db, batch_size=batch_size)
+    with Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, disable=quiet or not err.is_terminal, transient=True,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("articles", total=None)
+        summary = pipeline.run(
+            list(inputs), cfg, stdin=sys.stdin,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )  # fmt: skip
+    click.echo(f"Read {summary.items} items into {cfg.db}")
+    click.echo(f"  articles:        {summary.articles}")
+    click.echo(f"  new:             {summary.new}")
+    click.echo(f"  already stored:  {summary.already_stored}")
+    click.echo(f"  duplicates:      {summary.duplicates}")
+    rejected = sum(summary.rejects.values())
+    click.echo(f"  rejected:        {rejected}")
+    for reason, n in sorted(summary.rejects.items()):
+        click.echo(f"    {reason}: {n}")
+    click.echo(f"  event mentions:  {summary.mentions}")
+    click.echo(f"  events in db:    {summary.events}")
+    if rejected:
+        click.echo(f"Rejected items and reasons: fieldreport rejects --db {cfg.db}")
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "acled-csv", "geojson", "parquet"]), default="jsonl",
+    show_default=True, help="Output format.",
+)  # fmt: skip
+@click.option("-o", "--output", default=None, metavar="FILE", help="Write here instead of stdout.")
+@click.pass_context
+@_friendly
+def export(ctx: click.Context, db: str | None, fmt: str, output: str | None) -> None:
+    """Export every event (JSONL is the stable contract; acled-csv uses ACLED's columns)."""
+    from . import export as exporter
+    from .store import Store
+
+    cfg = _config(ctx, db=db)
+    if fmt == "parquet" and not output:
+        raise click.UsageError("--format parquet needs -o FILE.")
+    with Store(cfg.db, read_only=True) as store:
+        if fmt == "parquet":
+            n = exporter.write(store, fmt, output)
+        elif output:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                n = exporter.write(store, fmt, fh)
+        else:
+            n = exporter.write(store, fmt, sys.stdout)
+    if output:
+        err.print(f"Wrote {n} events to {output}")
+
+
+@cli.command()
+@db_option
+@click.option("--limit", type=int, default=50, show_default=True, help="Rows to show (0 for all).")
+@click.pass_context
+@_friendly
+def events(ctx: click.Context, db: str | None, limit: int) -> None:
+    """A readable table of events."""
+    from .store import Store
+
+    cfg = _config(ctx, db=db)
+    with Store(cfg.db, read_only=True) as store:
+        sql = """SELECT event_date, sub_event_type, actor1, actor2, location, country_code,
+                        geo_precision, fatalities, fatalities_low, fatalities_high, sources
+                 FROM events ORDER BY event_date NULLS LAST, event_id"""
+        rows = store.query(sql + (f" LIMIT {int(limit)}" if limit else ""))
+        total = store.counts()["events"]
+    table = Table(
+        title=f"{total} events in {cfg.db}" + (f" (first {len(rows)})" if len(rows) < total else "")
+    )
+    for col in ("date", "type", "actor 1", "actor 2", "where", "deaths", "sources"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        where = ", ".join(x for x in (r["location"], r["country_code"]) if x)
+        if r["geo_precision"]:
+            where += f" (p{r['geo_precision']})"
+        deaths = str(r["fatalities"])
+        if r["fatalities_high"] and r["fatalities_high"] != r["fatalities"]:
+            deaths += f" ({r['fatalities_low']}-{r['fatalities_high']})"
+        table.add_row(
+            r["event_date"] or "?", r["sub_event_type"], r["actor1"] or "", r["actor2"] or "",
+            where, deaths, "; ".join(r["sources"] or []),
+        )  # fmt: skip
+    Console(width=max(120, Console().width)).print(table)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
+@click.pass_context
+@_friendly
+def articles(ctx: click.Context, db: str | None, fmt: str) -> None:
+    """List stored articles with their metadata and duplicate links."""
+    from .store import Store
+
+    cfg = _config(ctx, db=db)
+    cols = "article_id, url, title, outlet, published, published_source, duplicate_of"
+    with Store(cfg.db, read_only=True) as store:
+        rows = store.iter_query(f"SELECT {cols} FROM articles ORDER BY published NULLS LAST, article_id")
+        if fmt == "jsonl":
+            for r in rows:
+                click.echo(json.dumps(r, ensure_ascii=False))
+            return
+        table = Table(*[c.strip() for c in cols.split(",")])
+        for r in rows:
+            table.add_row(*["" if v is None else str(v) for v in r.values()])
+        Console(width=max(140, Console().width)).print(table)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
+@click.pass_context
+@_friendly
+def rejects(ctx: click.Context, db: str | None, fmt: str) -> None:
+    """Input that could not be used, with the reason."""
+    from .store import Store
+
+    cfg = _config(ctx, db=db)
+    with Store(cfg.db, read_only=True) as store:
+        rows = store.query("SELECT origin, stage, reason, detail FROM rejects ORDER BY origin, reason")
+    if fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    table = Table("origin", "stage", "reason", "detail", title=f"{len(rows)} rejects")
+    for r in rows:
+        table.add_row(r["origin"], r["stage"], r["reason"], r["detail"] or "")
+    Console(width=max(120, Console().width)).print(table)
+
+
+def main() -> None:
+    cli(obj={})
+
+
+if __name__ == "__main__":
+    main()

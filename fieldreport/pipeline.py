@@ -1,0 +1,230 @@
+"""The pipeline: the stages in order, run over batches of records.
+
+    1. sources  files, folders, feeds, WARC, stdin       -> RawDoc | Reject
+    2. clean    main text, boilerplate, metadata           -> Article | Reject
+    3. dedup    exact and near-duplicate copies            -> Article (duplicate_of)
+    4. nlp      spaCy sentences, parses, entities          -> Parsed
+    5. time     temporal expressions, event dates          -> Timex
+    6. geo      toponyms, gazetteer, event locations       -> Place, Location
+    7. events   type, actors, casualty claims, evidence    -> Mention
+    8. store    one transaction per batch                  -> DuckDB
+    9. fuse     mentions of all articles -> events         -> Event
+
+Stages 5-7 are pure functions of one parsed article (``analyse``), so a batch can be
+analysed in this process or on a Dask worker. Input is read twice: a first pass counts
+short lines across the run's documents (a line repeated across many documents is site
+boilerplate), the second does the work. Articles already in the store are skipped before
+any expensive stage, which makes re-runs idempotent and lets a killed run resume.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TextIO
+
+from . import clean, dates, dedup, events, fuse, geo, nlp, sources
+from .records import Analysed, Article, RawDoc, Reject
+from .settings import Config
+from .store import Store
+
+STAGES = ("sources", "clean", "dedup", "nlp", "time", "geo", "events", "store", "fuse")
+
+
+@dataclass
+class RunSummary:
+    """What a run did; printed by the CLI and returned by the Python API."""
+
+    items: int = 0  # documents and rejected items read from the input
+    articles: int = 0  # clean articles in the input
+    new: int = 0  # articles this run added
+    already_stored: int = 0  # articles skipped because an earlier run stored them
+    duplicates: int = 0  # new articles that copy another one
+    rejects: Counter[str] = field(default_factory=Counter)  # reason -> count
+    mentions: int = 0  # event mentions found in new articles
+    events: int = 0  # events in the database after fusion
+    seconds: dict[str, float] = field(default_factory=dict)  # stage -> wall time
+
+    def add_time(self, stage: str, started: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
+
+
+class Resources:
+    """Heavy, read-only things a worker loads once: model, gazetteer, actor dictionary."""
+
+    def __init__(self, cfg: Config) -> None:
+        self.cfg = cfg
+
+    @cached_property
+    def gazetteer(self) -> geo.Gazetteer:
+        return geo.Gazetteer.load(self.cfg)
+
+    @cached_property
+    def actors(self) -> events.ActorDictionary:
+        return events.ActorDictionary.load(self.cfg.actors_path)
+
+
+def analyse(parsed: nlp.Parsed, res: Resources) -> Analysed:
+    """Stages 5-7 for one article: dates, places, event mentions."""
+    article, doc, sentences = parsed.article, parsed.doc, parsed.sentences
+    timexes = dates.find_timexes(article, sentences)
+    places = geo.find_places(article, doc, res.gazetteer)
+    mentions = events.extract(
+        article,
+        doc,
+        sentences,
+        locate=lambda s: geo.locate(s, places, article, sentences),
+        date_of=lambda s: dates.event_date(s, timexes, article, sentences),
+        actors=res.actors,
+    )
+    return Analysed(article, sentences, timexes, places, mentions)
+
+
+def repeated_lines(inputs: Sequence[str], cfg: Config, stdin: TextIO | None) -> tuple[frozenset[str], int]:
+    """Pass 1: short lines seen in at least ``boilerplate_min_docs`` documents, and the item count."""
+    counts: Counter[str] = Counter()
+    items = 0
+    for item in sources.read(inputs, cfg, stdin=stdin):
+        items += 1
+        if isinstance(item, RawDoc):
+            counts.update(clean.line_keys(item, cfg))
+    return frozenset(k for k, n in counts.items() if n >= cfg.boilerplate_min_docs), items
+
+
+def batched(items: Iterable[RawDoc | Reject], size: int) -> Iterator[list[RawDoc | Reject]]:
+    batch: list[RawDoc | Reject] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def process_batch(
+    batch: Sequence[RawDoc | Reject],
+    store: Store,
+    res: Resources,
+    repeated: frozenset[str],
+    summary: RunSummary,
+) -> None:
+    cfg = res.cfg
+    rejects = [x for x in batch if isinstance(x, Reject)]
+    t = time.perf_counter()
+    articles: list[Article] = []
+    for item in clean.run([x for x in batch if isinstance(x, RawDoc)], cfg, repeated):
+        (articles if isinstance(item, Article) else rejects).append(item)
+    summary.add_time("clean", t)
+    summary.articles += len(articles)
+
+    known = store.known_articles([a.article_id for a in articles])
+    fresh: dict[str, Article] = {}
+    for a in articles:
+        if a.article_id in known:
+            summary.already_stored += 1
+        elif a.article_id in fresh:
+            detail = f"same content and URL as {fresh[a.article_id].origin}"
+            rejects.append(Reject(a.origin, "duplicate_input", detail, "clean"))
+        else:
+            fresh[a.article_id] = a
+
+    t = time.perf_counter()
+    deduped = dedup.run(list(fresh.values()), cfg, store)
+    summary.add_time("dedup", t)
+    originals = [a for a, _ in deduped if a.duplicate_of is None]
+    fingerprints = [fp for a, fp in deduped if a.duplicate_of is None]
+    analysed: list[Analysed] = [Analysed(a) for a, _ in deduped if a.duplicate_of is not None]
+    summary.duplicates += len(analysed)
+
+    t = time.perf_counter()
+    parsed = list(nlp.parse(originals, cfg))
+    summary.add_time("nlp", t)
+    t = time.perf_counter()
+    for p in parsed:
+        try:
+            result = analyse(p, res)
+        except Exception as e:  # a bug on one article must not stop the corpus
+            rejects.append(Reject(p.article.origin, "analysis_failed", f"{type(e).__name__}: {e}", "events"))
+            result = Analysed(p.article, p.sentences)
+        analysed.append(result)
+        summary.mentions += len(result.mentions)
+    summary.add_time("analyse", t)
+
+    t = time.perf_counter()
+    store.write_batch(analysed, fingerprints, rejects)
+    summary.add_time("store", t)
+    summary.new += len(analysed)
+    summary.rejects.update(r.reason for r in rejects)
+
+
+def fuse_all(store: Store, summary: RunSummary) -> None:
+    t = time.perf_counter()
+    meta = store.article_meta()
+    dup_ids = [aid for aid, m in meta.items() if m.get("duplicate_of")]
+    texts = (
+        {
+            r["article_id"]: r["text"]
+            for r in store.query("SELECT article_id, text FROM articles WHERE duplicate_of IS NOT NULL")
+        }
+        if dup_ids
+        else {}
+    )
+    found, links = fuse.run(store.iter_mentions(), meta, texts)
+    store.replace_events(found, [link.as_dict() for link in links])
+    summary.events = len(found)
+    summary.add_time("fuse", t)
+
+
+def run(
+    inputs: Sequence[str],
+    cfg: Config,
+    stdin: TextIO | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> RunSummary:
+    """Process ``inputs`` into the database at ``cfg.db`` and return what happened.
+
+    ``progress(done, total)`` is called after each batch; ``on_batch(n)`` after batch
+    ``n`` is committed.
+    """
+    sources.expand(inputs)  # fail fast on a missing path, before any work
+    summary = RunSummary()
+    spool = _spool_stdin(stdin or sys.stdin) if "-" in inputs else None
+    res = Resources(cfg)
+    try:
+        t = time.perf_counter()
+        repeated, total = repeated_lines(inputs, cfg, spool)
+        summary.add_time("scan", t)
+        if spool is not None:
+            spool.seek(0)
+        with Store(cfg.db) as store:
+            done = 0
+            stream = sources.read(inputs, cfg, stdin=spool)
+            for n, batch in enumerate(batched(stream, cfg.batch_size), start=1):
+                summary.items += len(batch)
+                process_batch(batch, store, res, repeated, summary)
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+                if on_batch:
+                    on_batch(n)
+            fuse_all(store, summary)
+    finally:
+        if spool is not None:
+            spool.close()
+    return summary
+
+
+def _spool_stdin(stdin: TextIO) -> TextIO:
+    """Stdin can be read once; the two passes need it twice, so keep a copy on disk."""
+    spool = tempfile.TemporaryFile(mode="w+", encoding="utf-8", newline="")
+    shutil.copyfileobj(stdin, spool)
+    spool.seek(0)
+    return spool

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fieldreport.cli import cli
+
+from .conftest import EXAMPLES
+
+GOOD = (
+    "Gunmen attack a market in the north\n\n date 2019-05-04\n\n"
+    "Gunmen attacked a crowded market in the town of Tabqa in northern Syria on Saturday, killing "
+    "three people and wounding ten, a local monitoring group said. The attackers fled on motorbikes "
+    "after a short exchange of fire with guards, and the army closed the main road for several hours.\n"
+)
+
+
+def fieldreport(
+    *args: str, cwd: Path, env_extra: dict[str, str], stdin: str | None = None
+) -> subprocess.CompletedProcess:
+    exe = Path(sys.executable).with_name("fieldreport")
+    return subprocess.run(
+        [str(exe), *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env_extra},
+    )
+
+
+@pytest.fixture
+def env(tmp_path: Path, gazetteer_path: str) -> dict[str, str]:
+    (tmp_path / "fieldreport.toml").write_text(f'gazetteer_path = "{gazetteer_path}"\n', encoding="utf-8")
+    return {}
+
+
+def test_every_command_has_help() -> None:
+    runner = CliRunner()
+    for name, command in cli.commands.items():
+        result = runner.invoke(cli, [name, "--help"], obj={})
+        assert result.exit_code == 0, name
+        assert command.help and command.help.split("\n")[0] in " ".join(result.output.split())
+
+
+def test_missing_input_exits_2_with_a_clear_message(tmp_path: Path, env: dict[str, str]) -> None:
+    proc = fieldreport("run", "no/such/folder", cwd=tmp_path, env_extra=env)
+    assert proc.returncode == 2
+    assert "no/such/folder" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_bad_input_is_rejected_with_reasons_and_the_run_goes_on(tmp_path: Path, env: dict[str, str]) -> None:
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "good.txt").write_text(GOOD, encoding="utf-8")
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (bad / "latin1.txt").write_bytes("Caf\xe9 bombing in the capital kills two".encode("latin-1") * 20)
+    line = json.dumps({"id": "1", "text": GOOD, "url": "https://wire.example/1"})
+    (bad / "lines.jsonl").write_text(line + "\n{not json\n", encoding="utf-8")
+    (bad / "nobody.html").write_text(
+        "<html><head><title>x</title></head><body></body></html>", encoding="utf-8"
+    )
+    (bad / "cut.warc.gz").write_bytes(
+        gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\n<html>")
+    )
+    with (bad / "huge.txt").open("w", encoding="utf-8") as fh:  # 50 MB of text, over max_bytes
+        line = "The shelling went on through the night. " * 25 + "\n"
+        for _ in range(50_000_000 // len(line) + 1):
+            fh.write(line)
+    proc = fieldreport("run", "in", "--db", "bad.duckdb", cwd=tmp_path, env_extra=env)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "new:             2" in out  # good.txt and the good JSONL line, a copy of it
+    assert "duplicates:      1" in out
+    for reason in (
+        "binary: 1",
+        "empty: 1",
+        "invalid_utf8: 1",
+        "malformed_json: 1",
+        "no_text: 1",
+        "too_large: 1",
+        "truncated_warc: 1",
+    ):
+        assert reason in out, (reason, out)
+    rejects = fieldreport("rejects", "--db", "bad.duckdb", "--format", "jsonl", cwd=tmp_path, env_extra=env)
+    origins = {json.loads(line)["reason"]: json.loads(line)["origin"] for line in rejects.stdout.splitlines()}
+    assert origins["malformed_json"].endswith("lines.jsonl:line 2")
+    assert origins["too_large"].endswith("huge.txt")
+
+
+def test_stdin_jsonl_run_then_articles_and_exports(tmp_path: Path, env: dict[str, str]) -> None:
+    line = json.dumps({"id": "s1", "text": GOOD, "url": "https://news.example/s1", "outlet": "Stdin Post"})
+    proc = fieldreport("run", "-", "--db", "s.duckdb", cwd=tmp_path, env_extra=env, stdin=line + "\n")
+    assert proc.returncode == 0, proc.stderr
+    arts = fieldreport("articles", "--db", "s.duckdb", "--format", "jsonl", cwd=tmp_path, env_extra=env)
+    (row,) = [json.loads(x) for x in arts.stdout.splitlines()]
+    assert set(row) == {
+        "article_id",
+        "url",
+        "title",
+        "outlet",
+        "published",
+        "published_source",
+        "duplicate_of",
+    }
+    assert (row["url"], row["outlet"], row["published"], row["published_source"]) == (
+        "https://news.example/s1",
+        "Stdin Post",
+        "2019-05-04",
+        "header",
+    )
+    for fmt, name in (
+        ("jsonl", "e.jsonl"),
+        ("acled-csv", "e.csv"),
+        ("geojson", "e.geojson"),
+        ("parquet", "e.parquet"),
+    ):
+        res = fieldreport(
+            "export", "--db", "s.duckdb", "--format", fmt, "-o", name, cwd=tmp_path, env_extra=env
+        )
+        assert res.returncode == 0, res.stderr
+        assert (tmp_path / name).stat().st_size > 0
+    table = fieldreport("events", "--db", "s.duckdb", cwd=tmp_path, env_extra=env)
+    assert table.returncode == 0 and "events in s.duckdb" in table.stdout
+
+
+def test_reading_commands_on_a_missing_database_say_what_to_do(tmp_path: Path, env: dict[str, str]) -> None:
+    proc = fieldreport("events", "--db", "none.duckdb", cwd=tmp_path, env_extra=env)
+    assert proc.returncode == 1
+    assert "Run `fieldreport run INPUT --db none.duckdb` first" in proc.stderr
+
+
+def test_the_sample_runs_from_the_command_line(tmp_path: Path, env: dict[str, str]) -> None:
+    proc = fieldreport("run", str(EXAMPLES), "--db", "x.duckdb", cwd=tmp_path, env_extra=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "events in db:" in proc.stdout

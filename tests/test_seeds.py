@@ -1,0 +1,63 @@
+"""The five real articles the project started from (in ../shared/seeds): the acceptance check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fieldreport import pipeline
+from fieldreport.settings import Config
+from fieldreport.store import Store
+
+IS = "Islamic State"
+
+
+@pytest.fixture(scope="module")
+def seeds_db(shared: Path, tmp_path_factory: pytest.TempPathFactory, gazetteer_path: str) -> Store:
+    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    cfg = Config().with_overrides({"db": str(db), "gazetteer_path": gazetteer_path})
+    pipeline.run([str(shared / "seeds")], cfg)
+    store = Store(db, read_only=True)
+    yield store
+    store.close()
+
+
+def test_baghouz_fighting_in_deir_ez_zor(seeds_db: Store) -> None:
+    rows = seeds_db.query("SELECT * FROM events WHERE location ILIKE '%bagh%'")
+    assert rows, "no event located in Baghouz"
+    for r in rows:
+        assert r["country_code"] == "SY"
+        assert "Deir" in (r["admin1"] or "") and "Zor" in r["admin1"]
+        assert r["latitude"] is not None and r["geo_precision"] in (1, 2)
+    pairs = {frozenset((r["actor1"], r["actor2"])) for r in rows}
+    sdf_vs_is = [p for p in pairs if IS in p and any(a and "SDF" in a for a in p)]
+    coalition_vs_is = [p for p in pairs if IS in p and any(a and "Coalition" in a for a in p)]
+    assert sdf_vs_is and coalition_vs_is
+    assert any((r["event_date"] or "").startswith("2019-03") for r in rows)
+    assert {r["event_type"] for r in rows} >= {"Battles", "Explosions/Remote violence"}
+
+
+def test_raqqa_advance_and_the_two_deadly_strikes(seeds_db: Store) -> None:
+    rows = seeds_db.query("SELECT * FROM events WHERE location ILIKE 'raq%' OR admin1 ILIKE '%raq%'")
+    assert rows and all(r["country_code"] == "SY" for r in rows)
+    assert any(r["event_type"] == "Battles" and IS in (r["actor1"], r["actor2"]) for r in rows)
+    strikes = {r["fatalities"] for r in rows if r["sub_event_type"] == "Air/drone strike"}
+    assert {8, 21} <= strikes
+    claims = seeds_db.query("SELECT * FROM claims WHERE kind = 'killed' AND victims = 'civilians'")
+    assert {(c["low"], c["claimant"] is not None) for c in claims} >= {(8, True), (21, True)}
+
+
+def test_no_date_comes_from_a_photo_caption(seeds_db: Store) -> None:
+    arts = {
+        r["article_id"]: r for r in seeds_db.query("SELECT article_id, origin, text, published FROM articles")
+    }
+    by_seed = {Path(a["origin"]).name[:3]: a for a in arts.values()}
+    assert by_seed["000"]["published"] is None
+    assert by_seed["003"]["published"] is None
+    assert by_seed["002"]["published"] == "2019-03-03"
+    for m in seeds_db.query("SELECT article_id, date_evidence FROM mentions WHERE date_evidence IS NOT NULL"):
+        if m["date_evidence"] != "publication date":
+            assert m["date_evidence"] in arts[m["article_id"]]["text"]
+    for t in seeds_db.query("SELECT article_id, text FROM timexes"):
+        assert t["text"] in arts[t["article_id"]]["text"]
