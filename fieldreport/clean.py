@@ -12,8 +12,6 @@ plain text, so both paths share one set of heuristics.
 
 from __future__ import annotations
 
-import datetime as dt
-import email.utils
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,76 +19,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .ids import normalise_text, stable_id
+from .pubdate import LABELLED, MONTH, WEEKDAY, Stamp, find_date, normalise_date, stamp
 from .records import Article, Embed, RawDoc, Reject
 from .settings import Config
-
-# ---------------------------------------------------------------- dates
-
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ),
-        start=1,
-    )
-    for m in names
-}
-_MON = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
-_DATE_MDY = re.compile(
-    rf"\b(?P<mon>{_MON})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I
-)
-_DATE_DMY = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})\.?,?\s+(?P<year>\d{{4}})\b", re.I
-)
-_DATE_NUM = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d/])")
-
-
-def _ymd(year: int, month: int, day: int) -> str | None:
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def find_date(text: str) -> str | None:
-    """The first full date (with a year) written in ``text``, as YYYY-MM-DD."""
-    best: tuple[int, str] | None = None
-    for rx in (_DATE_MDY, _DATE_DMY, _DATE_NUM):
-        m = rx.search(text)
-        if not m or (best and best[0] <= m.start()):
-            continue
-        g = m.groupdict()
-        if "mon" in g:
-            value = _ymd(int(g["year"]), _MONTHS[g["mon"].lower()], int(g["day"]))
-        else:
-            value = _ymd(int(g["year"]), int(g["m"]), int(g["d"]))
-        if value:
-            best = (m.start(), value)
-    return best[1] if best else None
-
-
-def normalise_date(value: str | None) -> str | None:
-    """A declared date (ISO 8601, RFC 822, "March 3, 2019", "3 March 2019", "2019/03/03")
-    as YYYY-MM-DD, or None when it cannot be read; never a guess.
-
-    The calendar day is the one written, not converted to UTC: a report filed late
-    on March 3 in Syria is a March 3 report.
-    """
-    if not value or not value.strip():
-        return None
-    s = value.strip()
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])", s)
-    if m:
-        return _ymd(int(m[1]), int(m[2]), int(m[3]))
-    if re.match(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d", s):
-        parsed = email.utils.parsedate_tz(s)
-        if parsed:
-            return _ymd(parsed[0], parsed[1], parsed[2])
-    return find_date(s)
-
 
 # ---------------------------------------------------------------- line rules
 
@@ -99,7 +30,7 @@ _WS = re.compile(r"\s+")
 _BOILERPLATE = re.compile(
     "|".join(
         (
-            r"^(?:send in e-?mail\s*)+$",
+            r"^(?:send (?:in|by) e-?mail\s*)+$",
             r"^click the alert icon",
             r"^(?:(?:share|share this(?: article| story)?|tweet|e-?mail|print|whatsapp|facebook|twitter|x"
             r"|linkedin|pinterest|reddit|telegram|copy link)[\s|/,·•]*)+:?$",
@@ -154,26 +85,20 @@ _PAREN_CREDIT = re.compile(
 _TWEET = re.compile(
     r"^(?P<text>.+?)(?:\s*[—–]{1,2}|\s+-{1,2}|(?<=[.!?\"”'’])-{1,2})\s*"
     r"(?P<author>[^—–()@]{1,60}?\s*\(@\w{1,30}\))"
-    rf"(?:\s+(?P<date>{_MON}\.?\s+\d{{1,2}},?\s+\d{{4}}))?\s*$",
+    rf"(?:\s+(?P<date>{MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}))?\s*$",
     re.I,
 )
 _HEADER = re.compile(r"^\s*date:?\s+(?P<date>\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
+# The name stops before a date run into it: "By Jo Bell March 11, 2019", "By Jo Bell Monday, 11 March".
+_NOT_DATE = rf"(?!(?i:{MONTH})\.?\s+\d|(?i:{WEEKDAY})\.?,?\s+(?:\d|(?i:{MONTH})\b))"
 _BYLINE = re.compile(
-    r"^[Bb][Yy]\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|al|el|van|von|bin))*"
+    rf"^[Bb][Yy]\s+(?P<name>[A-Z][\w.'’-]*(?:\s+{_NOT_DATE}(?:[A-Z][\w.'’-]*|de|al|el|van|von|bin))*"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+)*)(?P<rest>.*)$"
-)
-_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
-# "Published: 4 March 2019 10:42 GMT", "Updated on Monday, March 4, 2019": the stamp must
-# follow at once, so a sentence like "Published reports say ..." is not taken for one.
-_TIMESTAMP = re.compile(
-    r"^(?P<kind>first published|published|posted|last updated|updated)(?:\s*:\s*|\s+(?:on|at)\s+|\s+)"
-    rf"(?P<rest>(?:\d|{_MON}\b|{_DAY}\b).*)$",
-    re.I,
 )
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
     r"(?:,\s*[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,2}){0,2}?)"
-    rf"(?:,\s*(?P<date>(?i:{_MON})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    rf"(?:,\s*(?P<date>(?i:{MONTH})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&'-]{0,40})\))?\s*[-—–]{1,2}\s+"
 )
 _SIGNOFF = re.compile(r"^[-—–]{1,2}\s*(?P<name>[A-Z][\w&.'’ ]{1,50})$")
@@ -256,7 +181,8 @@ class _Found:
     agency: str | None = None
     byline: str | None = None
     byline_date: str | None = None
-    text_date: str | None = None
+    text_date: str | None = None  # from a "Published" or unlabelled timestamp line
+    updated_date: str | None = None  # from an "Updated" line: used only when nothing else says
     signoff: str | None = None
 
 
@@ -282,7 +208,8 @@ def _paragraphs(lines: list[str], cfg: Config, repeated: frozenset[str], found: 
         elif _SECTION_END.match(key):
             kinds.append("end")
         elif _BOILERPLATE.search(key):
-            kinds.append("drop")
+            # "2019-03-03 14:00" looks like a counter, but above the story it is a timestamp.
+            kinds.append("stamp" if _stamp(line) else "drop")
         elif (cap := _caption(line)) is not None:
             _add_caption(found.embeds, cap)
             kinds.append("drop")
@@ -297,6 +224,8 @@ def _paragraphs(lines: list[str], cfg: Config, repeated: frozenset[str], found: 
         if kind == "end" and i > first_long:
             break
         edge = i < first_long or i > last_long
+        if kind == "stamp":
+            kind = "text" if i < first_long else "drop"
         # Repetition across documents only removes short lines outside the story itself:
         # syndicated copies of one report share short quotes that are not boilerplate.
         if kind == "text" and edge and line_key(line) in repeated and _words(line) <= short:
@@ -319,11 +248,11 @@ def _same(a: str, b: str) -> bool:
 def _clean_text(text: str, cfg: Config, repeated: frozenset[str], title: str | None) -> _Found:
     found = _Found()
     text, found.header_date = _split_header(text)
-    groups = _paragraphs(_lines(text), cfg, repeated, found)
+    groups = _split_front(_paragraphs(_lines(text), cfg, repeated, found))
     # A headline is a short lone first line with no closing period, set off by a break.
     if groups and len(groups[0]) == 1 and (len(groups) > 1):
         first = groups[0][0]
-        furniture = _BYLINE.match(first) or _TIMESTAMP.match(first)
+        furniture = _furniture(first) or LABELLED.match(first)
         if _words(first) <= _HEADLINE_MAX_WORDS and not first.endswith((".", ":", ",")) and not furniture:
             if title is None:
                 found.title = first
@@ -346,31 +275,79 @@ def _clean_text(text: str, cfg: Config, repeated: frozenset[str], title: str | N
     return found
 
 
+def _byline(line: str) -> re.Match[str] | None:
+    m = _BYLINE.match(line) if _words(line) <= _BYLINE_MAX_WORDS else None
+    return m if m and (_words(m["name"]) >= 2 or not m["rest"].strip()) else None
+
+
+def _stamp(line: str) -> Stamp | None:
+    return stamp(line) if _words(line) <= _BYLINE_MAX_WORDS else None
+
+
+def _furniture(line: str) -> bool:
+    return bool(_byline(line) or _stamp(line))
+
+
+def _split_front(groups: list[list[str]]) -> list[list[str]]:
+    """Header lines written without blank lines between them ("By Jo Bell" over "March 11,
+    2019", or a headline over its byline) become paragraphs of their own."""
+    out: list[list[str]] = []
+    for i, group in enumerate(groups):
+        if len(out) >= 6:
+            return out + groups[i:]
+        flags = [_furniture(line) for line in group]
+        headline = i == 0 and _words(group[0]) <= _HEADLINE_MAX_WORDS
+        if not all(flags[1:]) or not (flags[0] or headline):
+            return out + groups[i:]  # the first paragraph of the story: the header is over
+        out.extend([line] for line in group)
+    return out
+
+
 def _take_front_matter(paragraphs: list[str], found: _Found) -> list[str]:
-    """Remove byline and timestamp lines anywhere and the dateline of the first paragraph."""
+    """Remove byline and timestamp lines and the dateline of the first body paragraph.
+
+    A timestamp with a label ("Published ...") counts near either end; one without
+    only in the header, before any paragraph longer than a headline. A bare date
+    right under the byline is the byline's date.
+    """
     kept: list[str] = []
+    after_byline = False
     for i, para in enumerate(paragraphs):
-        short = _words(para) <= _BYLINE_MAX_WORDS
-        m = _BYLINE.match(para) if short and i < 4 else None
-        if m and (_words(m["name"]) >= 2 or not m["rest"].strip()):
+        m = _byline(para) if i < 4 else None
+        if m:
             found.byline = found.byline or m["name"].strip(" ,")
             found.byline_date = found.byline_date or find_date(m["rest"])
+            after_byline = True
             continue
-        near_edge = i < 4 or i >= len(paragraphs) - 3
-        m = _TIMESTAMP.match(para) if short and near_edge else None
-        if m and (date := find_date(m["rest"])):
-            if "updated" in m["kind"].lower():
-                found.text_date = found.text_date or date  # only when nothing says "published"
+        header = i < 4 and all(_words(p) <= _HEADLINE_MAX_WORDS for p in kept)
+        if header and (h := _HEADER.fullmatch(para)):  # a " date 2019-03-03" line under the headline
+            found.header_date = found.header_date or normalise_date(h["date"])
+            continue
+        s = _stamp(para) if header or i >= len(paragraphs) - 3 else None
+        if s and (s.label or header):
+            if not s.date:
+                pass  # furniture all the same, but its date is ambiguous (03/04/2019)
+            elif not s.label and after_byline:
+                found.byline_date = found.byline_date or s.date
+            elif "updated" in s.label:
+                found.updated_date = found.updated_date or s.date
             else:
-                found.text_date = date
+                found.text_date = found.text_date or s.date
+            after_byline = False
             continue
+        after_byline = False
         kept.append(para)
-    if kept and (m := _DATELINE.match(kept[0])) and len(kept[0]) > m.end():
-        found.dateline = m["place"].strip()
-        found.agency = m["agency"].strip() if m["agency"] else None
-        if m["date"] and re.search(r"\d{4}$", m["date"]):
-            found.dateline_date = normalise_date(m["date"])
-        kept[0] = kept[0][m.end() :]
+    for j, para in enumerate(kept[:2]):
+        m = _DATELINE.match(para)
+        if m and len(para) > m.end():
+            found.dateline = m["place"].strip()
+            found.agency = m["agency"].strip() if m["agency"] else None
+            if m["date"] and re.search(r"\d{4}$", m["date"]):
+                found.dateline_date = normalise_date(m["date"])
+            kept[j] = para[m.end() :]
+            break
+        if _words(para) > _HEADLINE_MAX_WORDS or para.endswith((".", "!", "?", '"', "”")):
+            break  # the dateline opens the first paragraph after the headline, or none
     return kept
 
 
@@ -572,7 +549,7 @@ def _published(doc: RawDoc, meta: _Html, found: _Found) -> tuple[str | None, str
         (found.header_date, "header"),
         (found.dateline_date, "dateline"),
         (found.byline_date, "byline"),
-        (found.text_date, "text"),
+        (found.text_date or found.updated_date, "text"),
     ):
         if value:
             return value, source

@@ -74,6 +74,16 @@ def test_date_header_prefix_is_stripped_and_used() -> None:
     assert a.title is None  # the first paragraph is a long sentence, not a headline
 
 
+def test_date_header_line_under_the_headline() -> None:
+    a = ok(clean.clean(txt("Convoy struck on northern highway\n\n date 2019-03-03 \n\n" + BODY), CFG))
+    assert (a.title, a.published, a.published_source, a.text) == (
+        "Convoy struck on northern highway",
+        "2019-03-03",
+        "header",
+        BODY,
+    )
+
+
 def test_dateline_with_year_gives_the_date_and_without_year_does_not() -> None:
     with_year = ok(clean.clean(txt("RAQQA, Syria, June 7, 2017 (AFP) — " + BODY), CFG))
     assert with_year.dateline == "RAQQA, Syria"
@@ -121,6 +131,147 @@ def test_publication_date_trust_order() -> None:
     assert (dateline.published, dateline.published_source) == ("2019-03-02", "dateline")
     # An unreadable metadata date is not guessed at; with no other date the article has none.
     assert ok(clean.clean(txt(BODY, published="sometime last spring"), CFG)).published is None
+
+
+def headed(*front: str, body: str = BODY) -> str:
+    """A headline, the given header paragraphs, then ``body``."""
+    return "\n\n".join(("Convoy struck on northern highway", *front, body))
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        ("By Ana Quist\nApril 2, 2020",),  # the date on its own line under the name
+        ("By Ana Quist", "April 2, 2020"),  # ... or set off by a blank line
+        ("By Ana Quist April 2, 2020",),  # ... or run into the name
+        ("By Ana Quist\nThursday, 2 April 2020",),
+    ],
+)
+def test_byline_block_with_the_date_under_the_name(front: tuple[str, ...]) -> None:
+    a = ok(clean.clean(txt(headed(*front)), CFG))
+    assert (a.title, a.author, a.published, a.published_source) == (
+        "Convoy struck on northern highway",
+        "Ana Quist",
+        "2020-04-02",
+        "byline",
+    )
+    assert a.text == BODY
+
+
+def test_byline_block_without_blank_lines_under_the_headline() -> None:
+    a = ok(clean.clean(txt("Convoy struck on northern highway\nBy Ana Quist\nApril 2, 2020\n\n" + BODY), CFG))
+    assert (a.title, a.author, a.published, a.published_source) == (
+        "Convoy struck on northern highway",
+        "Ana Quist",
+        "2020-04-02",
+        "byline",
+    )
+    assert a.text == BODY
+
+
+def test_labelled_date_under_a_byline_is_a_text_date() -> None:
+    a = ok(clean.clean(txt(headed("By Ana Quist", "Published: 3 April 2020")), CFG))
+    assert (a.author, a.published, a.published_source, a.text) == ("Ana Quist", "2020-04-03", "text", BODY)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Saturday 2 March 2019, 09:40 GMT", "2019-03-02"),
+        ("Published 03/03/2019 19:05", "2019-03-03"),
+        ("Updated: 4 March 2019 10:42 GMT", "2019-03-04"),
+        ("2019-03-03 14:00", "2019-03-03"),
+        ("Posted on 14/03/2019 at 7:05 pm", "2019-03-14"),
+        ("03/14/2019 19:05 ET", "2019-03-14"),
+        ("March 5, 2019", "2019-03-05"),
+        ("Published 04/03/2019 19:05", None),  # 4 March or 3 April: not guessed
+        ("05.06.2019", None),
+    ],
+)
+def test_timestamp_line_in_the_header(line: str, expected: str | None) -> None:
+    a = ok(clean.clean(txt(headed(line)), CFG))
+    assert (a.title, a.published) == ("Convoy struck on northern highway", expected)
+    assert a.published_source == ("text" if expected else None)
+    assert a.text == BODY  # the line goes even when its date cannot be read
+
+
+def test_published_beats_updated_and_the_first_stamp_wins() -> None:
+    text = headed("Updated: 6 March 2019 08:00", "Published: 4 March 2019", "Published: 5 March 2019")
+    a = ok(clean.clean(txt(text), CFG))
+    assert (a.published, a.published_source, a.text) == ("2019-03-04", "text", BODY)
+
+
+def test_unlabelled_date_line_after_the_story_starts_is_body_text() -> None:
+    text = headed(body=PARAS[0] + "\n\nMarch 5, 2019\n\n" + PARAS[1] + "\n\n" + PARAS[2])
+    a = ok(clean.clean(txt(text), CFG))
+    assert a.published is None
+    assert a.text == "\n\n".join((PARAS[0], "March 5, 2019", PARAS[1], PARAS[2]))
+
+
+def test_numeric_date_line_inside_the_story_is_dropped_not_used() -> None:
+    text = headed(body=PARAS[0] + "\n\n2019-03-05 14:00\n\n" + PARAS[1] + "\n\n" + PARAS[2])
+    a = ok(clean.clean(txt(text), CFG))
+    assert (a.published, a.text) == (None, BODY)
+
+
+def test_dateline_is_looked_for_only_in_the_first_paragraph_of_the_story() -> None:
+    text = "Two killed.\n\nBEIRUT (Valley Wire) - " + BODY
+    a = ok(clean.clean(txt(text, title="Convoy struck"), CFG))
+    assert (a.dateline, a.outlet) == (None, None)
+    assert a.text == "Two killed.\n\nBEIRUT (Valley Wire) - " + BODY
+
+
+def test_header_lines_that_are_not_timestamps_stay() -> None:
+    for line in ("Fighting resumed on March 5, 2019", "Published reports differ on 5 March 2019"):
+        a = ok(clean.clean(txt(line + "\n\n" + BODY), CFG))
+        assert (a.title, a.published) == (line, None)
+
+
+def test_dates_in_captions_teasers_and_tweets_are_never_the_publication_date() -> None:
+    text = headed(
+        ">> Talks resume on March 1, 2019",
+        "File photo: Trucks on the highway, March 1, 2019. Credit: Ana Cruz",
+        "The road is cut again — Sam Lee (@samlee) March 1, 2019",
+    )
+    a = ok(clean.clean(txt(text), CFG))
+    assert (a.published, a.published_source, a.text) == (None, None, BODY)
+    assert [(e.kind, e.date) for e in a.embeds] == [("caption", "2019-03-01"), ("tweet", "2019-03-01")]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "dateline", "agency"),
+    [
+        ("KORVAL, Eastland (Valley Wire) - ", "KORVAL, Eastland", "Valley Wire"),
+        ("RAQQA, Syria, June 7 (AFP) — ", "RAQQA, Syria", "AFP"),
+        ("BEIRUT (Reuters) - ", "BEIRUT", "Reuters"),
+        ("MOSUL, Iraq — ", "MOSUL, Iraq", None),
+        ("PORT ELIN, Eastland – ", "PORT ELIN, Eastland", None),
+    ],
+)
+def test_dateline_after_a_timestamp_line(prefix: str, dateline: str, agency: str | None) -> None:
+    a = ok(clean.clean(txt(headed("Saturday 2 March 2019, 09:40 GMT", body=prefix + BODY)), CFG))
+    assert (a.title, a.dateline, a.outlet) == ("Convoy struck on northern highway", dateline, agency)
+    assert (a.published, a.published_source) == ("2019-03-02", "text")
+    assert a.text == BODY
+    by = ok(clean.clean(txt(headed("By Ana Quist", "April 2, 2020", body=prefix + BODY)), CFG))
+    assert (by.dateline, by.outlet, by.author, by.text) == (dateline, agency, "Ana Quist", BODY)
+
+
+def test_dateline_when_the_headline_stays_in_the_body() -> None:
+    # A metadata title that differs from the first line leaves that line in the text.
+    doc = txt(headed(body="BEIRUT (Valley Wire) - " + BODY), title="Another title")
+    a = ok(clean.clean(doc, CFG))
+    assert (a.dateline, a.outlet) == ("BEIRUT", "Valley Wire")
+    assert a.text == "Convoy struck on northern highway\n\n" + BODY
+
+
+def test_outlet_from_metadata_beats_the_dateline_agency() -> None:
+    text = headed("Saturday 2 March 2019, 09:40 GMT", body="BEIRUT (Valley Wire) - " + BODY)
+    assert ok(clean.clean(txt(text), CFG)).outlet == "Valley Wire"
+    declared = ok(clean.clean(txt(text, outlet="Northern Courier"), CFG))
+    assert (declared.outlet, declared.dateline) == ("Northern Courier", "BEIRUT")
+    hosted = ok(clean.clean(txt(text, url="https://www.courier.example.com/a"), CFG))
+    assert hosted.outlet == "Valley Wire"  # the agency beats the host name
 
 
 @pytest.mark.parametrize(
@@ -204,7 +355,7 @@ def test_boilerplate_by_rule_and_section_end() -> None:
     text = (
         "Search For Keyword.\n\n"
         "Convoy struck on northern highway\n\n"
-        "Send in e-mailSend in e-mail\n"
+        "Send in e-mailSend in e-mail\nSend by e-mail\n"
         "Share | Tweet | Email\n\n" + PARAS[0] + "\n\n"
         ">> Other story: talks resume in the capital | Another teaser\n\n"
         "Advertisement\n\n" + PARAS[1] + "\n\n"
