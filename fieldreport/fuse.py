@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .geo import place_key
 from .ids import stable_id
 from .records import Event, Location, Mention
 
@@ -45,7 +46,7 @@ def event_key(m: Mention) -> tuple[Any, ...]:
     loc = m.location
     place = None
     if loc is not None:
-        place = (loc.location or "").casefold() or loc.gazetteer_id or loc.country_code
+        place = place_key(loc.location or "") or loc.gazetteer_id or loc.country_code
     date = m.date.date if m.date else None
     actors = tuple(sorted(a for a in (m.actor1, m.actor2) if a))
     if date:
@@ -117,7 +118,7 @@ def _place_knowledge(mentions: Iterable[Mention]) -> dict[tuple[str, str | None]
         loc = m.location
         if loc is None or not loc.location:
             continue
-        key = (loc.location.casefold(), loc.country_code)
+        key = (place_key(loc.location), loc.country_code)
         if key not in best or _place_rank(loc) < _place_rank(best[key]):
             best[key] = loc
     return best
@@ -134,7 +135,7 @@ def _event(
     located = [m.location for m in group if m.location is not None]
     loc = min(located, key=_place_rank, default=None)
     if loc is not None and loc.location:
-        better = known.get((loc.location.casefold(), loc.country_code))
+        better = known.get((place_key(loc.location), loc.country_code))
         if better is not None and _place_rank(better) < _place_rank(loc):
             loc = better
     dated = [m.date for m in group if m.date is not None and m.date.date]

@@ -6,6 +6,7 @@ and :mod:`.actors` say who did what to whom, :mod:`.casualties` reads the figure
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ __all__ = [
     "find_claims",
     "plover",
 ]
+
+BACKGROUND_DAYS = 45  # dated further back than this before publication: background, not news
 
 _PROTEST_FORCE = re.compile(
     r"\b(?:tear\s*gas|dispersed|water\s+cannons?|rubber\s+bullets|arrested|beat(?:en)?|baton)\b", re.I
@@ -120,7 +123,18 @@ def extract(
         if subject is not None:
             ctx.last_actor = subject
         drafts.extend(new)
-    return tuple(_freeze(x, article) for x in drafts)
+    return tuple(_freeze(x, article) for x in drafts if not _background(x.date, article.published))
+
+
+def _background(date: EventDate | None, published: str | None) -> bool:
+    """An event dated well before the report ("the offensive began in October") is history
+    the article recalls, not news it reports; ACLED codes it from its own reports."""
+    if date is None or not date.date or not published:
+        return False
+    try:
+        return (_dt.date.fromisoformat(published) - _dt.date.fromisoformat(date.date)).days > BACKGROUND_DAYS
+    except ValueError:
+        return False
 
 
 def _subject_actor(span: Span, ctx: Context) -> Actor | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .gazetteer import Entry, Gazetteer
 from .locate import locate
+from .names import name_key as place_key
 from .toponyms import find_places
 
-__all__ = ["Entry", "Gazetteer", "find_places", "locate"]
+__all__ = ["Entry", "Gazetteer", "find_places", "locate", "place_key"]

@@ -30,8 +30,18 @@ _LOCATIVE = re.compile(
 )
 
 
+# Rivers, seas and mountains are where fighting happens along, not places ACLED codes.
+_NATURAL = re.compile(
+    r"\b(?:river|lake|sea|gulf|strait|canal|valley|mountains?|desert|euphrates|tigris|nile|khabur"
+    r"|orontes)\b",
+    re.IGNORECASE,
+)
+
+
 def _rank(p: Place, text: str = "") -> int:
     """Specificity, lower is better."""
+    if not p.resolved and _NATURAL.search(p.text):
+        return 5
     if p.resolved:
         feature = p.feature or ""
         if feature.startswith("PPL"):
@@ -109,17 +119,28 @@ def locate(
 
     here = _in(places, sentence.start, sentence.end)
     choice = _best(usable(here), text)
-    if choice is None:
+    if choice is None or _rank(choice, text) >= 2:
+        # a sentence naming only a country, a region or a river continues the paragraph's
+        # story: a town named just before, in the same country, is more precise
         earlier = sorted(
             (s for s in sentences if s.paragraph == sentence.paragraph and s.index < sentence.index),
             key=lambda s: -s.index,
         )
         for s in earlier:
-            choice = _best(usable(_in(places, s.start, s.end)), text)
-            if choice is not None:
-                break
-    if choice is None:
-        choice = _main_place(usable(places), article) or places[0]
+            before = _best(usable(_in(places, s.start, s.end)), text)
+            if before is None:
+                continue
+            if choice is None or (
+                _rank(before, text) <= 1 and before.country_code == choice.country_code
+            ):
+                choice = before
+            break
+    if choice is None or _rank(choice, text) >= 2:
+        main = _main_place(usable(places), article)
+        if choice is None:
+            choice = main or places[0]
+        elif main is not None and _rank(main, text) <= 1 and main.country_code == choice.country_code:
+            choice = main
     return _location(choice, places, text)
 
 

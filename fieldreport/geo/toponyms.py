@@ -440,10 +440,13 @@ def _attach_containers(
         return places
     texts = [article.text, *(e.text for e in article.embeds)]
     found: dict[str, Entry] = {}
-    total = sum(context.values())
-    top = context.most_common(1)
-    # a name the article never situates is taken to be in the article's dominant country
-    main_cc = top[0][0] if top and total and top[0][1] / total >= 0.5 else dateline_cc
+    # A name the article never situates is taken to be in the country most of the body's
+    # resolved places are in. The dateline does not vote: it says where the story was
+    # filed ("BEIRUT"), not where it happened.
+    body = Counter(p.country_code for p in places if p.resolved and p.country_code)
+    total = sum(body.values())
+    top = body.most_common(1)
+    main_cc = top[0][0] if top and top[0][1] / total >= 0.5 else None
     for key in unresolved:
         surface = {p.text for p in places if not p.resolved and name_key(p.text) == key}
         best: Entry | None = None
