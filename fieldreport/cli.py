@@ -161,49 +161,50 @@ def events(ctx: click.Context, db: str | None, limit: int) -> None:
     Console(width=max(120, Console().width)).print(table)
 
 
-@cli.command()
-@db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
-@click.pass_context
-@_friendly
-def articles(ctx: click.Context, db: str | None, fmt: str) -> None:
-    """List stored articles with their metadata and duplicate links."""
+list_format = click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True
+)
+
+
+def _list(db: str, sql: str, fmt: str, title: str) -> None:
+    """Rows of a stored table as JSON lines or a table, streamed from the database."""
     from .store import Store
 
-    cfg = _config(ctx, db=db)
-    cols = "article_id, url, title, outlet, published, published_source, duplicate_of"
-    with Store(cfg.db, read_only=True) as store:
-        rows = store.iter_query(f"SELECT {cols} FROM articles ORDER BY published NULLS LAST, article_id")
+    with Store(db, read_only=True) as store:
+        rows = store.iter_query(sql)
         if fmt == "jsonl":
             for r in rows:
                 click.echo(json.dumps(r, ensure_ascii=False))
             return
-        table = Table(*[c.strip() for c in cols.split(",")])
+        table: Table | None = None
         for r in rows:
+            if table is None:
+                table = Table(*r.keys(), title=title)
             table.add_row(*["" if v is None else str(v) for v in r.values()])
-        Console(width=max(140, Console().width)).print(table)
+    Console(width=max(140, Console().width)).print(table or f"No {title} in {db}.")
 
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
+@list_format
+@click.pass_context
+@_friendly
+def articles(ctx: click.Context, db: str | None, fmt: str) -> None:
+    """List stored articles with their metadata and duplicate links."""
+    cols = "article_id, url, title, outlet, published, published_source, duplicate_of"
+    sql = f"SELECT {cols} FROM articles ORDER BY published NULLS LAST, article_id"
+    _list(_config(ctx, db=db).db, sql, fmt, "articles")
+
+
+@cli.command()
+@db_option
+@list_format
 @click.pass_context
 @_friendly
 def rejects(ctx: click.Context, db: str | None, fmt: str) -> None:
     """Input that could not be used, with the reason."""
-    from .store import Store
-
-    cfg = _config(ctx, db=db)
-    with Store(cfg.db, read_only=True) as store:
-        rows = store.query("SELECT origin, stage, reason, detail FROM rejects ORDER BY origin, reason")
-    if fmt == "jsonl":
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
-        return
-    table = Table("origin", "stage", "reason", "detail", title=f"{len(rows)} rejects")
-    for r in rows:
-        table.add_row(r["origin"], r["stage"], r["reason"], r["detail"] or "")
-    Console(width=max(120, Console().width)).print(table)
+    sql = "SELECT origin, stage, reason, detail FROM rejects ORDER BY origin, reason"
+    _list(_config(ctx, db=db).db, sql, fmt, "rejects")
 
 
 def main() -> None:

@@ -10,30 +10,17 @@ from fieldreport.ids import normalise_text, stable_id
 from fieldreport.records import Article, Embed, RawDoc, Reject
 from fieldreport.settings import Config
 
-try:  # tests/ may or may not be a package
-    from tests.fixtures_sources import (
-        ARTICLE_HTML,
-        ARTICLE_TXT,
-        ATOM,
-        BODY,
-        EMPTY_BODY_HTML,
-        PARAS,
-        RSS,
-        UNDATED_HTML,
-        write_warc,
-    )
-except ModuleNotFoundError:
-    from fixtures_sources import (
-        ARTICLE_HTML,
-        ARTICLE_TXT,
-        ATOM,
-        BODY,
-        EMPTY_BODY_HTML,
-        PARAS,
-        RSS,
-        UNDATED_HTML,
-        write_warc,
-    )
+from .fixtures_sources import (
+    ARTICLE_HTML,
+    ARTICLE_TXT,
+    ATOM,
+    BODY,
+    EMPTY_BODY_HTML,
+    PARAS,
+    RSS,
+    UNDATED_HTML,
+    write_warc,
+)
 
 CFG = Config()
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

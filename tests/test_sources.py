@@ -14,28 +14,16 @@ from fieldreport.errors import InputError
 from fieldreport.records import RawDoc, Reject
 from fieldreport.settings import Config
 
-try:  # tests/ may or may not be a package
-    from tests.fixtures_sources import (
-        ARTICLE_HTML,
-        ARTICLE_TXT,
-        ATOM,
-        RSS,
-        UNDATED_HTML,
-        item,
-        write_jsonl,
-        write_warc,
-    )
-except ModuleNotFoundError:
-    from fixtures_sources import (
-        ARTICLE_HTML,
-        ARTICLE_TXT,
-        ATOM,
-        RSS,
-        UNDATED_HTML,
-        item,
-        write_jsonl,
-        write_warc,
-    )
+from .fixtures_sources import (
+    ARTICLE_HTML,
+    ARTICLE_TXT,
+    ATOM,
+    RSS,
+    UNDATED_HTML,
+    item,
+    write_jsonl,
+    write_warc,
+)
 
 CFG = Config()
 
