@@ -137,3 +137,13 @@ def test_a_missing_input_is_an_error_before_any_work(cfg: Config, tmp_path: Path
     with pytest.raises(InputError, match="nothing-here"):
         pipeline.run([str(tmp_path / "nothing-here")], cfg)
     assert not Path(cfg.db).exists()
+
+
+def test_the_python_api_runs_and_reads_events(tmp_path: Path, gazetteer_path: str) -> None:
+    import fieldreport
+
+    db = str(tmp_path / "api.duckdb")
+    summary = fieldreport.run([str(EXAMPLES / "feeds")], db=db, gazetteer_path=gazetteer_path)
+    found = list(fieldreport.read_events(db))
+    assert summary.events == len(found) > 0
+    assert all(e["mentions"] for e in found)
