@@ -13,7 +13,7 @@ bound. An event with no death claim has 0 fatalities, as ACLED codes it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,32 +57,58 @@ def event_key(m: Mention) -> tuple[Any, ...]:
     return (None, m.event_type, m.sub_event_type, actors, place, (m.article_id, when))
 
 
+def sort_key(m: Mention) -> tuple[Any, ...]:
+    """The order ``stream`` needs: by date, undated last and by article."""
+    date = m.date.date if m.date else None
+    return (date is None, date or "", "" if date else m.article_id)
+
+
+def stream(
+    mentions: Iterable[Mention],
+    articles: Mapping[str, Mapping[str, Any]],
+    texts: Mapping[str, str],
+    known: Mapping[tuple[str, str | None], Location],
+) -> Iterator[tuple[Event, list[Link]]]:
+    """Events from mentions sorted by ``sort_key``, one day (or one undated article) at a time.
+
+    Every key includes the date (or, undated, the article), so a group is complete once
+    the next mention's date differs: memory holds one day of mentions, not the corpus.
+    ``articles`` maps article_id to ``outlet`` and ``duplicate_of``; ``texts`` gives the
+    clean text of duplicate articles, to place the copied evidence in them.
+    """
+    copies: dict[str, list[str]] = {}
+    for aid, meta in sorted(articles.items()):
+        if meta.get("duplicate_of"):
+            copies.setdefault(meta["duplicate_of"], []).append(aid)
+    groups: dict[tuple[Any, ...], list[Mention]] = {}
+    block: tuple[Any, ...] | None = None
+    for m in [*mentions, None]:
+        if m is not None and block is not None and sort_key(m) < block:
+            raise ValueError("fuse.stream needs mentions sorted by fuse.sort_key")
+        if m is None or sort_key(m) != block:
+            for key, group in sorted(groups.items(), key=lambda kv: repr(kv[0])):
+                event_id = stable_id("event", *key)
+                links = _links(event_id, group, copies, texts)
+                yield _event(event_id, group, links, articles, known), links
+            groups = {}
+            if m is None:
+                break
+            block = sort_key(m)
+        groups.setdefault(event_key(m), []).append(m)
+
+
 def run(
     mentions: Iterable[Mention],
     articles: Mapping[str, Mapping[str, Any]],
     texts: Mapping[str, str] | None = None,
 ) -> tuple[list[Event], list[Link]]:
-    """Group mentions into events.
-
-    ``articles`` maps article_id to its metadata (``outlet``, ``duplicate_of``);
-    ``texts`` maps the ids of duplicate articles to their clean text, to place the
-    copied evidence in them.
-    """
-    groups: dict[tuple[Any, ...], list[Mention]] = {}
-    for m in mentions:
-        groups.setdefault(event_key(m), []).append(m)
-    known = _place_knowledge(m for group in groups.values() for m in group)
-    copies: dict[str, list[str]] = {}
-    for aid, meta in sorted(articles.items()):
-        if meta.get("duplicate_of"):
-            copies.setdefault(meta["duplicate_of"], []).append(aid)
+    """All events of a list of mentions, in memory (``stream`` does it day by day)."""
+    ordered = sorted(mentions, key=sort_key)
     events: list[Event] = []
     links: list[Link] = []
-    for key, group in groups.items():
-        event_id = stable_id("event", *key)
-        group_links = _links(event_id, group, copies, texts or {})
-        events.append(_event(event_id, group, group_links, articles, known))
-        links += group_links
+    for event, event_links in stream(ordered, articles, texts or {}, place_knowledge(ordered)):
+        events.append(event)
+        links += event_links
     events.sort(key=lambda e: (e.event_date or "9999", e.event_id))
     return events, links
 
@@ -106,7 +132,7 @@ def _place_rank(loc: Location) -> tuple[bool, int, bool, bool]:
     return (loc.latitude is None, loc.geo_precision or 9, loc.admin1 is None, loc.location is None)
 
 
-def _place_knowledge(mentions: Iterable[Mention]) -> dict[tuple[str, str | None], Location]:
+def place_knowledge(mentions: Iterable[Mention]) -> dict[tuple[str, str | None], Location]:
     """The best-placed reading of each place name across the corpus.
 
     A village missing from the gazetteer may be tied to its province in one article

@@ -165,20 +165,11 @@ def process_batch(
 
 
 def fuse_all(store: Store, summary: RunSummary) -> None:
+    """Stage 9 over the whole store: two streaming passes over the mentions, day by day."""
     t = time.perf_counter()
-    meta = store.article_meta()
-    dup_ids = [aid for aid, m in meta.items() if m.get("duplicate_of")]
-    texts = (
-        {
-            r["article_id"]: r["text"]
-            for r in store.query("SELECT article_id, text FROM articles WHERE duplicate_of IS NOT NULL")
-        }
-        if dup_ids
-        else {}
-    )
-    found, links = fuse.run(store.iter_mentions(), meta, texts)
-    store.replace_events(found, [link.as_dict() for link in links])
-    summary.events = len(found)
+    known = fuse.place_knowledge(store.iter_mentions())
+    fused = fuse.stream(store.iter_mentions(), store.article_meta(), store.duplicate_texts(), known)
+    summary.events = store.replace_events(fused)
     summary.add_time("fuse", t)
 
 

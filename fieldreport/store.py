@@ -8,7 +8,7 @@ killed half-way leaves whole batches only, and the next run picks up after the l
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -158,22 +158,33 @@ class Store:
     def write_rejects(self, rejects: Sequence[Reject]) -> None:
         self._transaction(lambda: self._upsert("rejects", [r.as_dict() for r in rejects]))
 
-    def replace_events(self, events: Sequence[Event], links: Sequence[dict[str, Any]]) -> None:
-        """Events are derived from all mentions, so each fusion replaces them whole."""
+    def replace_events(self, fused: Iterable[tuple[Event, Sequence[Any]]], chunk: int = 2000) -> int:
+        """Events are derived from all mentions, so each fusion replaces them whole, in one
+        transaction, written in chunks as ``fused`` yields (event, links) pairs."""
+        count = 0
 
         def write() -> None:
+            nonlocal count
             self.con.execute("DELETE FROM event_mentions")
             self.con.execute("DELETE FROM events")
-            rows = []
-            for e in events:
-                row = asdict(e)
+            events: list[dict[str, Any]] = []
+            links: list[dict[str, Any]] = []
+            for event, event_links in fused:
+                row = asdict(event)
                 row.pop("mention_ids")
-                row["sources"] = list(e.sources)
-                rows.append(row)
-            self._upsert("events", rows)
-            self._upsert("event_mentions", list(links))
+                row["sources"] = list(event.sources)
+                events.append(row)
+                links += [link.as_dict() for link in event_links]
+                count += 1
+                if len(events) >= chunk:
+                    self._upsert("events", events)
+                    self._upsert("event_mentions", links)
+                    events, links = [], []
+            self._upsert("events", events)
+            self._upsert("event_mentions", links)
 
         self._transaction(write)
+        return count
 
     def _transaction(self, work: Any) -> None:
         self.con.execute("BEGIN TRANSACTION")
@@ -204,22 +215,32 @@ class Store:
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
     def iter_query(self, sql: str, params: Sequence[Any] = (), size: int = 1000) -> Iterator[dict[str, Any]]:
-        cur = self.con.execute(sql, list(params))
+        # a cursor of its own, so writes on the main connection while this streams
+        # (fusion replacing events) do not cut the stream short
+        cur = self.con.cursor().execute(sql, list(params))
         names = [d[0] for d in cur.description]
         while rows := cur.fetchmany(size):
             for row in rows:
                 yield dict(zip(names, row, strict=True))
 
     def iter_mentions(self) -> Iterator[Mention]:
-        """Every stored mention with its claims, ordered by date so fusion can work day by day."""
-        claims: dict[str, list[Claim]] = {}
-        for r in self.iter_query("SELECT * FROM claims ORDER BY mention_id, start"):
-            mid = r.pop("mention_id")
-            r.pop("claim_id")
-            claims.setdefault(mid, []).append(Claim(**r))
-        sql = "SELECT * FROM mentions ORDER BY event_date NULLS LAST, article_id, start, mention_id"
+        """Every stored mention with its claims, in the order fusion streams them."""
+        sql = """
+            SELECT m.*, (SELECT list(c ORDER BY c.start, c.claim_id) FROM claims c
+                         WHERE c.mention_id = m.mention_id) AS claim_rows
+            FROM mentions m
+            ORDER BY m.event_date IS NULL, m.event_date, CASE WHEN m.event_date IS NULL
+                     THEN m.article_id END, m.article_id, m.start, m.mention_id"""
         for r in self.iter_query(sql):
-            yield _mention_from_row(r, tuple(claims.get(r["mention_id"], ())))
+            claims = tuple(
+                Claim(**{k: v for k, v in c.items() if k not in ("claim_id", "mention_id")})
+                for c in r.pop("claim_rows") or ()
+            )
+            yield _mention_from_row(r, claims)
+
+    def duplicate_texts(self) -> Mapping[str, str]:
+        """Clean texts of duplicate articles, read one at a time when fusion asks."""
+        return _LazyTexts(self)
 
     def article_meta(self) -> dict[str, dict[str, Any]]:
         rows = self.query("SELECT article_id, url, outlet, published, duplicate_of, title FROM articles")
@@ -279,3 +300,22 @@ def _mention_from_row(r: dict[str, Any], claims: tuple[Claim, ...]) -> Mention:
         inter1=r["inter1"], inter2=r["inter2"], location=location, date=date, claims=claims,
         trigger=r["trigger"], notes=r["notes"], confidence=r["confidence"],
     )  # fmt: skip
+
+
+class _LazyTexts(Mapping[str, str]):
+    def __init__(self, store: Store) -> None:
+        self.con = store.con.cursor()
+
+    def __getitem__(self, article_id: str) -> str:
+        row = self.con.execute("SELECT text FROM articles WHERE article_id = ?", [article_id]).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        return row[0]
+
+    def __iter__(self) -> Iterator[str]:
+        sql = "SELECT article_id FROM articles WHERE duplicate_of IS NOT NULL ORDER BY article_id"
+        return iter([r[0] for r in self.con.execute(sql).fetchall()])
+
+    def __len__(self) -> int:
+        sql = "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"
+        return self.con.execute(sql).fetchone()[0]

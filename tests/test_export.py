@@ -65,8 +65,8 @@ def db(tmp_path: Path) -> Path:
     path = tmp_path / "e.duckdb"
     with Store(path) as s:
         s.write_batch([Analysed(a, mentions=(m, undated)), Analysed(b)], [], [])
-        events, links = fuse.run(s.iter_mentions(), s.article_meta(), {"a2": COPY})
-        s.replace_events(events, [link.as_dict() for link in links])
+        known = fuse.place_knowledge(s.iter_mentions())
+        s.replace_events(fuse.stream(s.iter_mentions(), s.article_meta(), {"a2": COPY}, known))
     return path
 
 
