@@ -361,6 +361,7 @@ class _Html:
     author: str | None = None
     sitename: str | None = None
     date: str | None = None
+    url: str | None = None
     embeds: list[Embed] = field(default_factory=list)
 
 
@@ -446,6 +447,7 @@ def _from_html(html: str, url: str | None, fragment: bool) -> _Html:
     # trafilatura falls back to the host name; that is the weakest outlet source, so keep it last.
     out.sitename = doc.sitename if doc.sitename and doc.sitename != doc.hostname else None
     out.date = normalise_date(doc.date)
+    out.url = doc.url or None  # the page's canonical / og:url when the input gave none
     return out
 
 
@@ -515,16 +517,17 @@ def clean(doc: RawDoc, cfg: Config, repeated: frozenset[str] = frozenset()) -> A
         return Reject(doc.origin, "too_short", detail, stage="clean")
     published, source = _published(doc, meta, found)
     content_hash = stable_id(normalise_text(raw))
-    outlet = doc.outlet or meta.sitename or found.agency or found.signoff or registered_domain(doc.url)
+    url = doc.url or meta.url
+    outlet = doc.outlet or meta.sitename or found.agency or found.signoff or registered_domain(url)
     return Article(
-        article_id=stable_id(content_hash, doc.url),
+        article_id=stable_id(content_hash, url),
         content_hash=content_hash,
         origin=doc.origin,
         fmt=doc.fmt,
         raw=raw,
         text=body,
         title=doc.title or meta.title or found.title,
-        url=doc.url,
+        url=url,
         outlet=outlet,
         author=doc.author or meta.author or found.byline,
         published=published,

@@ -421,6 +421,17 @@ def test_too_short_and_missing_text_are_clean_rejects() -> None:
     assert clean.clean(txt("   \n"), CFG) == Reject("t.txt", "missing_text", "no text or html", stage="clean")
 
 
+def test_a_page_without_an_input_url_takes_its_canonical_url() -> None:
+    page = ARTICLE_HTML.replace(
+        "<head>", '<head>\n<link rel="canonical" href="https://www.courier.example.com/2020/05/market">', 1
+    )
+    a = ok(clean.clean(RawDoc(origin="p.html", fmt="html", html=page), CFG))
+    assert a.url == "https://www.courier.example.com/2020/05/market"
+    assert a.article_id == stable_id(a.content_hash, a.url)
+    given = ok(clean.clean(RawDoc(origin="p.html", fmt="html", html=page, url="https://feed.example/1"), CFG))
+    assert given.url == "https://feed.example/1"
+
+
 def test_html_without_body_is_no_text() -> None:
     r = clean.clean(RawDoc(origin="e.html", fmt="html", html=EMPTY_BODY_HTML), CFG)
     assert r == Reject("e.html", "no_text", "no main text found in the HTML", stage="clean")
