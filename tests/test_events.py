@@ -363,3 +363,33 @@ def test_undated_article_background_year(nlp):
     text = "Rebels overran the valley in 2016. On March 2, 2018, rebels attacked an army post in the valley."
     ms = run(nlp, text, published=None)
     assert [m.sentence_index for m in ms] == [1]
+
+
+def test_a_speaker_never_counts_among_the_dead():
+    assert find_claims("A rebel commander said many soldiers had died in the assault.", 0) == []
+
+
+def claimants(nlp, text):
+    return [(c.claimant, c.low) for m in run(nlp, text) for c in m.claims]
+
+
+def test_claimant_is_the_whole_organisation_name_even_when_the_parse_fails(nlp):
+    text = (
+        "At least 14 villagers were killed late on Friday when jets bombed a market outside the town, "
+        "the Sahel Rights Monitoring Network said."
+    )
+    assert claimants(nlp, text) == [("Sahel Rights Monitoring Network", 14)]
+
+
+def test_the_group_is_the_organisation_named_before_it_not_an_armed_actor(nlp):
+    text = (
+        "The Sahel Rights Monitoring Network has tracked the fighting since January. Jihadists of "
+        "Islamic State attacked the town on Friday. A drone strike on the market killed six civilians, "
+        "according to the group."
+    )
+    assert claimants(nlp, text) == [("Sahel Rights Monitoring Network", 6)]
+
+
+def test_a_role_keeps_what_it_heads(nlp):
+    text = "Two soldiers were killed in the ambush, the head of the army press office said."
+    assert claimants(nlp, text) == [("head of the army press office", 2)]

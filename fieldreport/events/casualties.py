@@ -115,7 +115,10 @@ _KILLED = (
 _INJURED = r"wounded|injured|hurt|maimed"
 _EITHER = rf"(?:killed|dead)\s+or\s+(?:wounded|injured)|(?:{_KILLED})|(?:{_INJURED})|casualties"
 
-_VICTIM = rf"(?P<victim>(?:[\w'.\-]+\s+){{0,4}}?(?:{_HEADS_PL}|{_HEADS_SG})\b)"
+# A victim phrase never runs across a reporting verb: in "an SDF commander said many militants
+# had died" the commander is the source, not one of the dead.
+_SPEECH = r"(?:said|says|told|tells|stated|states|reported|added|claimed|announced|according)\b"
+_VICTIM = rf"(?P<victim>(?:(?!{_SPEECH})[\w'.\-]+\s+){{0,4}}?(?:{_HEADS_PL}|{_HEADS_SG})\b)"
 _QTY_FULL = _QTY.replace("{HEAD1}", f"{_HEADS_SG}")
 
 _AUX = (
@@ -322,9 +325,37 @@ def expand_org(name: str, before: str) -> str:
     return core
 
 
-def _speaker_text(subj, before: str, left: int | None = None) -> str:
+_GENERIC_ORG = {"group", "monitor", "organisation", "organization", "watchdog", "ngo"}
+_OF_ROLE = {"head", "chief", "director", "spokesman", "spokeswoman", "spokesperson", "leader", "commander"}
+
+
+def _named_before(subj, resolve: Callable[[str], str | None] | None) -> str | None:
+    """'the Britain-based group': the organisation last named before it, not an armed actor."""
+    for e in reversed([e for e in subj.doc.ents if e.label_ == "ORG" and e.end <= subj.left_edge.i]):
+        if resolve is None or resolve(re.sub(r"^the\s+", "", e.text, flags=re.I)) is None:
+            return e.text
+    return None
+
+
+def _speaker_text(
+    subj, before: str, left: int | None = None, resolve: Callable[[str], str | None] | None = None
+) -> str:
     doc = subj.doc
     left = subj.left_edge.i if left is None else left
+    if subj.lower_ in _GENERIC_ORG and subj.ent_type_ != "ORG":
+        named = _named_before(subj, resolve)
+        if named:
+            return expand_org(named, before)
+    ent = next((e for e in doc.ents if e.start <= subj.i < e.end and e.label_ in ("ORG", "PERSON")), None)
+    if ent is not None and ent.label_ == "ORG":
+        # the whole name, not the parse's head word: "Syrian Observatory for Human Rights"
+        name = doc[min(left, ent.start) : max(subj.i + 1, ent.end)].text
+        return expand_org(name.removeprefix("the "), before)
+    if subj.lower_ in _OF_ROLE:
+        # "the head of the SDF media office": the role is nothing without what it heads
+        of = [c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if of:
+            return doc[left : of[0].right_edge.i + 1].text.removeprefix("the ").removeprefix("The ")
     span = doc[left : subj.i + 1]
     words = [t for t in span if not (t.i == left and t.dep_ == "det")]
     text = doc[words[0].i : subj.i + 1].text if words else subj.text
@@ -385,6 +416,10 @@ def claimant_of(
             i -= 1
         if i + 1 < v.i:
             head = v.doc[v.i - 1]
+            ent = next((e for e in v.doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None and ent.end == v.i and ent.label_ not in ("DATE", "TIME", "CARDINAL"):
+                # the whole name the tagger saw, whatever label it gave it
+                return expand_org(re.sub(r"^the\s+", "", ent.text, flags=re.I), before)
             if head.pos_ in ("PROPN", "NOUN"):
                 return _finish(head, before, last_speaker, resolve, left=i + 1)
     return None
@@ -399,7 +434,7 @@ def _finish(
 ) -> str | None:
     if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON":
         return last_speaker
-    text = _speaker_text(tok, before, left)
+    text = _speaker_text(tok, before, left, resolve)
     if resolve is not None:
         bare = re.sub(r"^(?:the|a|an)\s+", "", tok.doc[tok.left_edge.i : tok.i + 1].text, flags=re.I)
         name = resolve(bare)
