@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -208,6 +209,8 @@ def rejects(ctx: click.Context, db: str | None, fmt: str) -> None:
 
 
 def main() -> None:
+    # library modules log; the command shows warnings (e.g. a first-use gazetteer build) plainly
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
     cli(obj={})
 
 

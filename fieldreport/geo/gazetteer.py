@@ -132,6 +132,7 @@ class Gazetteer:
                 if cfg.gazetteer_path:  # a file the user named: never overwrite it silently
                     raise
                 log.warning("%s; rebuilding", e)
+        log.warning("Building the gazetteer index at %s (first use only, about half a minute)", path)
         cls.build(path, cfg)
         return cls(path)
 
