@@ -34,11 +34,11 @@ class Fingerprint:
 
 
 class SeenIndex(Protocol):
-    """What dedup needs from storage: earlier articles that may match."""
+    """What dedup needs from storage: earlier articles that may match, asked once per batch."""
 
-    def same_content(self, content_hash: str) -> str | None: ...
+    def same_content(self, content_hashes: Sequence[str]) -> dict[str, str]: ...
 
-    def band_matches(self, bands: Sequence[int]) -> list[tuple[str, tuple[int, ...]]]: ...
+    def band_matches(self, bands: Sequence[int]) -> dict[int, list[tuple[str, tuple[int, ...]]]]: ...
 
 
 def shingles(text: str) -> set[bytes]:
@@ -68,12 +68,21 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
 
 def run(articles: Sequence[Article], cfg: Config, seen: SeenIndex) -> list[tuple[Article, Fingerprint]]:
     """Mark each article that copies an earlier one (stored, or earlier in this batch)."""
+    fingerprints = [fingerprint(a, cfg) for a in articles]
+    stored_hashes = seen.same_content([a.content_hash for a in articles])
+    stored_bands = seen.band_matches(sorted({k for fp in fingerprints for k in fp.bands}))
     batch_hashes: dict[str, str] = {}
     batch_bands: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
     out: list[tuple[Article, Fingerprint]] = []
-    for article in articles:
-        fp = fingerprint(article, cfg)
-        original, sim = _find_original(article, fp, cfg, seen, batch_hashes, batch_bands)
+    for article, fp in zip(articles, fingerprints, strict=True):
+        exact = stored_hashes.get(article.content_hash) or batch_hashes.get(article.content_hash)
+        if exact is not None and exact != article.article_id:
+            original, sim = exact, 1.0
+        else:
+            candidates = [
+                c for key in fp.bands for c in (*stored_bands.get(key, ()), *batch_bands.get(key, ()))
+            ]
+            original, sim = _most_similar(article.article_id, fp, candidates, cfg.near_duplicate)
         if original is not None:
             article = replace(article, duplicate_of=original, similarity=round(sim, 3))
         else:
@@ -84,28 +93,19 @@ def run(articles: Sequence[Article], cfg: Config, seen: SeenIndex) -> list[tuple
     return out
 
 
-def _find_original(
-    article: Article,
+def _most_similar(
+    article_id: str,
     fp: Fingerprint,
-    cfg: Config,
-    seen: SeenIndex,
-    batch_hashes: dict[str, str],
-    batch_bands: dict[int, list[tuple[str, tuple[int, ...]]]],
+    candidates: Iterable[tuple[str, tuple[int, ...]]],
+    threshold: float,
 ) -> tuple[str | None, float]:
-    exact = seen.same_content(article.content_hash) or batch_hashes.get(article.content_hash)
-    if exact is not None and exact != article.article_id:
-        return exact, 1.0
-    candidates: Iterable[tuple[str, tuple[int, ...]]] = [
-        *seen.band_matches(fp.bands),
-        *(c for key in fp.bands for c in batch_bands.get(key, ())),
-    ]
     best_id: str | None = None
     best_sim = 0.0
-    for other_id, signature in candidates:
-        if other_id == article.article_id:
+    for other_id, signature in dict(candidates).items():
+        if other_id == article_id:
             continue
         sim = similarity(fp.signature, signature)
-        if sim < cfg.near_duplicate:
+        if sim < threshold:
             continue
         # ties go to the smaller id so the choice does not depend on query order
         if sim > best_sim or (sim == best_sim and best_id is not None and other_id < best_id):

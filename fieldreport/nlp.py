@@ -75,9 +75,35 @@ def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+CHUNK_CHARS = 20_000
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Paragraph-aligned pieces of at most about ``size`` characters that join back to ``text``.
+
+    The parser's memory grows with the length of what it parses at once; one long article
+    must not set the run's peak.
+    """
+    if len(text) <= size:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n\n", start, end)
+            end = cut + 2 if cut > start else end
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
 def parse(articles: Sequence[Article], cfg: Config) -> Iterator[Parsed]:
     """Parse a batch; texts longer than ``nlp_max_chars`` are parsed up to that length."""
     nlp = load(cfg.spacy_model)
-    texts = (a.text[: cfg.nlp_max_chars] for a in articles)
-    for article, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
+    parts = [chunks(a.text[: cfg.nlp_max_chars]) for a in articles]
+    docs = iter(nlp.pipe((p for ps in parts for p in ps), batch_size=16))
+    for article, pieces in zip(articles, parts, strict=True):
+        got = [next(docs) for _ in pieces]
+        doc = got[0] if len(got) == 1 else Doc.from_docs(got, ensure_whitespace=False)
         yield Parsed(article, doc, sentences_of(doc))

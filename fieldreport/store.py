@@ -109,20 +109,30 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
-    def same_content(self, content_hash: str) -> str | None:
-        row = self.con.execute(
-            "SELECT min(article_id) FROM articles WHERE content_hash = ? AND duplicate_of IS NULL",
-            [content_hash],
-        ).fetchone()
-        return row[0] if row else None
-
-    def band_matches(self, bands: Sequence[int]) -> list[tuple[str, tuple[int, ...]]]:
+    def same_content(self, content_hashes: Sequence[str]) -> dict[str, str]:
+        """For each hash already stored, the first original article with it."""
+        if not content_hashes:
+            return {}
         rows = self.con.execute(
-            """SELECT DISTINCT f.article_id, f.signature FROM lsh_bands b
+            """SELECT content_hash, min(article_id) FROM articles
+               WHERE duplicate_of IS NULL AND content_hash IN (SELECT unnest(?)) GROUP BY content_hash""",
+            [list(content_hashes)],
+        ).fetchall()
+        return dict(rows)
+
+    def band_matches(self, bands: Sequence[int]) -> dict[int, list[tuple[str, tuple[int, ...]]]]:
+        """Stored originals sharing an LSH band key, with their signatures, by key."""
+        out: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
+        if not bands:
+            return out
+        rows = self.con.execute(
+            """SELECT b.band_key, f.article_id, f.signature FROM lsh_bands b
                JOIN fingerprints f USING (article_id) WHERE b.band_key IN (SELECT unnest(?))""",
             [list(bands)],
         ).fetchall()
-        return [(r[0], tuple(r[1])) for r in rows]
+        for key, article_id, signature in rows:
+            out.setdefault(key, []).append((article_id, tuple(signature)))
+        return out
 
     # -- writes ---------------------------------------------------------------------------
 

@@ -35,11 +35,11 @@ def copy_of(text: str) -> str:
 
 
 class Empty:
-    def same_content(self, content_hash: str) -> None:
-        return None
+    def same_content(self, content_hashes: object) -> dict[str, str]:
+        return {}
 
-    def band_matches(self, bands: object) -> list[tuple[str, tuple[int, ...]]]:
-        return []
+    def band_matches(self, bands: object) -> dict[int, list[tuple[str, tuple[int, ...]]]]:
+        return {}
 
 
 def test_exact_copy_with_another_url_is_linked() -> None:
