@@ -144,8 +144,12 @@ def _tweet(paragraph: str) -> Embed | None:
     if not m:
         return None
     date = m["date"]
-    return Embed(kind="tweet", text=m["text"].strip(), author=_WS.sub(" ", m["author"]).strip(),
-                 date=normalise_date(date) if date else None)
+    return Embed(
+        kind="tweet",
+        text=m["text"].strip(),
+        author=_WS.sub(" ", m["author"]).strip(),
+        date=normalise_date(date) if date else None,
+    )
 
 
 def _add_caption(embeds: list[Embed], cap: Embed) -> None:
@@ -372,8 +376,10 @@ def _pull_embeds(tree: Any) -> list[Embed]:
         classes = (el.get("class") or "").lower().split()
         if el.tag == "blockquote" and "twitter-tweet" in classes:
             picked.append((el, "tweet"))
-        elif el.tag == "figcaption" or el.get("itemprop") == "caption" or any(
-            "caption" in c and c != "has-caption" for c in classes
+        elif (
+            el.tag == "figcaption"
+            or el.get("itemprop") == "caption"
+            or any("caption" in c and c != "has-caption" for c in classes)
         ):
             picked.append((el, "caption"))
     dropped: set[Any] = set()
@@ -455,7 +461,7 @@ def _from_html(html: str, url: str | None, fragment: bool) -> _Html:
 
 
 def registered_domain(url: str | None) -> str | None:
-    """"www.reuters.com" -> "reuters.com", "news.bbc.co.uk" -> "bbc.co.uk" (no suffix list: a heuristic)."""
+    """ "www.reuters.com" -> "reuters.com", "news.bbc.co.uk" -> "bbc.co.uk" (no suffix list: a heuristic)."""
     if not url:
         return None
     host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().rstrip(".")

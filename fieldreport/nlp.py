@@ -6,7 +6,7 @@ sentence, and therefore no evidence span, runs across two paragraphs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -75,7 +75,7 @@ def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
-CHUNK_CHARS = 20_000
+CHUNK_CHARS = 10_000
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
@@ -98,11 +98,29 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
+BATCH_CHARS = 25_000
+
+
+def _by_budget(nlp: Language, texts: Iterable[str], budget: int = BATCH_CHARS) -> Iterator[Doc]:
+    """nlp.pipe over groups of at most ``budget`` characters: the parser's memory follows the
+    characters in a batch, not the number of documents."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and size + len(text) > budget:
+            yield from nlp.pipe(group, batch_size=len(group))
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield from nlp.pipe(group, batch_size=len(group))
+
+
 def parse(articles: Sequence[Article], cfg: Config) -> Iterator[Parsed]:
     """Parse a batch; texts longer than ``nlp_max_chars`` are parsed up to that length."""
     nlp = load(cfg.spacy_model)
     parts = [chunks(a.text[: cfg.nlp_max_chars]) for a in articles]
-    docs = iter(nlp.pipe((p for ps in parts for p in ps), batch_size=16))
+    docs = _by_budget(nlp, (p for ps in parts for p in ps))
     for article, pieces in zip(articles, parts, strict=True):
         got = [next(docs) for _ in pieces]
         doc = got[0] if len(got) == 1 else Doc.from_docs(got, ensure_whitespace=False)

@@ -14,8 +14,9 @@ WEDNESDAY = "2017-06-07"  # a Wednesday
 
 
 def article(text: str, published: str | None = SUNDAY) -> Article:
-    return Article(article_id="a", content_hash="h", origin="t", fmt="txt", raw=text, text=text,
-                   published=published)
+    return Article(
+        article_id="a", content_hash="h", origin="t", fmt="txt", raw=text, text=text, published=published
+    )
 
 
 def split(text: str) -> tuple[Sentence, ...]:
@@ -37,24 +38,33 @@ def one(text: str, phrase: str, published: str | None = SUNDAY) -> Timex:
     found = [t for t in timexes(text, published) if phrase in t.text]
     assert len(found) == 1, (phrase, timexes(text, published))
     t = found[0]
-    assert text[t.start:t.end] == t.text
+    assert text[t.start : t.end] == t.text
     return t
 
 
 # --- relative days, anchor Sunday 2019-03-03 ------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "phrase", "value", "day"), [
-    ("Rebels shelled the town on Sunday.", "Sunday", "2019-03-03", "2019-03-03"),
-    ("The offensive resumed on Friday night after a pause.", "Friday night", "2019-03-01TNI", "2019-03-01"),
-    ("Militia fighters seized the bridge on Saturday.", "Saturday", "2019-03-02", "2019-03-02"),
-    ("Two villages were shelled yesterday.", "yesterday", "2019-03-02", "2019-03-02"),
-    ("A convoy was ambushed today near the border.", "today", "2019-03-03", "2019-03-03"),
-    ("Overnight, gunfire was heard in the old town.", "Overnight", "2019-03-02TNI", "2019-03-02"),
-    ("Early on Sunday, a patrol came under fire.", "Early on Sunday", "2019-03-03", "2019-03-03"),
-    ("Troops moved in late Saturday.", "late Saturday", "2019-03-02", "2019-03-02"),
-    ("Smoke rose over the camp last night.", "last night", "2019-03-02TNI", "2019-03-02"),
-    ("The bridge was blown up three days ago.", "three days ago", "2019-02-28", "2019-02-28"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "day"),
+    [
+        ("Rebels shelled the town on Sunday.", "Sunday", "2019-03-03", "2019-03-03"),
+        (
+            "The offensive resumed on Friday night after a pause.",
+            "Friday night",
+            "2019-03-01TNI",
+            "2019-03-01",
+        ),
+        ("Militia fighters seized the bridge on Saturday.", "Saturday", "2019-03-02", "2019-03-02"),
+        ("Two villages were shelled yesterday.", "yesterday", "2019-03-02", "2019-03-02"),
+        ("A convoy was ambushed today near the border.", "today", "2019-03-03", "2019-03-03"),
+        ("Overnight, gunfire was heard in the old town.", "Overnight", "2019-03-02TNI", "2019-03-02"),
+        ("Early on Sunday, a patrol came under fire.", "Early on Sunday", "2019-03-03", "2019-03-03"),
+        ("Troops moved in late Saturday.", "late Saturday", "2019-03-02", "2019-03-02"),
+        ("Smoke rose over the camp last night.", "last night", "2019-03-02TNI", "2019-03-02"),
+        ("The bridge was blown up three days ago.", "three days ago", "2019-02-28", "2019-02-28"),
+    ],
+)
 def test_relative_days(text: str, phrase: str, value: str, day: str) -> None:
     t = one(text, phrase)
     assert (t.value, t.date, t.precision) == (value, day, 1)
@@ -90,17 +100,21 @@ def test_a_day_after_is_relative() -> None:
 
 # --- anchor Wednesday 2017-06-07 ----------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "phrase", "day"), [
-    ("Fighters broke into the district on Tuesday.", "Tuesday", "2017-06-06"),
-    ("Late on Monday, a boat was hit on the river.", "Late on Monday", "2017-06-05"),
-    ("The militia captured the citadel on Wednesday.", "Wednesday", "2017-06-07"),
-    ("A monitor said Sunday's raid killed five.", "Sunday", "2017-06-04"),
-    ("The envoys will meet on Tuesday in Geneva.", "Tuesday", "2017-06-13"),
-    ("Talks are expected to resume on Friday.", "Friday", "2017-06-09"),
-    ("The council plans to vote on Monday.", "Monday", "2017-06-12"),
-    ("A soldier was pictured in the village on June 6, 2017.", "June 6, 2017", "2017-06-06"),
-    ("They had clashed last Wednesday.", "last Wednesday", "2017-05-31"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "day"),
+    [
+        ("Fighters broke into the district on Tuesday.", "Tuesday", "2017-06-06"),
+        ("Late on Monday, a boat was hit on the river.", "Late on Monday", "2017-06-05"),
+        ("The militia captured the citadel on Wednesday.", "Wednesday", "2017-06-07"),
+        ("A monitor said Sunday's raid killed five.", "Sunday", "2017-06-04"),
+        ("The envoys will meet on Tuesday in Geneva.", "Tuesday", "2017-06-13"),
+        ("Talks are expected to resume on Friday.", "Friday", "2017-06-09"),
+        ("The council plans to vote on Monday.", "Monday", "2017-06-12"),
+        ("A soldier was pictured in the village on June 6, 2017.", "June 6, 2017", "2017-06-06"),
+        ("They had clashed last Wednesday.", "last Wednesday", "2017-05-31"),
+    ],
+)
 def test_weekdays_follow_tense(text: str, phrase: str, day: str) -> None:
     t = one(text, phrase, published=WEDNESDAY)
     assert (t.date, t.precision) == (day, 1)
@@ -148,21 +162,24 @@ def test_clock_time_joins_its_day() -> None:
     assert (t.type, t.value, t.date) == ("TIME", "2017-06-13T09:00", "2017-06-13")
 
 
-@pytest.mark.parametrize("text", [
-    "Officials said civilians may leave through the corridor.",
-    "May God protect them, a resident said.",
-    "The march on the capital was stopped by police.",
-    "Thousands joined the March for peace.",
-    "Engineers breached the 2,500-meter wall.",
-    "They were in the 34-mile zone.",
-    "Some 2000 troops were deployed.",
-    "The Sunday Times reported the claim.",
-    "The council passed Resolution 2254 unanimously.",
-    "A second time, the fighters regrouped.",
-    "The victim was 25 years old.",
-    "A 30-year-old man was wounded.",
-    "Fighting paused on the last day of the talks.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said civilians may leave through the corridor.",
+        "May God protect them, a resident said.",
+        "The march on the capital was stopped by police.",
+        "Thousands joined the March for peace.",
+        "Engineers breached the 2,500-meter wall.",
+        "They were in the 34-mile zone.",
+        "Some 2000 troops were deployed.",
+        "The Sunday Times reported the claim.",
+        "The council passed Resolution 2254 unanimously.",
+        "A second time, the fighters regrouped.",
+        "The victim was 25 years old.",
+        "A 30-year-old man was wounded.",
+        "Fighting paused on the last day of the talks.",
+    ],
+)
 def test_false_friends_are_not_dates(text: str) -> None:
     assert [t for t in timexes(text) if t.type in ("DATE", "TIME") or "old" in text] == []
 
@@ -182,6 +199,7 @@ def test_sets_and_refs() -> None:
 
 
 # --- event dates -----------------------------------------------------------------------------------
+
 
 def _event(text: str, sentence_no: int, published: str | None = SUNDAY) -> EventDate:
     art = article(text, published)
@@ -238,15 +256,23 @@ def test_event_date_of_a_range_is_its_middle_at_week_precision() -> None:
 
 
 def test_seed_like_report() -> None:
-    text = (" date 2019-03-03 Fighters resisted in the last enclave.\n"
-            "The force resumed an offensive on Friday night after a two-week pause.\n"
-            "Early on Sunday, a unit came under attack. Two attackers died.\n"
-            "A weapons depot was targeted on Saturday.\n"
-            "The adviser said the group had been defeated, as he had asserted earlier this week.")
+    text = (
+        " date 2019-03-03 Fighters resisted in the last enclave.\n"
+        "The force resumed an offensive on Friday night after a two-week pause.\n"
+        "Early on Sunday, a unit came under attack. Two attackers died.\n"
+        "A weapons depot was targeted on Saturday.\n"
+        "The adviser said the group had been defeated, as he had asserted earlier this week."
+    )
     art = article(text)
     sents = split(text)
     tx = find_timexes(art, sents)
     dates = [event_date(s, tx, art, sents) for s in sents]
-    assert [d.date for d in dates] == ["2019-03-03", "2019-03-01", "2019-03-03", "2019-03-03", "2019-03-02",
-                                       "2019-02-27"]
+    assert [d.date for d in dates] == [
+        "2019-03-03",
+        "2019-03-01",
+        "2019-03-03",
+        "2019-03-03",
+        "2019-03-02",
+        "2019-02-27",
+    ]
     assert [d.precision for d in dates] == [1, 1, 1, 1, 1, 2]

@@ -33,7 +33,13 @@ def nlp():
 
 def analyse(nlp, gaz, text: str, embeds: tuple[Embed, ...] = (), dateline: str | None = None):
     article = Article(
-        article_id="a", content_hash="h", origin="t", fmt="txt", raw=text, text=text, embeds=embeds,
+        article_id="a",
+        content_hash="h",
+        origin="t",
+        fmt="txt",
+        raw=text,
+        text=text,
+        embeds=embeds,
         dateline=dateline,
     )
     doc = nlp(text)

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 DAY, WEEK, WEEKEND, MONTH, QUARTER, SEASON, YEAR, DECADE = (
-    "day", "week", "weekend", "month", "quarter", "season", "year", "decade",
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "quarter",
+    "season",
+    "year",
+    "decade",
 )
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
@@ -60,6 +67,7 @@ def add_months_to_date(d: date, k: int) -> date:
 
 
 # --- points -------------------------------------------------------------------------------------
+
 
 def day_point(d: date, part: str | None = None) -> Norm:
     """A day; ``part`` (MO, AF, EV, NI) makes it a TIME like 2019-03-01TNI."""
@@ -135,6 +143,7 @@ GRAN_RANK = {DAY: 0, WEEKEND: 1, WEEK: 1, MONTH: 2, QUARTER: 3, SEASON: 3, YEAR:
 
 # --- direction-dependent resolution --------------------------------------------------------------
 
+
 def resolve_weekday(anchor: date, weekday: int, direction: int, strict: bool = False) -> date:
     """The ``weekday`` (0 = Monday) nearest ``anchor`` in ``direction`` (-1 past, +1 future).
 
@@ -153,7 +162,7 @@ def resolve_weekday(anchor: date, weekday: int, direction: int, strict: bool = F
 
 
 def weekday_in_week(anchor: date, weekday: int) -> date:
-    """"this Friday": the Friday of the anchor's ISO week."""
+    """ "this Friday": the Friday of the anchor's ISO week."""
     return anchor + timedelta(days=weekday - anchor.weekday())
 
 

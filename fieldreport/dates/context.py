@@ -12,8 +12,26 @@ from datetime import date
 from .calendar import Norm
 from .lexicon import FUTURE_CUE, PAST_CUE
 
-_NOT_PAST = {"united", "hundred", "need", "red", "speed", "bed", "seed", "feed", "based", "armed", "called",
-             "so-called", "named", "backed", "allied", "limited", "detailed", "proposed"}
+_NOT_PAST = {
+    "united",
+    "hundred",
+    "need",
+    "red",
+    "speed",
+    "bed",
+    "seed",
+    "feed",
+    "based",
+    "armed",
+    "called",
+    "so-called",
+    "named",
+    "backed",
+    "allied",
+    "limited",
+    "detailed",
+    "proposed",
+}
 _NEAR = 30  # characters between a tense cue and an expression it governs
 _AUX_BEFORE = re.compile(r"\b(?:be|to|will|would|shall)\s+$", re.I)
 _SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n\s*\n")
@@ -39,8 +57,12 @@ def merge_abbreviations(text: str, bounds: list[tuple[int, int]]) -> list[tuple[
     """Rejoin sentences split after "a.m." or "Gen.": tense cues must see the whole clause."""
     out: list[tuple[int, int]] = []
     for s, e in sorted(bounds):
-        if out and _ABBREV_END.search(text[max(out[-1][0], out[-1][1] - 12):out[-1][1]]) \
-                and text[out[-1][1]:s].strip() == "" and "\n\n" not in text[out[-1][1]:s]:
+        if (
+            out
+            and _ABBREV_END.search(text[max(out[-1][0], out[-1][1] - 12) : out[-1][1]])
+            and text[out[-1][1] : s].strip() == ""
+            and "\n\n" not in text[out[-1][1] : s]
+        ):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
@@ -74,7 +96,7 @@ class Ctx:
         (news reports what happened). Explicit only when the cue is near enough to be the
         expression's own verb ("attacked on 5 May", not "invited ... to a ceremony on March 12")."""
         s, e = self.sentence(start)
-        before, after = self.text[s:start], self.text[end:max(e, end)]
+        before, after = self.text[s:start], self.text[end : max(e, end)]
         cues = _cues(before)
         if cues:
             pos, kind = cues[-1]
@@ -86,11 +108,11 @@ class Ctx:
         return -1, False
 
     def prev_word(self, pos: int) -> str:
-        m = re.search(r"([\w’'-]+)[^\w\n]{0,3}$", self.text[max(0, pos - 40):pos])
+        m = re.search(r"([\w’'-]+)[^\w\n]{0,3}$", self.text[max(0, pos - 40) : pos])
         return m[1] if m else ""
 
     def next_word(self, pos: int) -> str:
-        m = re.match(r"[ \t]+([\w’'-]+)", self.text[pos:pos + 40])
+        m = re.match(r"[ \t]+([\w’'-]+)", self.text[pos : pos + 40])
         return m[1] if m else ""
 
     def sentence_initial(self, pos: int) -> bool:
@@ -112,5 +134,3 @@ def _cues(segment: str) -> list[tuple[int, int]]:
             continue
         out.append((m.start(), -1))
     return sorted(out)
-
-

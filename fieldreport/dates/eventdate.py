@@ -45,7 +45,7 @@ def _background(t: Timex, anchor: date | None) -> bool:
 
 
 def _reporting(t: Timex, text: str, sentence_start: int) -> bool:
-    return bool(REPORTING.search(text[max(sentence_start, t.start - 60):t.start]))
+    return bool(REPORTING.search(text[max(sentence_start, t.start - 60) : t.start]))
 
 
 def _unresolved(t: Timex) -> bool:
@@ -57,8 +57,9 @@ def _dated(t: Timex) -> bool:
     return t.date is not None and t.precision is not None and t.type in ("DATE", "TIME", "DURATION")
 
 
-def governing_timex(sentence: Sentence, timexes: Sequence[Timex], article: Article,
-                    sentences: Sequence[Sentence] = ()) -> Timex | None:
+def governing_timex(
+    sentence: Sentence, timexes: Sequence[Timex], article: Article, sentences: Sequence[Sentence] = ()
+) -> Timex | None:
     """The timex that dates an event reported in ``sentence`` (None: publication date or nothing)."""
     anchor = parse_anchor(article.published)
     inside = [t for t in timexes if t.start < sentence.end and t.end > sentence.start]
@@ -77,13 +78,17 @@ def governing_timex(sentence: Sentence, timexes: Sequence[Timex], article: Artic
         return None  # "in 2014" or an unanchored "on Sunday": its own date, unknown here
     para = [s.start for s in sentences if s.paragraph == sentence.paragraph]
     para_start = min([*para, sentence.start])
-    before = [t for t in timexes
-              if para_start <= t.start < sentence.start and _dated(t) and not _background(t, anchor)]
+    before = [
+        t
+        for t in timexes
+        if para_start <= t.start < sentence.start and _dated(t) and not _background(t, anchor)
+    ]
     return max(before, key=lambda t: t.start) if before else None
 
 
-def event_date(sentence: Sentence, timexes: Sequence[Timex], article: Article,
-               sentences: Sequence[Sentence] = ()) -> EventDate:
+def event_date(
+    sentence: Sentence, timexes: Sequence[Timex], article: Article, sentences: Sequence[Sentence] = ()
+) -> EventDate:
     """The date of an event reported in ``sentence``, with ACLED precision and its evidence."""
     t = governing_timex(sentence, timexes, article, sentences)
     if t is not None:

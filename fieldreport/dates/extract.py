@@ -41,7 +41,7 @@ def timexes_in(text: str, published: str | None, bounds: Sequence[tuple[int, int
 
 
 def _join_clock(text: str, items: list[tuple[int, int, Norm]]) -> list[tuple[int, int, Norm]]:
-    """"9 a.m. Tuesday", "Sunday at 3 p.m.": one TIME on that day."""
+    """ "9 a.m. Tuesday", "Sunday at 3 p.m.": one TIME on that day."""
     out: list[tuple[int, int, Norm]] = []
     for start, end, n in items:
         if out:
@@ -92,7 +92,7 @@ def _select(found: list[tuple[int, int, int, Rule, re.Match[str]]]) -> list[Foun
 
 
 def _since(text: str, anchor: date | None, items: list[tuple[int, int, Norm]]) -> list[tuple[int, int, Norm]]:
-    """"since Sunday": the span takes "since" and, for a day, covers it up to the anchor."""
+    """ "since Sunday": the span takes "since" and, for a day, covers it up to the anchor."""
     out = []
     for start, end, n in items:
         m = _SINCE.search(text, max(0, start - 16), start)
@@ -105,7 +105,7 @@ def _since(text: str, anchor: date | None, items: list[tuple[int, int, Norm]]) -
 
 
 def _join_ranges(text: str, anchor: date | None, items: list[Item]) -> list[Item]:
-    """"from Friday to Sunday", "between March 1 and March 3": the first day covers the range."""
+    """ "from Friday to Sunday", "between March 1 and March 3": the first day covers the range."""
     items = list(items)
     for i in range(len(items) - 1):
         (s1, e1, a), (s2, _, b) = items[i], items[i + 1]

@@ -5,10 +5,30 @@ from __future__ import annotations
 import re
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -16,24 +36,74 @@ PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "ov
 
 # unit word -> (TimeML duration letter, is a time unit (PT...), granularity for arithmetic)
 UNITS = {
-    "second": ("S", True, None), "minute": ("M", True, None), "hour": ("H", True, None),
-    "day": ("D", False, "day"), "night": ("D", False, "day"), "week": ("W", False, "week"),
-    "weekend": ("WE", False, "weekend"), "fortnight": ("W", False, "week"),
-    "month": ("M", False, "month"), "year": ("Y", False, "year"), "decade": ("DE", False, "decade"),
-    "century": ("CE", False, None), "centurie": ("CE", False, None), "quarter": ("Q", False, "quarter"),
+    "second": ("S", True, None),
+    "minute": ("M", True, None),
+    "hour": ("H", True, None),
+    "day": ("D", False, "day"),
+    "night": ("D", False, "day"),
+    "week": ("W", False, "week"),
+    "weekend": ("WE", False, "weekend"),
+    "fortnight": ("W", False, "week"),
+    "month": ("M", False, "month"),
+    "year": ("Y", False, "year"),
+    "decade": ("DE", False, "decade"),
+    "century": ("CE", False, None),
+    "centurie": ("CE", False, None),
+    "quarter": ("Q", False, "quarter"),
 }
 
 _SMALL = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 NUMBER_WORDS: dict[str, float] = {w: float(i) for i, w in enumerate(_SMALL)}
 NUMBER_WORDS.update({w: float(20 + 10 * i) for i, w in enumerate(_TENS)})
-NUMBER_WORDS.update({"a": 1.0, "an": 1.0, "a single": 1.0, "a dozen": 12.0, "half a": 0.5, "a half": 0.5,
-                     "a couple of": 2.0, "couple of": 2.0, "a hundred": 100.0, "one hundred": 100.0})
-VAGUE_NUMBERS = {"several", "a few", "few", "many", "some", "dozens of", "hundreds of", "a number of",
-                 "a matter of", "countless", "numerous"}
+NUMBER_WORDS.update(
+    {
+        "a": 1.0,
+        "an": 1.0,
+        "a single": 1.0,
+        "a dozen": 12.0,
+        "half a": 0.5,
+        "a half": 0.5,
+        "a couple of": 2.0,
+        "couple of": 2.0,
+        "a hundred": 100.0,
+        "one hundred": 100.0,
+    }
+)
+VAGUE_NUMBERS = {
+    "several",
+    "a few",
+    "few",
+    "many",
+    "some",
+    "dozens of",
+    "hundreds of",
+    "a number of",
+    "a matter of",
+    "countless",
+    "numerous",
+}
 
 
 def parse_number(s: str) -> float | None:
@@ -85,13 +155,65 @@ MODS = (
 )
 
 PREPOSITIONS = {
-    "in", "on", "at", "since", "by", "until", "till", "through", "throughout", "during", "from", "before",
-    "after", "between", "of", "to", "and", "or", "last", "next", "this", "early", "late", "mid", "end",
-    "beginning", "start", "middle", "around", "about", "as", "for", "into", "within", "than", "past",
+    "in",
+    "on",
+    "at",
+    "since",
+    "by",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "during",
+    "from",
+    "before",
+    "after",
+    "between",
+    "of",
+    "to",
+    "and",
+    "or",
+    "last",
+    "next",
+    "this",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "around",
+    "about",
+    "as",
+    "for",
+    "into",
+    "within",
+    "than",
+    "past",
 }
 # weekday / month false friends: "Sunday Times", "Good Friday", "Theresa May"
-NAME_BEFORE = {"good", "black", "bloody", "palm", "easter", "holy", "ash", "super", "cyber", "maundy", "whit",
-               "theresa", "mrs", "ms", "mr", "sister", "brian", "rachel", "june"}
+NAME_BEFORE = {
+    "good",
+    "black",
+    "bloody",
+    "palm",
+    "easter",
+    "holy",
+    "ash",
+    "super",
+    "cyber",
+    "maundy",
+    "whit",
+    "theresa",
+    "mrs",
+    "ms",
+    "mr",
+    "sister",
+    "brian",
+    "rachel",
+    "june",
+}
 REPORTING = re.compile(
     r"(?:\b(?:said|says|say|told\s+[\w.’'-]+(?:\s+[\w.’'-]+){0,2}|announced|reported|stated|added|warned|"
     r"claimed|tweeted|confirmed|denied|declared|statement(?:\s+(?:released|issued|dated))?|"

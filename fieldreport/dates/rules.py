@@ -50,18 +50,67 @@ class Rule:
     accept: Accept | None = None
 
 
-UNRESOLVED = {cal.DAY: "XXXX-XX-XX", cal.WEEK: "XXXX-WXX", cal.WEEKEND: "XXXX-WXX-WE", cal.MONTH: "XXXX-XX",
-              cal.QUARTER: "XXXX-QX", cal.YEAR: "XXXX", cal.DECADE: "XXX"}
-_UNIT_PL = (r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weekends?|weeks?|fortnights?|months?|years?|"
-            r"decades?|centur(?:y|ies))")
-_QUANTITY_WORDS = {"about", "around", "some", "nearly", "almost", "over", "than", "approximately", "roughly",
-                   "estimated", "additional", "another", "only", "just", "least", "most", "total", "all",
-                   "with", "killed"}
+UNRESOLVED = {
+    cal.DAY: "XXXX-XX-XX",
+    cal.WEEK: "XXXX-WXX",
+    cal.WEEKEND: "XXXX-WXX-WE",
+    cal.MONTH: "XXXX-XX",
+    cal.QUARTER: "XXXX-QX",
+    cal.YEAR: "XXXX",
+    cal.DECADE: "XXX",
+}
+_UNIT_PL = (
+    r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weekends?|weeks?|fortnights?|months?|years?|"
+    r"decades?|centur(?:y|ies))"
+)
+_QUANTITY_WORDS = {
+    "about",
+    "around",
+    "some",
+    "nearly",
+    "almost",
+    "over",
+    "than",
+    "approximately",
+    "roughly",
+    "estimated",
+    "additional",
+    "another",
+    "only",
+    "just",
+    "least",
+    "most",
+    "total",
+    "all",
+    "with",
+    "killed",
+}
 _DETERMINERS = {"a", "the", "its", "his", "her", "their", "our", "that", "this", "whose"}
 _NOT_PLURAL = {"was", "is", "has", "as", "its", "this", "his", "us", "versus", "plus", "thus", "series"}
-_PAPERS = {"Times", "Telegraph", "Express", "Mirror", "Post", "Herald", "Mail", "Independent", "Observer",
-           "Star", "Tribune", "World", "People", "Sport", "Age", "School", "Service", "Edition", "Magazine",
-           "Review", "Bloody", "Football"}
+_PAPERS = {
+    "Times",
+    "Telegraph",
+    "Express",
+    "Mirror",
+    "Post",
+    "Herald",
+    "Mail",
+    "Independent",
+    "Observer",
+    "Star",
+    "Tribune",
+    "World",
+    "People",
+    "Sport",
+    "Age",
+    "School",
+    "Service",
+    "Edition",
+    "Magazine",
+    "Review",
+    "Bloody",
+    "Football",
+}
 
 
 def _unit(word: str) -> str:
@@ -93,6 +142,7 @@ def _with_part(n: Norm | None, part: str | None) -> Norm | None:
 
 # --- absolute dates ----------------------------------------------------------------------------
 
+
 def _iso(m: re.Match[str], ctx: Ctx) -> Norm:
     return cal.day_point(date(int(m["year"]), int(m["m"]), int(m["d"])))
 
@@ -111,7 +161,7 @@ def _day_ok(m: re.Match[str], ctx: Ctx) -> bool:
         return False
     if m["day2"] and not (day < int(m["day2"]) <= 31):
         return False
-    before = ctx.text[max(0, m.start() - 2):m.start()]
+    before = ctx.text[max(0, m.start() - 2) : m.start()]
     return not re.search(r"[\d,.$£€]\s?$", before) or bool(re.search(r"[.,]\s$", before))
 
 
@@ -138,11 +188,13 @@ def _bare_month_ok(m: re.Match[str], ctx: Ctx) -> bool:
     nxt = ctx.next_word(m.end())
     if nxt[:1].isupper() and nxt.lower() not in MONTHS and nxt.lower() not in WEEKDAYS:
         return False  # "June Carter", "March Madness", "May Day"
-    if re.match(r"\s*[-‐]\s*[a-z]", ctx.text[m.end():m.end() + 3]):
+    if re.match(r"\s*[-‐]\s*[a-z]", ctx.text[m.end() : m.end() + 3]):
         return False
     prev = ctx.prev_word(m.start())
-    if month == "May" and re.match(r"\s+(?:said|says|told|has|had|was|is|will|would|and\s+\w+\s+said)\b",
-                                   ctx.text[m.end():m.end() + 30]):
+    if month == "May" and re.match(
+        r"\s+(?:said|says|told|has|had|was|is|will|would|and\s+\w+\s+said)\b",
+        ctx.text[m.end() : m.end() + 30],
+    ):
         return False  # Theresa May said
     if prev.lower() in NAME_BEFORE:
         return False
@@ -180,16 +232,22 @@ def _year_ok(m: re.Match[str], ctx: Ctx) -> bool:
     if m["mod"]:
         return True
     prev = ctx.prev_word(m.start())
-    if prev.lower() in _QUANTITY_WORDS or re.search(r"\b(?:up\s+to|more\s+than|as\s+many\s+as)\s+$",
-                                                    text[max(0, start - 20):start], re.I):
+    if prev.lower() in _QUANTITY_WORDS or re.search(
+        r"\b(?:up\s+to|more\s+than|as\s+many\s+as)\s+$", text[max(0, start - 20) : start], re.I
+    ):
         return False
     if prev.lower() in _DETERMINERS or re.search(r"[’']s$", prev):
         return True  # "the 2014 protests", "the group's 2014 offensive"
-    nxt = re.match(r"\s+([a-z]+)\b", text[end:end + 30])
+    nxt = re.match(r"\s+([a-z]+)\b", text[end : end + 30])
     if nxt and nxt[1].endswith("s") and nxt[1] not in _NOT_PLURAL:
         return False  # "2000 troops"
-    if prev[:1].isupper() and prev.lower() not in PREPOSITIONS and prev.lower() not in MONTHS \
-            and prev.lower() not in SEASONS and not ctx.sentence_initial(m.start() - len(prev) - 1):
+    if (
+        prev[:1].isupper()
+        and prev.lower() not in PREPOSITIONS
+        and prev.lower() not in MONTHS
+        and prev.lower() not in SEASONS
+        and not ctx.sentence_initial(m.start() - len(prev) - 1)
+    ):
         return False  # "Resolution 2254"
     return True
 
@@ -213,10 +271,25 @@ def _season_ok(m: re.Match[str], ctx: Ctx) -> bool:
     if word[:1].isupper() and not ctx.sentence_initial(m.start()):
         return False  # "Arab Spring"
     prev = ctx.prev_word(m.start()).lower()
-    if rel == "the" and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+    if rel == "the" and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
         return False  # "the fall of Mosul"
-    ok_prev = {"in", "during", "since", "by", "until", "through", "throughout", "before", "after", "over",
-               "this", "each", "every", "all", "of"}
+    ok_prev = {
+        "in",
+        "during",
+        "since",
+        "by",
+        "until",
+        "through",
+        "throughout",
+        "before",
+        "after",
+        "over",
+        "this",
+        "each",
+        "every",
+        "all",
+        "of",
+    }
     return prev in ok_prev and word.lower() != "fall" or (rel == "the" and prev in ok_prev)
 
 
@@ -245,11 +318,12 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Norm:
 
 # --- weekdays and day words ----------------------------------------------------------------------
 
+
 def _weekday_ok(m: re.Match[str], ctx: Ctx) -> bool:
     if ctx.prev_word(m.start()).lower() in NAME_BEFORE:
         return False  # "Good Friday", "Bloody Sunday"
     if not m["part"]:
-        nxt = re.match(r"(?:[’']s)?\s+([A-Z]\w+)", ctx.text[m.end():m.end() + 30])
+        nxt = re.match(r"(?:[’']s)?\s+([A-Z]\w+)", ctx.text[m.end() : m.end() + 30])
         if nxt and nxt[1] in _PAPERS:
             return False  # "Sunday Times"
     return True
@@ -277,8 +351,15 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Norm:
     return cal.day_point(d, part)
 
 
-_DAYWORD = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "overnight": -1,
-            "the day before yesterday": -2, "the day after tomorrow": 2}
+_DAYWORD = {
+    "yesterday": -1,
+    "today": 0,
+    "tomorrow": 1,
+    "tonight": 0,
+    "overnight": -1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
 _DAYWORD_REF = {-2: "PAST_REF", -1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF", 2: "FUTURE_REF"}
 
 
@@ -338,8 +419,21 @@ def _rel_unit_ok(m: re.Match[str], ctx: Ctx) -> bool:
     return True
 
 
-_WEEKEND_PREV = {"over", "during", "at", "on", "through", "throughout", "since", "by", "until", "for", "of",
-                 "after", "before"}
+_WEEKEND_PREV = {
+    "over",
+    "during",
+    "at",
+    "on",
+    "through",
+    "throughout",
+    "since",
+    "by",
+    "until",
+    "for",
+    "of",
+    "after",
+    "before",
+}
 
 
 def _weekend_ok(m: re.Match[str], ctx: Ctx) -> bool:
@@ -358,6 +452,7 @@ def _weekend(m: re.Match[str], ctx: Ctx) -> Norm:
 
 # --- counted units: ago, later, durations --------------------------------------------------------
 
+
 def _count(m: re.Match[str]) -> float | None:
     num = m["num"]
     if num is None or re.sub(r"\s+", " ", num.lower()) in VAGUE_NUMBERS:
@@ -373,9 +468,9 @@ def _count_ok(m: re.Match[str], ctx: Ctx) -> bool:
     if _unit(m["unit"]) == "second" and num in {"a", "an", ""}:
         return False  # "a second time"
     adj = m.groupdict().get("adj") or ""
-    if re.match(r"(?:[-‐]|\s+)olds?\b", ctx.text[m.end():m.end() + 6]) or adj.endswith("old"):
+    if re.match(r"(?:[-‐]|\s+)olds?\b", ctx.text[m.end() : m.end() + 6]) or adj.endswith("old"):
         return False  # ages
-    return not re.search(r"[\d,.]$", ctx.text[max(0, m.start() - 1):m.start()])
+    return not re.search(r"[\d,.]$", ctx.text[max(0, m.start() - 1) : m.start()])
 
 
 def _ago(m: re.Match[str], ctx: Ctx) -> Norm:
@@ -408,8 +503,16 @@ def _duration_norm(n: float | None, code: str, is_time: bool) -> Norm:
     return Norm("DURATION", ("PT" if is_time else "P") + fmt_number(n) + code)
 
 
-_RANGE_QUANT = {"the past": -1, "the last": -1, "past": -1, "last": -1, "the previous": -1,
-                "the next": 1, "the coming": 1, "next": 1}
+_RANGE_QUANT = {
+    "the past": -1,
+    "the last": -1,
+    "past": -1,
+    "last": -1,
+    "the previous": -1,
+    "the next": 1,
+    "the coming": 1,
+    "next": 1,
+}
 
 
 def _duration(m: re.Match[str], ctx: Ctx) -> Norm:
@@ -434,8 +537,19 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Norm:
 def _vague_duration_ok(m: re.Match[str], ctx: Ctx) -> bool:
     if m["rel"] or m["adj"]:
         return True
-    return ctx.prev_word(m.start()).lower() in {"for", "over", "within", "after", "during", "lasting", "in",
-                                                 "took", "takes", "spent", "spend"}
+    return ctx.prev_word(m.start()).lower() in {
+        "for",
+        "over",
+        "within",
+        "after",
+        "during",
+        "lasting",
+        "in",
+        "took",
+        "takes",
+        "spent",
+        "spend",
+    }
 
 
 def _vague_duration(m: re.Match[str], ctx: Ctx) -> Norm:
@@ -448,18 +562,27 @@ def _the_unit_after(m: re.Match[str], ctx: Ctx) -> Norm:
     gran = cal.DAY if word == "night" else UNITS[word][2]
     part = "NI" if word == "night" else None
     k = -1 if m["dir"].lower() in {"before", "earlier", "prior"} else 1
-    clause_end = re.match(r"\s*(?:[,.;:!?)]|$|and\b|but\b|when\b|as\b)", ctx.text[m.end():m.end() + 6])
+    clause_end = re.match(r"\s*(?:[,.;:!?)]|$|and\b|but\b|when\b|as\b)", ctx.text[m.end() : m.end() + 6])
     n = _from_ref(ctx, gran, k) if clause_end else None
     return _with_part(n, part) or _unresolved(gran, part)
 
 
 # --- references, sets, clock times -----------------------------------------------------------------
 
-_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-         "at present": "PRESENT_REF", "at the moment": "PRESENT_REF", "these days": "PRESENT_REF",
-         "right now": "PRESENT_REF",
-         "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
-         "soon": "FUTURE_REF"}
+_REFS = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "the past": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+}
 
 
 def _ref_word(m: re.Match[str], ctx: Ctx) -> Norm:
@@ -470,10 +593,25 @@ def _ref_ok(m: re.Match[str], ctx: Ctx) -> bool:
     return not (m["w"].lower() == "soon" and ctx.prev_word(m.start()).lower() in {"as", "too", "how"})
 
 
-_SET_UNIT = {"day": "P1D", "night": "P1D", "week": "P1W", "weekend": "P1WE", "month": "P1M", "year": "P1Y",
-             "hour": "PT1H", "morning": "XXXX-XX-XXTMO", "afternoon": "XXXX-XX-XXTAF",
-             "evening": "XXXX-XX-XXTEV", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-             "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}
+_SET_UNIT = {
+    "day": "P1D",
+    "night": "P1D",
+    "week": "P1W",
+    "weekend": "P1WE",
+    "month": "P1M",
+    "year": "P1Y",
+    "hour": "PT1H",
+    "morning": "XXXX-XX-XXTMO",
+    "afternoon": "XXXX-XX-XXTAF",
+    "evening": "XXXX-XX-XXTEV",
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+}
 
 
 def _set_ok(m: re.Match[str], ctx: Ctx) -> bool:
@@ -512,6 +650,7 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Norm:
 
 # --- the table ------------------------------------------------------------------------------------
 
+
 def _c(p: str) -> re.Pattern[str]:
     return re.compile(p)
 
@@ -519,56 +658,163 @@ def _c(p: str) -> re.Pattern[str]:
 _MOD = rf"(?:(?i:{MODS})\s+|(?i:mid)-)?"
 RULES: tuple[Rule, ...] = (
     Rule("iso", _c(r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"), _iso, _iso_ok),
-    Rule("mdy", _c(rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAYNUM}(?:{DAYNUM2})?(?:,?\s+{YEAR})?(?!\d|:\d|%|,\d)"),
-         _day_date, _day_ok),
-    Rule("dmy", _c(rf"\b(?:{WEEKDAY},?\s+)?(?:(?i:the)\s+)?{DAYNUM}(?:{DAYNUM2})?\s+(?:of\s+)?{MONTH}"
-                   rf"(?:,?\s+{YEAR})?(?!\d)"), _day_date, _day_ok),
+    Rule(
+        "mdy",
+        _c(rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAYNUM}(?:{DAYNUM2})?(?:,?\s+{YEAR})?(?!\d|:\d|%|,\d)"),
+        _day_date,
+        _day_ok,
+    ),
+    Rule(
+        "dmy",
+        _c(
+            rf"\b(?:{WEEKDAY},?\s+)?(?:(?i:the)\s+)?{DAYNUM}(?:{DAYNUM2})?\s+(?:of\s+)?{MONTH}"
+            rf"(?:,?\s+{YEAR})?(?!\d)"
+        ),
+        _day_date,
+        _day_ok,
+    ),
     Rule("month_year", _c(rf"\b{_MOD}{MONTH},?\s+(?:of\s+)?{YEAR}\b"), _month_year),
-    Rule("month", _c(r"\b(?:(?i:(?P<rel>last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
-                     r"the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of))(?:\s+|-))?"
-                     rf"(?P<month>{MONTH_FULL})\b(?!\s+\d)"), _bare_month, _bare_month_ok),
-    Rule("year", _c(rf"(?<![\d,.$£€#:/\w]){_MOD}{YEAR}"
-                    r"(?![\d%]|[.,:]\d|[-‐][A-Za-z]|\s*(?:%|percent|per\s+cent))"),
-         _year, _year_ok),
-    Rule("decade", _c(r"(?<![\d,.$])(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?"
-                      r"(?:(?P<dec>(?:1[89]|20)\d0)s|['’](?P<dec2>\d0)s)\b"), _decade),
-    Rule("season", _c(rf"\b(?:(?i:(?P<rel>last|next|this|early|late|mid|the))[\s-]+)?"
-                      rf"(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?{YEAR})?\b"),
-         _season, _season_ok),
-    Rule("quarter", _c(rf"\b(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
-                       rf"[\s-]+(?i:quarter)(?:\s+of\s+{YEAR})?\b"), _quarter),
-    Rule("weekday", _c(r"\b(?:(?i:(?P<mod>early|late|earlier|later))(?:\s+on)?\s+)?"
-                       r"(?:(?i:(?P<rel>last|next|this|past|coming|previous|following))\s+)?"
-                       rf"{WEEKDAY}(?P<pl>s)?(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b"),
-         _weekday, _weekday_ok),
-    Rule("dayword", _c(r"\b(?:(?i:(?P<mod>early|late|earlier|later))\s+)?"
-                       r"(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight|overnight))"
-                       r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b"), _dayword, _dayword_ok),
-    Rule("rel_unit", _c(rf"\b{_MOD}(?P<rel>(?i:(?:the\s+)?(?:past|last|previous|following|next|coming|same|"
-                        r"very\s+same|current)|last|this|that))\s+"
-                        r"(?P<unit>(?i:day|night|weekend|week|month|year|decade|century|quarter|morning|"
-                        r"afternoon|evening))\b"), _rel_unit, _rel_unit_ok),
+    Rule(
+        "month",
+        _c(
+            r"\b(?:(?i:(?P<rel>last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
+            r"the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of))(?:\s+|-))?"
+            rf"(?P<month>{MONTH_FULL})\b(?!\s+\d)"
+        ),
+        _bare_month,
+        _bare_month_ok,
+    ),
+    Rule(
+        "year",
+        _c(
+            rf"(?<![\d,.$£€#:/\w]){_MOD}{YEAR}"
+            r"(?![\d%]|[.,:]\d|[-‐][A-Za-z]|\s*(?:%|percent|per\s+cent))"
+        ),
+        _year,
+        _year_ok,
+    ),
+    Rule(
+        "decade",
+        _c(
+            r"(?<![\d,.$])(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?"
+            r"(?:(?P<dec>(?:1[89]|20)\d0)s|['’](?P<dec2>\d0)s)\b"
+        ),
+        _decade,
+    ),
+    Rule(
+        "season",
+        _c(
+            rf"\b(?:(?i:(?P<rel>last|next|this|early|late|mid|the))[\s-]+)?"
+            rf"(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?{YEAR})?\b"
+        ),
+        _season,
+        _season_ok,
+    ),
+    Rule(
+        "quarter",
+        _c(
+            rf"\b(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
+            rf"[\s-]+(?i:quarter)(?:\s+of\s+{YEAR})?\b"
+        ),
+        _quarter,
+    ),
+    Rule(
+        "weekday",
+        _c(
+            r"\b(?:(?i:(?P<mod>early|late|earlier|later))(?:\s+on)?\s+)?"
+            r"(?:(?i:(?P<rel>last|next|this|past|coming|previous|following))\s+)?"
+            rf"{WEEKDAY}(?P<pl>s)?(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b"
+        ),
+        _weekday,
+        _weekday_ok,
+    ),
+    Rule(
+        "dayword",
+        _c(
+            r"\b(?:(?i:(?P<mod>early|late|earlier|later))\s+)?"
+            r"(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight|overnight))"
+            r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b"
+        ),
+        _dayword,
+        _dayword_ok,
+    ),
+    Rule(
+        "rel_unit",
+        _c(
+            rf"\b{_MOD}(?P<rel>(?i:(?:the\s+)?(?:past|last|previous|following|next|coming|same|"
+            r"very\s+same|current)|last|this|that))\s+"
+            r"(?P<unit>(?i:day|night|weekend|week|month|year|decade|century|quarter|morning|"
+            r"afternoon|evening))\b"
+        ),
+        _rel_unit,
+        _rel_unit_ok,
+    ),
     Rule("weekend", _c(r"\b(?i:the\s+weekend)\b"), _weekend, _weekend_ok),
-    Rule("the_unit_after", _c(r"\b(?i:the\s+(?P<u>day|night|week|month|year)\s+"
-                              r"(?P<dir>before|after|earlier|later|prior))\b"), _the_unit_after),
-    Rule("ago", _c(rf"\b(?:(?i:{QUANT})\s+)?(?:(?i:{NUM})(?:\s+|-))?(?i:{_UNIT_PL})\s+"
-                   r"(?P<dir>(?i:ago|later|earlier|after|before|from\s+now))\b"), _ago, _count_ok),
-    Rule("duration", _c(rf"\b(?:(?i:{QUANT})\s+)?(?i:{NUM})(?:\s+|[-‐])(?i:{_UNIT_PL})"
-                        r"(?P<adj>[-‐]long|[-‐]old)?\b"),
-         _duration, _count_ok),
-    Rule("vague_duration", _c(r"\b(?:(?P<rel>(?i:recent|the\s+coming|the\s+past|the\s+last|past|coming|"
-                              r"previous|the\s+previous|the\s+next))\s+)?(?:(?i:few|several|many)\s+)?"
-                              r"(?P<unit>(?i:seconds|minutes|hours|days|nights|weeks|weekends|months|years|"
-                              r"decades|centuries))(?P<adj>[-‐]long)?\b"),
-         _vague_duration, _vague_duration_ok),
-    Rule("ref", _c(r"\b(?P<w>(?i:right\s+now|now|currently|recently|nowadays|at\s+present|at\s+the\s+moment|"
-                   r"these\s+days|lately|the\s+past|the\s+future|soon(?!\s+(?:as|after)\b)))\b"),
-         _ref_word, _ref_ok),
-    Rule("set", _c(rf"\b(?:(?i:every|each)\s+(?:(?i:other)\s+)?"
-                   rf"(?:(?P<u>(?i:day|night|weekend|week|month|year|morning|afternoon|evening))|{WEEKDAY})|(?P<adv>(?i:daily|nightly|weekly|monthly|annually|"
-                   r"yearly|hourly))|(?i:once|twice|\w+\s+times)\s+(?i:a|an|per|every|each)\s+"
-                   r"(?P<u2>(?i:day|night|week|month|year|hour)))\b"), _set, _set_ok),
-    Rule("clock", _c(r"\b(?:(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))|"
-                     r"(?P<h24>[0-2]\d):?(?P<mi24>[0-5]\d)\s*(?:GMT|UTC|(?i:local\s+time))|"
-                     r"(?P<nm>(?i:noon|midnight|midday))\b)"), _clock, _clock_ok),
+    Rule(
+        "the_unit_after",
+        _c(
+            r"\b(?i:the\s+(?P<u>day|night|week|month|year)\s+"
+            r"(?P<dir>before|after|earlier|later|prior))\b"
+        ),
+        _the_unit_after,
+    ),
+    Rule(
+        "ago",
+        _c(
+            rf"\b(?:(?i:{QUANT})\s+)?(?:(?i:{NUM})(?:\s+|-))?(?i:{_UNIT_PL})\s+"
+            r"(?P<dir>(?i:ago|later|earlier|after|before|from\s+now))\b"
+        ),
+        _ago,
+        _count_ok,
+    ),
+    Rule(
+        "duration",
+        _c(
+            rf"\b(?:(?i:{QUANT})\s+)?(?i:{NUM})(?:\s+|[-‐])(?i:{_UNIT_PL})"
+            r"(?P<adj>[-‐]long|[-‐]old)?\b"
+        ),
+        _duration,
+        _count_ok,
+    ),
+    Rule(
+        "vague_duration",
+        _c(
+            r"\b(?:(?P<rel>(?i:recent|the\s+coming|the\s+past|the\s+last|past|coming|"
+            r"previous|the\s+previous|the\s+next))\s+)?(?:(?i:few|several|many)\s+)?"
+            r"(?P<unit>(?i:seconds|minutes|hours|days|nights|weeks|weekends|months|years|"
+            r"decades|centuries))(?P<adj>[-‐]long)?\b"
+        ),
+        _vague_duration,
+        _vague_duration_ok,
+    ),
+    Rule(
+        "ref",
+        _c(
+            r"\b(?P<w>(?i:right\s+now|now|currently|recently|nowadays|at\s+present|at\s+the\s+moment|"
+            r"these\s+days|lately|the\s+past|the\s+future|soon(?!\s+(?:as|after)\b)))\b"
+        ),
+        _ref_word,
+        _ref_ok,
+    ),
+    Rule(
+        "set",
+        _c(
+            rf"\b(?:(?i:every|each)\s+(?:(?i:other)\s+)?"
+            rf"(?:(?P<u>(?i:day|night|weekend|week|month|year|morning|afternoon|evening))|{WEEKDAY})|(?P<adv>(?i:daily|nightly|weekly|monthly|annually|"
+            r"yearly|hourly))|(?i:once|twice|\w+\s+times)\s+(?i:a|an|per|every|each)\s+"
+            r"(?P<u2>(?i:day|night|week|month|year|hour)))\b"
+        ),
+        _set,
+        _set_ok,
+    ),
+    Rule(
+        "clock",
+        _c(
+            r"\b(?:(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))|"
+            r"(?P<h24>[0-2]\d):?(?P<mi24>[0-5]\d)\s*(?:GMT|UTC|(?i:local\s+time))|"
+            r"(?P<nm>(?i:noon|midnight|midday))\b)"
+        ),
+        _clock,
+        _clock_ok,
+    ),
 )

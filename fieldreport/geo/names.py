@@ -20,22 +20,49 @@ import unicodedata
 from functools import lru_cache
 
 # Leading/infix articles dropped from keys: Arabic al- and its sun-letter forms, el-, the ...
-ARTICLES = frozenset(
-    "al el il ul ar as ad ash az an at ath adh ed es ez et en er the".split()
-)
+ARTICLES = frozenset("al el il ul ar as ad ash az an at ath adh ed es ez et en er the".split())
 
 # Letters NFKD does not decompose.
 _SPECIAL = str.maketrans(
     {
-        "ß": "ss", "ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae",
-        "œ": "oe", "Œ": "oe", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ħ": "h", "ŧ": "t",
-        "ʿ": "", "ʾ": "", "'": "", "’": "", "‘": "", "`": "", "´": "", "ʼ": "", "ʻ": "",
+        "ß": "ss",
+        "ı": "i",
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ħ": "h",
+        "ŧ": "t",
+        "ʿ": "",
+        "ʾ": "",
+        "'": "",
+        "’": "",
+        "‘": "",
+        "`": "",
+        "´": "",
+        "ʼ": "",
+        "ʻ": "",
     }
 )
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _SKELETON_SUBS = (
-    ("kh", "k"), ("gh", "g"), ("ph", "f"), ("dh", "d"), ("th", "t"), ("dj", "j"), ("q", "k"),
-    ("ck", "k"), ("c", "k"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("dj", "j"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("c", "k"),
 )
 _VOWEL_W = re.compile(r"[aeiouy]+w(?![aeiouy])")  # "aw" in "Zawr", "Mawsil" is a vowel
 _VOWELS = re.compile(r"[aeiouy]+")

@@ -182,8 +182,12 @@ def _trim(ent: Span) -> Span | None:
     """Drop a leading "the" or direction ("west Mosul"), trailing punctuation, space and 's."""
     i, j = ent.start, ent.end
     doc = ent.doc
-    while i < j and (doc[i].lower_ in {"the", "a"} or doc[i].is_space or doc[i].is_punct
-                     or (doc[i].lower_ in DIRECTIONS and i + 1 < j)):
+    while i < j and (
+        doc[i].lower_ in {"the", "a"}
+        or doc[i].is_space
+        or doc[i].is_punct
+        or (doc[i].lower_ in DIRECTIONS and i + 1 < j)
+    ):
         i += 1
     while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct or doc[j - 1].lower_ in {"'s", "’s"}):
         j -= 1
@@ -219,8 +223,13 @@ def _is_org_or_metonym(span: Span) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.is_title and nxt.lower_ in ORG_HEADS:
         return True
-    if (nxt is not None and nxt.text in "-–" and not nxt.whitespace_ and span.end + 1 < len(doc)
-            and doc[span.end + 1].lower_ in ACTOR_SUFFIX):
+    if (
+        nxt is not None
+        and nxt.text in "-–"
+        and not nxt.whitespace_
+        and span.end + 1 < len(doc)
+        and doc[span.end + 1].lower_ in ACTOR_SUFFIX
+    ):
         return True
     root = span.root
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS | THINK_VERBS:
@@ -270,8 +279,10 @@ def _gazetteer_matches(
             last = doc[j - 1]
             if any(k in covered for k in range(i, j)) or not _name_token(last):
                 continue
-            if not all(_name_token(t) or t.lower_ in CONNECTORS or (t.text in "-'’" and not t.whitespace_)
-                       for t in span):
+            if not all(
+                _name_token(t) or t.lower_ in CONNECTORS or (t.text in "-'’" and not t.whitespace_)
+                for t in span
+            ):
                 continue
             entries = gaz.lookup(span.text, fuzzy=False)
             if entries:
@@ -391,8 +402,11 @@ def _resolve(cands: list[_Candidate], context: Counter[str], dateline_cc: str | 
                 continue
             s = _entry_score(e, c, context, dateline_cc)
             if anchors and e.latitude is not None and not e.is_country:
-                near = [distance_km(e.latitude, e.longitude, a.latitude, a.longitude)  # type: ignore[arg-type]
-                        for a in anchors if a.gazetteer_id != e.gazetteer_id and a.latitude is not None]
+                near = [
+                    distance_km(e.latitude, e.longitude, a.latitude, a.longitude)  # type: ignore[arg-type]
+                    for a in anchors
+                    if a.gazetteer_id != e.gazetteer_id and a.latitude is not None
+                ]
                 if near and min(near) < 300:
                     s += 1.0
             scored.append((s, e))
@@ -422,9 +436,20 @@ def _to_place(c: _Candidate) -> Place:
     if e is None:
         return Place(c.start, c.end, c.text, resolved=False, source=c.source)
     return Place(
-        start=c.start, end=c.end, text=c.text, name=e.name, gazetteer_id=e.gazetteer_id,
-        latitude=e.latitude, longitude=e.longitude, country_code=e.country_code, admin1=e.admin1,
-        admin2=e.admin2, feature=e.feature, score=c.score, resolved=True, source=c.source,
+        start=c.start,
+        end=c.end,
+        text=c.text,
+        name=e.name,
+        gazetteer_id=e.gazetteer_id,
+        latitude=e.latitude,
+        longitude=e.longitude,
+        country_code=e.country_code,
+        admin1=e.admin1,
+        admin2=e.admin2,
+        feature=e.feature,
+        score=c.score,
+        resolved=True,
+        source=c.source,
     )
 
 
@@ -454,8 +479,10 @@ def _attach_containers(
             for s in surface:
                 for m in re.finditer(re.escape(s), t):
                     e = _container_at(t, m.end(), gaz, context)
-                    if e is not None and (best is None or CONTAINER_RANK[e.feature or "PCLI"]
-                                          < CONTAINER_RANK[best.feature or "PCLI"]):
+                    if e is not None and (
+                        best is None
+                        or CONTAINER_RANK[e.feature or "PCLI"] < CONTAINER_RANK[best.feature or "PCLI"]
+                    ):
                         best = e
         if best is None and article.dateline:
             head = article.dateline.split(",")[0]
@@ -471,11 +498,21 @@ def _attach_containers(
         if e is None:
             out.append(p)
             continue
-        out.append(Place(
-            start=p.start, end=p.end, text=p.text, latitude=e.latitude, longitude=e.longitude,
-            country_code=e.country_code, admin1=e.admin1, admin2=e.admin2, score=0.0, resolved=False,
-            source=p.source,
-        ))
+        out.append(
+            Place(
+                start=p.start,
+                end=p.end,
+                text=p.text,
+                latitude=e.latitude,
+                longitude=e.longitude,
+                country_code=e.country_code,
+                admin1=e.admin1,
+                admin2=e.admin2,
+                score=0.0,
+                resolved=False,
+                source=p.source,
+            )
+        )
     return out
 
 
@@ -489,8 +526,13 @@ def _container_at(text: str, pos: int, gaz: Gazetteer, context: Counter[str]) ->
         want = "ADM2" if kind.lower() == "district" else "ADM1"
         admins = [e for e in entries if e.feature == want]
         if not admins:  # the admin unit named after its seat: "Deir el-Zour province"
-            admins = [a for e in entries if e.admin1 and e.country_code
-                      for a in [gaz.find_admin(e.country_code, e.admin1)] if a is not None]
+            admins = [
+                a
+                for e in entries
+                if e.admin1 and e.country_code
+                for a in [gaz.find_admin(e.country_code, e.admin1)]
+                if a is not None
+            ]
         entries = admins
     entries = [e for e in entries if not context or context.get(e.country_code or "") or e.is_country]
     if not entries:
