@@ -2,9 +2,12 @@
 
     .venv/bin/python benchmarks/throughput.py [--data ../shared/data] [--limit N]
 
-Each measurement runs in its own process so that peak memory (max RSS) is its own. The
-pipeline is run on every other article of the corpus and on all of it: streaming means
-the peak should not grow with the corpus.
+Each measurement runs in its own process so that peak memory (max RSS) is its own.
+
+Memory check (skip with --no-memory-check): the pipeline runs on half the corpus, then on
+that half twice over (each copy marked so that it is new content, near-duplicate detection
+off in both runs). Both inputs have the same longest article and the same mix, one is twice
+as long: streaming means the two peaks are the same.
 """
 
 from __future__ import annotations
@@ -22,11 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
 
-def child_pipeline(path: str, db: str) -> dict[str, float]:
+def child_pipeline(path: str, db: str, near_duplicate: str = "0.7") -> dict[str, float]:
     from fieldreport import pipeline
     from fieldreport.settings import Config
 
-    cfg = Config().with_overrides({"db": db})
+    cfg = Config().with_overrides({"db": db, "near_duplicate": float(near_duplicate)})
     t = time.perf_counter()
     summary = pipeline.run([path], cfg)
     seconds = time.perf_counter() - t
@@ -57,6 +60,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=corpus.DEFAULT_DATA)
     ap.add_argument("--limit", type=int, default=0, help="use only the first N articles")
+    ap.add_argument("--no-memory-check", action="store_true", help="skip the half / half-twice runs")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -69,30 +73,33 @@ def main() -> None:
     docs = list(corpus.articles(args.data))
     if args.limit:
         docs = docs[: args.limit]
+    half = docs[::2]  # every other article: the same mix of lengths and sources
+    twice = half + [{"id": d["id"] + "-again", "text": "Second copy.\n\n" + d["text"]} for d in half]
+    words = {name: sum(len(d["text"].split()) for d in part)
+             for name, part in (("full", docs), ("half", half), ("twice", twice))}  # fmt: skip
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        full, half = Path(tmp, "full.jsonl"), Path(tmp, "half.jsonl")
-        # every other article, so both runs have the same mix of lengths and sources
-        halves = docs[::2]
-        for path, part in ((full, docs), (half, halves)):
-            with path.open("w", encoding="utf-8") as fh:
+        paths = {}
+        for name, part in (("full", docs), ("half", half), ("twice", twice)):
+            paths[name] = str(Path(tmp, f"{name}.jsonl"))
+            with open(paths[name], "w", encoding="utf-8") as fh:
                 for d in part:
                     fh.write(json.dumps(d) + "\n")
-        words_full = sum(len(d["text"].split()) for d in docs)
-        words_half = sum(len(d["text"].split()) for d in halves)
-        rows = [
-            ("spaCy sm alone", len(docs), words_full, measure(["spacy", str(full)])),
-            ("pipeline, half corpus", len(halves), words_half,
-             measure(["pipeline", str(half), str(Path(tmp, "half.duckdb"))])),
-            ("pipeline, full corpus", len(docs), words_full,
-             measure(["pipeline", str(full), str(Path(tmp, "full.duckdb"))])),
-        ]  # fmt: skip
-    print(f"corpus: {len(docs)} articles, {words_full} words from {args.data}\n")
+        rows.append(("spaCy sm alone", len(docs), words["full"], measure(["spacy", paths["full"]])))
+        rows.append(("pipeline", len(docs), words["full"],
+                     measure(["pipeline", paths["full"], str(Path(tmp, "full.duckdb"))])))  # fmt: skip
+        if not args.no_memory_check:
+            for name, part in (("half", half), ("twice", twice)):
+                db = str(Path(tmp, f"{name}.duckdb"))
+                label = "memory check: half" if name == "half" else "memory check: half, twice over"
+                rows.append((label, len(part), words[name], measure(["pipeline", paths[name], db, "1.01"])))
+    print(f"corpus: {len(docs)} articles, {words['full']} words from {args.data}\n")
     print("| run | articles | words | seconds | articles/s | words/s | peak MB |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, n, words, r in rows:
         s = r["seconds"]
         print(f"| {name} | {n} | {words} | {s:.1f} | {n / s:.1f} | {words / s:,.0f} | {r['peak_mb']:.0f} |")
-    stages = rows[-1][3].get("stages", {})
+    stages = rows[1][3].get("stages", {})
     if stages:
         ranked = sorted(stages.items(), key=lambda kv: -kv[1])
         print("\nfull-corpus pipeline time by stage (s): " + ", ".join(f"{k} {v:.1f}" for k, v in ranked))
