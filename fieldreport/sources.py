@@ -22,7 +22,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import IO, Any, TextIO
 
 from .errors import InputError
 from .records import RawDoc, Reject
@@ -163,7 +163,7 @@ def read_file(path: Path, cfg: Config) -> Iterator[RawDoc | Reject]:
             yield _read_single(path, "html")
         elif fmt == "jsonl":
             with path.open("rb") as f:
-                yield from _read_jsonl(_binary_lines(f, cfg.max_bytes), origin, "jsonl", cfg)
+                yield from _read_jsonl(_lines(f, cfg.max_bytes), origin, "jsonl", cfg)
         elif fmt == "csv":
             yield from _read_csv(path, cfg)
         elif fmt == "warc":
@@ -252,47 +252,23 @@ def _read_single(path: Path, fmt: str) -> RawDoc | Reject:
 # ---------------------------------------------------------------- JSONL and stdin
 
 
-def _binary_lines(f: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
-    """(line number, bytes) per line; bytes is None for a line longer than max_bytes.
-
-    An over-long line is skipped in bounded chunks, never held in memory.
-    """
+def _lines(f: IO[Any], max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, UTF-8 bytes) per line of a binary or text stream; None for a line longer
+    than max_bytes, which is skipped in bounded chunks, never held in memory."""
     n = 0
-    while True:
-        line = f.readline(max_bytes + 1)
-        if not line:
-            return
+    while line := f.readline(max_bytes + 1):
         n += 1
-        if len(line.rstrip(b"\r\n")) > max_bytes:
-            while not line.endswith(b"\n"):
-                line = f.readline(1 << 20)
-                if not line:
-                    break
-            yield n, None
-        else:
-            yield n, line
-
-
-def _text_lines(f: TextIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
-    n = 0
-    while True:
-        line = f.readline(max_bytes + 1)
-        if not line:
-            return
-        n += 1
-        data = line.encode("utf-8", "surrogateescape")
+        data = line if isinstance(line, bytes) else line.encode("utf-8", "surrogateescape")
         if len(data.rstrip(b"\r\n")) > max_bytes:
-            while not line.endswith("\n"):
+            while line and line[-1:] not in ("\n", b"\n"):
                 line = f.readline(1 << 20)
-                if not line:
-                    break
             yield n, None
         else:
             yield n, data
 
 
 def _read_stdin(stdin: TextIO, cfg: Config) -> Iterator[RawDoc | Reject]:
-    yield from _read_jsonl(_text_lines(stdin, cfg.max_bytes), "<stdin>", "stdin", cfg)
+    yield from _read_jsonl(_lines(stdin, cfg.max_bytes), "<stdin>", "stdin", cfg)
 
 
 def _read_jsonl(
