@@ -143,3 +143,9 @@ def test_the_sample_runs_from_the_command_line(tmp_path: Path, env: dict[str, st
     proc = fieldreport("run", str(EXAMPLES), "--db", "x.duckdb", cwd=tmp_path, env_extra=env)
     assert proc.returncode == 0, proc.stderr
     assert "events in db:" in proc.stdout
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    for name in cli.commands:
+        assert f"fieldreport {name}" in readme, name
