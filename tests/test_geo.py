@@ -258,3 +258,15 @@ def test_corrupt_index_named_by_user_raises(tmp_path: Path) -> None:
     bad.write_bytes(b"not a database")
     with pytest.raises(GazetteerError):
         Gazetteer.load(Config().with_overrides({"gazetteer_path": str(bad)}))
+
+
+def test_resolve_span_uses_the_articles_country_context(gaz: Gazetteer) -> None:
+    from fieldreport.geo.resolve import resolve_span
+    from fieldreport.records import Place
+
+    text = "Fighting near Raqqa's outskirts continued."
+    syria = Place(0, 0, "Syria", name="Syria", country_code="SY", resolved=True)
+    place = resolve_span(text, 14, 21, [syria], gaz)
+    assert place.resolved and place.country_code == "SY" and place.text == "Raqqa's"
+    missing = resolve_span("Zzyzxqv hamlet", 0, 7, [syria], gaz)
+    assert not missing.resolved and missing.latitude is None
