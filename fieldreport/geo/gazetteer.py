@@ -283,6 +283,17 @@ class Gazetteer:
 
     # ---------- lifecycle ----------
 
+    @staticmethod
+    def path_for(cfg: Config) -> Path:
+        """Where the index for ``cfg`` lives: gazetteer_path, else the user cache."""
+        return _path_for(cfg)
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         self._conn.close()
 
