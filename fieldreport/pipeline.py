@@ -185,7 +185,8 @@ def run(
     ``progress(done, total)`` is called after each batch; ``on_batch(n)`` after batch
     ``n`` is committed.
     """
-    sources.expand(inputs)  # fail fast on a missing path, before any work
+    # walk folders and globs once, failing fast on a missing path before any work
+    inputs = [str(p) for p in sources.expand(inputs)]
     summary = RunSummary()
     spool = _spool_stdin(stdin or sys.stdin) if "-" in inputs else None
     res = Resources(cfg)

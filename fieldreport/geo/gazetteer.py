@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import GazetteerError
+from ..records import Place
 from ..settings import Config
 from .countries import ADMIN_WORDS
 from .names import fold, is_latin, keys
@@ -78,6 +79,17 @@ class Entry:
     @property
     def is_admin(self) -> bool:
         return bool(self.feature and self.feature.startswith("ADM"))
+
+    def place(
+        self, start: int, end: int, text: str, *, score: float = 0.0, source: str = "gazetteer"
+    ) -> Place:
+        """The resolved Place for a text span that names this entry."""
+        return Place(
+            start=start, end=end, text=text, name=self.name, gazetteer_id=self.gazetteer_id,
+            latitude=self.latitude, longitude=self.longitude, country_code=self.country_code,
+            admin1=self.admin1, admin2=self.admin2, feature=self.feature, score=score, resolved=True,
+            source=source,
+        )  # fmt: skip
 
 
 def default_path() -> Path:

@@ -52,20 +52,4 @@ def resolve_span(text: str, start: int, end: int, places: Sequence[Place], gaz: 
             s -= 1.0
         return s
 
-    best = max(entries, key=score)
-    return Place(
-        start=start,
-        end=end,
-        text=surface,
-        name=best.name,
-        gazetteer_id=best.gazetteer_id,
-        latitude=best.latitude,
-        longitude=best.longitude,
-        country_code=best.country_code,
-        admin1=best.admin1,
-        admin2=best.admin2,
-        feature=best.feature,
-        score=0.0,
-        resolved=True,
-        source="span",
-    )
+    return max(entries, key=score).place(start, end, surface, source="span")

@@ -435,22 +435,7 @@ def _to_place(c: _Candidate) -> Place:
     e = c.best
     if e is None:
         return Place(c.start, c.end, c.text, resolved=False, source=c.source)
-    return Place(
-        start=c.start,
-        end=c.end,
-        text=c.text,
-        name=e.name,
-        gazetteer_id=e.gazetteer_id,
-        latitude=e.latitude,
-        longitude=e.longitude,
-        country_code=e.country_code,
-        admin1=e.admin1,
-        admin2=e.admin2,
-        feature=e.feature,
-        score=c.score,
-        resolved=True,
-        source=c.source,
-    )
+    return e.place(c.start, c.end, c.text, score=c.score, source=c.source)
 
 
 # ---------- context for unresolved names ----------
