@@ -6,8 +6,9 @@ import json
 import logging
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from functools import wraps
-from typing import Any
+from typing import Any, BinaryIO
 
 import click
 from rich.console import Console
@@ -15,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
-from .errors import FieldreportError
+from .errors import FieldreportError, InputError
 from .settings import SETTINGS, Config, load_config
 
 err = Console(stderr=True)
@@ -206,6 +207,49 @@ def rejects(ctx: click.Context, db: str | None, fmt: str) -> None:
     """Input that could not be used, with the reason."""
     sql = "SELECT origin, stage, reason, detail FROM rejects ORDER BY origin, reason"
     _list(_config(ctx, db=db).db, sql, fmt, "rejects")
+
+
+@cli.command()
+@click.option("--gold-spans", is_flag=True, help="Resolve exactly the spans each line gives.")
+@click.option("-i", "--input", "input_", default=None, metavar="FILE", help="Read here instead of stdin.")
+@click.option("-o", "--output", default=None, metavar="FILE", help="Write here instead of stdout.")
+@click.pass_context
+@_friendly
+def geoparse(ctx: click.Context, gold_spans: bool, input_: str | None, output: str | None) -> None:
+    """Find and resolve the places of any text, one JSON line per text.
+
+    Input lines {"id", "text"} (with --gold-spans also "spans": [{"start", "end"}], character
+    offsets into text); output lines {"id", "places": [{start, end, text, name, latitude,
+    longitude, gazetteer_id, country_code, admin1, admin2, feature, score, resolved}]}, in input
+    order. A bad line comes out as {"id", "line", "error"} and the rest goes on.
+    """
+    from .geoparse import geoparse as geoparse_lines
+
+    cfg = _config(ctx)
+    parsed = failed = 0
+    with ExitStack() as stack:
+        # binary on both sides: a line that is not UTF-8 becomes an error record, and the output
+        # is UTF-8 whatever the terminal's locale
+        if input_ in (None, "-"):
+            src: BinaryIO = sys.stdin.buffer
+        else:
+            try:
+                src = stack.enter_context(open(input_, "rb"))
+            except OSError as e:
+                raise InputError(f"Cannot read {input_}: {e.strerror}. Pass a readable JSONL file.") from e
+        if output in (None, "-"):
+            out: BinaryIO = sys.stdout.buffer
+        else:
+            try:
+                out = stack.enter_context(open(output, "wb"))
+            except OSError as e:
+                raise click.FileError(output, e.strerror) from e
+        for record in geoparse_lines(src, cfg, gold_spans=gold_spans):
+            out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+            out.flush()  # a reader downstream gets each text as soon as it is done
+            failed += "error" in record
+            parsed += "error" not in record
+    err.print(f"Geoparsed {parsed} texts; {failed} bad lines, output as error records", highlight=False)
 
 
 @cli.group()

@@ -82,7 +82,8 @@ def test_deir_ez_zor_variants(gaz: Gazetteer, variant: str) -> None:
 
 def test_admin_country_and_city_entries(gaz: Gazetteer) -> None:
     adm = [e for e in gaz.lookup("Deir ez-Zor") if e.feature == "ADM1"]
-    assert adm and adm[0].gazetteer_id == "admin1:SY.07" and adm[0].latitude is not None
+    assert adm and (adm[0].gazetteer_id, adm[0].code) == ("geonames:170792", "SY.07")
+    assert adm[0].latitude is not None
     assert any(e.feature == "ADM1" and e.country_code == "SY" for e in gaz.lookup("Raqqa"))
     mosul = [e for e in gaz.lookup("Mosul") if e.feature == "PPL"]
     assert mosul and mosul[0].country_code == "IQ" and mosul[0].admin1 == "Nineveh"
@@ -126,7 +127,7 @@ def test_build_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 def test_build_writes_complete_index(gaz_path: Path, gaz: Gazetteer) -> None:
     assert gaz_path.exists()
     conn = sqlite3.connect(gaz_path)
-    assert dict(conn.execute("SELECT key, value FROM meta"))["schema"] == "1"
+    assert dict(conn.execute("SELECT key, value FROM meta"))["schema"] == "2"
     conn.close()
     assert len(gaz) > 100_000
     assert not list(gaz_path.parent.glob("*.tmp"))
@@ -165,7 +166,7 @@ def test_raqqa_resolves_to_syrian_city_and_mosul_to_iraq(nlp, gaz: Gazetteer) ->
     assert raqqa.resolved and raqqa.country_code == "SY" and raqqa.feature.startswith("PPL")
     assert raqqa.start == text.index("Raqqa") and raqqa.end == raqqa.start + len("Raqqa")
     assert mosul.resolved and mosul.country_code == "IQ" and mosul.feature.startswith("PPL")
-    assert by_text["Syria"].gazetteer_id == "country:SY"
+    assert by_text["Syria"].gazetteer_id == "geonames:163843"
 
 
 def test_unresolved_ner_place_is_kept(nlp, gaz: Gazetteer) -> None:
@@ -190,7 +191,7 @@ def test_locate_village_in_province_from_caption(nlp, gaz: Gazetteer) -> None:
     assert loc is not None
     assert loc.location == "Baghouz" and loc.geo_precision == 2
     assert loc.admin1 == "Deir ez-Zor" and loc.country_code == "SY" and loc.country == "Syria"
-    adm = gaz.get("admin1:SY.07")
+    adm = gaz.by_code("SY.07")
     assert (loc.latitude, loc.longitude) == (adm.latitude, adm.longitude)
     assert loc.evidence == "Baghouz"
 
@@ -244,7 +245,7 @@ def test_locate_country_only_precision_3(nlp, gaz: Gazetteer) -> None:
     text = "Fighting continued across Iraq on Thursday."
     article, sentences, places = analyse(nlp, gaz, text)
     loc = locate(sentences[0], places, article, sentences)
-    assert loc.geo_precision == 3 and loc.country_code == "IQ" and loc.gazetteer_id == "country:IQ"
+    assert loc.geo_precision == 3 and loc.country_code == "IQ" and loc.gazetteer_id == "geonames:99237"
 
 
 def test_locate_none_without_places(nlp, gaz: Gazetteer) -> None:
@@ -260,13 +261,42 @@ def test_corrupt_index_named_by_user_raises(tmp_path: Path) -> None:
         Gazetteer.load(Config().with_overrides({"gazetteer_path": str(bad)}))
 
 
-def test_resolve_span_uses_the_articles_country_context(gaz: Gazetteer) -> None:
-    from fieldreport.geo.resolve import resolve_span
-    from fieldreport.records import Place
+def test_countries_continents_and_admin_units_carry_geonames_ids(gaz: Gazetteer) -> None:
+    assert gaz.country("SY").gazetteer_id == "geonames:163843"  # type: ignore[union-attr]
+    us = gaz.country("US")
+    assert us is not None and (us.latitude, us.longitude) == (39.83, -98.58)
+    [europe] = [e for e in gaz.lookup("Europe") if e.feature == "CONT"]
+    assert europe.gazetteer_id == "geonames:6255148"
+    assert gaz.lookup("Middle East")[0].feature in ("RGN", "PPL")  # a region, and a hamlet in Maryland
+    assert gaz.lookup("W. Va.")[0].name == "West Virginia"
+    assert gaz.lookup("Miss.")[0].name == "Mississippi"
+    assert all(e.name != "Mississippi" for e in gaz.lookup("Miss"))  # the title is not the state
+    assert gaz.lookup("European")[0].demonym
 
-    text = "Fighting near Raqqa's outskirts continued."
-    syria = Place(0, 0, "Syria", name="Syria", country_code="SY", resolved=True)
-    place = resolve_span(text, 14, 21, [syria], gaz)
-    assert place.resolved and place.country_code == "SY" and place.text == "Raqqa's"
-    missing = resolve_span("Zzyzxqv hamlet", 0, 7, [syria], gaz)
-    assert not missing.resolved and missing.latitude is None
+
+def test_given_spans_resolved_in_order_with_the_articles_context(nlp, gaz: Gazetteer) -> None:
+    text = (
+        "Syrian troops and Russian jets hit Raqqa's outskirts on Sunday. In Paris, Tenn., the mayor "
+        "spoke of West Africa, then of Zzyzxqv."
+    )
+    article, _, _ = analyse(nlp, gaz, text)
+    words = ["Syrian", "Raqqa's", "Paris", "West Africa", "Zzyzxqv", "Russian"]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    doc = nlp(text)
+    places = find_places(article, doc, gaz, spans=spans)
+    assert [(p.start, p.end, p.text) for p in places] == [(s, e, text[s:e]) for s, e in spans]
+    got = [(p.resolved, p.country_code, p.feature) for p in places]
+    assert got[0] == (True, "SY", "PCLI")  # a demonym given as a place names its country
+    assert got[1][:2] == (True, "SY") and places[1].name in ("Raqqa", "Ar Raqqah")
+    assert got[2][:2] == (True, "US") and places[2].admin1 == "Tennessee"  # "Paris, Tenn."
+    assert got[3] == (True, None, "RGN")
+    assert got[4][0] is False and places[4].name is None
+    assert got[5] == (True, "RU", "PCLI")
+
+
+def test_south_africa_keeps_its_direction_word(nlp, gaz: Gazetteer) -> None:
+    text = "Health officials in South Africa and in west Mosul reported new cases on Monday."
+    article, _, places = analyse(nlp, gaz, text)
+    names = {p.text: p for p in places if p.resolved}
+    assert names["South Africa"].country_code == "ZA"
+    assert "Mosul" in names and names["Mosul"].country_code == "IQ"

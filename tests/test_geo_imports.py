@@ -27,7 +27,8 @@ GEONAMES_LINES = [
     _row("9990002", "Tell Invented Farm", "", 34.5, 40.5, "S", "FRM", "SY", "07"),  # no pop, no alt: dropped
     _row("9990003", "Jabal Invented", "Invented Mountain", 34.6, 40.6, "T", "MT", "SY", "07"),
     _row("9990004", "Road Invented", "Invented Road", 34.7, 40.7, "R", "RD", "SY", "07"),  # class R: dropped
-    _row("9990005", "Syria Dup", "", 35.0, 38.0, "A", "PCLI", "SY", "00", population=1),  # countries: dropped
+    # the bundled country (same GeoNames id) takes the dump's point
+    _row("163843", "Syria", "Syrie", 34.8, 38.9, "A", "PCLI", "SY", "00", population=22933531),
 ]
 ZIP_LINE = _row("9990010", "Zipville Invented", "Zipton", 36.1, 41.1, "P", "PPL", "SY", "99")
 
@@ -97,14 +98,14 @@ def test_import_all_formats(gaz: Gazetteer, files: dict[str, Path]) -> None:
     assert isinstance(report, ImportReport)
     assert report.by_file == {
         str(files["alt"]): 1,  # Baghuz got an alias
-        str(files["main"]): 2,  # Baghuz, Jabal Invented
+        str(files["main"]): 3,  # Baghuz, Jabal Invented, Syria's new point
         str(files["zip"]): 1,
         str(files["acled"]): 1,  # one distinct location
         str(files["ucdp"]): 1,  # the governorate-precision row is skipped
         str(files["user"]): 1,
         str(files["admin1"]): 0,
     }
-    assert report.added == 7
+    assert report.added == 8
     assert len(gaz) == before + 6
     assert sorted(report.rejected) == sorted(
         [
@@ -127,7 +128,10 @@ def test_import_all_formats(gaz: Gazetteer, files: dict[str, Path]) -> None:
     assert gaz.lookup("Invented Mountain")[0].feature == "MT"
     assert not gaz.lookup("Tell Invented Farm", fuzzy=False)
     assert not gaz.lookup("Road Invented", fuzzy=False)
-    assert gaz.get("geonames:9990005") is None
+    syria = gaz.country("SY")
+    assert syria is not None and syria.gazetteer_id == "geonames:163843" and syria.code == "SY"
+    assert (syria.latitude, syria.longitude, syria.feature) == (34.8, 38.9, "PCLI")
+    assert gaz.lookup("Syrie")[0].gazetteer_id == "geonames:163843"
     assert not gaz.lookup("Nowhere Alias", fuzzy=False)
 
     zipped = gaz.get("geonames:9990010")
@@ -157,13 +161,13 @@ def test_import_all_formats(gaz: Gazetteer, files: dict[str, Path]) -> None:
 def test_geonames_zip_and_admin_names_from_gazetteer(
     gaz: Gazetteer, files: dict[str, Path], tmp_path: Path
 ) -> None:
-    # no admin code file: SY.07 is named from the gazetteer's own admin1:SY.07 entry
+    # no admin code file: SY.07 is named from the gazetteer's own admin entry with that code
     z = tmp_path / "SY.zip"
     with zipfile.ZipFile(z, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("SY.txt", "".join(GEONAMES_LINES) + ZIP_LINE)
     report = import_files(gaz, [z])
     assert report.rejected == []
-    assert report.by_file == {str(z): 3}
+    assert report.by_file == {str(z): 4}
     assert gaz.lookup("Baghouz")[0].admin1 == "Deir ez-Zor"
     assert gaz.get("geonames:9990010").admin1 is None  # SY.99 is unknown without the code file
 

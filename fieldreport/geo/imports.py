@@ -10,12 +10,13 @@ Formats are detected from the file name, then from the first line:
     into names. They are read first whatever the argument order.
 GeoNames main dump (``allCountries.txt``, ``XX.txt``, ``cities15000.txt``, or a ``.zip`` of one)
     19 tab-separated columns. Kept: feature class P (populated places) and A (administrative
-    units, except the ``PCL*`` country records: countries are the gazetteer's ``country:XX``
-    entries); classes H, T, L and S only when they have a population or alternate names (a
-    named hill or a ``S.FRM`` farm with no other name is noise); R, U and V never. Ids are
-    ``geonames:<geonameid>``. Admin-1/admin-2 names come from the gazetteer's own admin entries
-    (``admin1:CC.a1``, ``admin2:CC.a1.a2``) so that they agree with :meth:`Gazetteer.find_admin`,
-    else from the admin code files of the same call, else None. Alternate names (column 4) are
+    units and countries); classes H, T, L and S only when they have a population or alternate
+    names (a named hill or a ``S.FRM`` farm with no other name is noise); R, U and V never. Ids
+    are ``geonames:<geonameid>``, the ids the bundled countries and admin units already have, so a
+    dump replaces their approximate points by GeoNames' own. Admin-1/admin-2 names come from the
+    gazetteer's own admin entries (by their GeoNames code, ``CC.a1`` / ``CC.a1.a2``) so that they
+    agree with :meth:`Gazetteer.find_admin`, else from the admin code files of the same call, else
+    None. Alternate names (column 4) are
     aliases, filtered like the builder's (:func:`~fieldreport.geo.gazetteer.clean_alternates`:
     Latin script, no codes, no machine transliterations).
 ``alternateNamesV2.txt`` / ``alternateNames.txt`` (or a ``.zip``)
@@ -317,7 +318,7 @@ class _Context:
         if code not in self._gaz_admin:
             if len(self._gaz_admin) > 100_000:
                 self._gaz_admin.clear()
-            entry = self.gaz.get(f"{level}:{code}")
+            entry = self.gaz.by_code(code, "ADM1" if level == ADMIN1 else "ADM2")
             self._gaz_admin[code] = entry.name if entry else None
         return self._gaz_admin[code] or self.admin_names[level].get(code)
 
@@ -401,13 +402,14 @@ def _read_geonames(fh: TextIO, ctx: _Context, writer: _Writer, rej: _Rejects) ->
         except ValueError:
             population = 0
         alt = [a for a in alternates.split(",") if a]
-        if fclass in _ALWAYS_CLASSES:
-            if fcode.startswith("PCL"):
-                continue  # countries are the gazetteer's country:XX entries
-        elif fclass not in _NAMED_CLASSES or not (population > 0 or alt):
+        if fclass not in _ALWAYS_CLASSES and (fclass not in _NAMED_CLASSES or not (population > 0 or alt)):
             continue
         cc = cc.strip().upper() or None
-        a1 = a2 = None
+        a1 = a2 = code = None
+        if fcode.startswith("PCL") and cc:
+            fcode, code = "PCLI", cc
+        elif fcode in ("ADM1", "ADM2") and cc and cols[10].strip():
+            code = f"{cc}.{cols[10].strip()}" + (f".{cols[11].strip()}" if fcode == "ADM2" else "")
         if cc and cols[10].strip():
             a1 = ctx.admin_from_code("admin1", f"{cc}.{cols[10].strip()}")
             if cols[11].strip():
@@ -422,6 +424,7 @@ def _read_geonames(fh: TextIO, ctx: _Context, writer: _Writer, rej: _Rejects) ->
             a2,
             fcode or ("PPL" if fclass == "P" else fclass),
             max(population, 0),
+            code,
         )
         names = list(clean_alternates([ascii_name, *alt] if ascii_name != name else alt))
         writer.add(entry, names)

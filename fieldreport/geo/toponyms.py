@@ -14,18 +14,17 @@ carry that region's admin names and coordinates, still with ``resolved=False`` a
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Article, Place
 from .countries import ADMIN1_WORDS, ADMIN2_WORDS
-from .gazetteer import Entry, Gazetteer, distance_km
+from .gazetteer import Entry, Gazetteer
 from .names import fold, name_key
+from .rank import Candidate, Context, resolve, score
 
 LOC_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MASK_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
@@ -86,7 +85,6 @@ CONNECTORS = frozenset(
 )
 PPL_WORDS = frozenset({"city", "town", "village", "villages", "hamlet", "towns", "cities", "camp"})
 
-FEATURE_PRIOR = {"PCLI": 3.0, "PPLC": 2.5, "PPLA": 2.2, "ADM1": 1.8, "PPL": 1.0, "ADM2": 0.5}
 # Most specific first: the order in which an unresolved place's container is chosen.
 CONTAINER_RANK = {"PPLA": 0, "PPLC": 0, "PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}
 
@@ -98,28 +96,62 @@ _CONTAINER = re.compile(
 )
 
 
-@dataclass
-class _Candidate:
-    start: int
-    end: int
-    text: str
-    source: str  # ner | gazetteer
-    hint: str | None = None  # ADM1 | ADM2 | PPL
-    entries: list[Entry] = field(default_factory=list)
-    best: Entry | None = None
-    score: float = 0.0
+def find_places(
+    article: Article, doc: Doc, gaz: Gazetteer, spans: Sequence[tuple[int, int]] | None = None
+) -> tuple[Place, ...]:
+    """The toponyms of ``article.text`` (which ``doc`` was parsed from), resolved where possible.
 
-
-def find_places(article: Article, doc: Doc, gaz: Gazetteer) -> tuple[Place, ...]:
-    """The toponyms of ``article.text`` (which ``doc`` was parsed from), resolved where possible."""
+    With ``spans`` (character offsets), exactly those spans are resolved, in that order, one Place
+    each, with the same context and ranking; a span that is a demonym ("Syrian") then names its
+    country, since whoever gave the span says it is a place.
+    """
     text = article.text
+    context: Counter[str] = Counter()
+    if spans is None:
+        candidates = _recognise(doc, gaz, context)
+    else:
+        candidates = [_given(doc, gaz, s, e) for s, e in spans]
+    for c in candidates:
+        c.within = _within(text, c.end, gaz)
+
+    # country context: country names in the body, names whose every reading is in one country
+    # ("Tennessee", "Aleppo"), the dateline, title and captions
+    for c in candidates:
+        first = c.entries[0] if c.entries else None
+        if first is not None and first.is_country and first.match != "skeleton":
+            context[first.country_code or ""] += 0.5 if first.demonym else 1.0
+            continue
+        named = {e.country_code for e in c.entries if e.match != "skeleton" and not e.is_region}
+        if len(named) == 1 and None not in named:
+            context[named.pop() or ""] += 0.5
+    dateline_cc = _dateline_country(gaz, article.dateline)
+    if dateline_cc:
+        context[dateline_cc] += 3.0
+    for extra in [article.title or "", *(e.text for e in article.embeds)]:
+        for cc in _countries_in(gaz, extra):
+            context[cc] += 0.5
+    context.pop("", None)
+
+    resolve(candidates, Context(context, dateline_cc=dateline_cc), gaz)
+    keep = spans is not None
+    places = [_to_place(c) for c in candidates if keep or c.best is not None or c.source == "ner"]
+    places = _attach_containers(places, article, gaz, context, dateline_cc)
+    if keep:
+        return tuple(places)
+    return tuple(sorted(places, key=lambda p: (p.start, p.end)))
+
+
+def _recognise(doc: Doc, gaz: Gazetteer, context: Counter[str]) -> list[Candidate]:
+    text = doc.text
     masks = _org_masks(text, doc)
     covered: set[int] = set()
-    candidates: list[_Candidate] = []
-    context: Counter[str] = Counter()
+    candidates: list[Candidate] = []
     lowercase_words = {t.text for t in doc if t.is_lower}
 
-    for ent, span in ((e, s) for e in doc.ents for s in _pieces(e)):
+    def known(span: Span) -> bool:
+        return gaz.has_key(span.text)
+
+    for ent, span in ((e, s) for e in doc.ents for s in _pieces(e, known)):
         if ent.label_ not in LOC_LABELS | {"ORG", "NORP"}:
             continue
         if span.text.lower() in NOT_PLACES:
@@ -133,60 +165,91 @@ def find_places(article: Article, doc: Doc, gaz: Gazetteer) -> tuple[Place, ...]
         exact = [e for e in entries if not e.demonym and e.match != "skeleton"]
         if ent.label_ in ("ORG", "NORP") and not exact:
             continue  # a real organisation or group; "Raqqa" mislabelled ORG/NORP goes on
-        major = any(e.feature in ("PCLI", "ADM1") and e.match != "skeleton" for e in entries)
+        major = any(e.feature in ("PCLI", "ADM1", "CONT", "RGN") and e.match != "skeleton" for e in entries)
         if not major and _ordinary(span, lowercase_words):
             continue  # "Air assaults ...": NER noise, not a place
         if entries and entries[0].is_country and _adjectival(span):
             continue  # "a U.S. defense official": the country as a modifier
-        cand = _Candidate(span.start_char, span.end_char, span.text, "ner", _hint(span))
+        cand = Candidate(span.start_char, span.end_char, span.text, "ner", _hint(span))
         cand.entries = [e for e in entries if not e.demonym]
         candidates.append(cand)
         covered.update(range(span.start, span.end))
 
     candidates += _gazetteer_matches(doc, gaz, covered, masks, context)
+    return candidates
 
-    # country context: unambiguous country names in the body, the dateline, title and captions
-    for c in candidates:
-        if c.entries and c.entries[0].is_country and c.entries[0].match != "skeleton":
-            context[c.entries[0].country_code or ""] += 1.0
-    dateline_cc = _dateline_country(gaz, article.dateline)
-    if dateline_cc:
-        context[dateline_cc] += 3.0
-    for extra in [article.title or "", *(e.text for e in article.embeds)]:
-        for cc in _countries_in(gaz, extra):
-            context[cc] += 0.5
-    context.pop("", None)
 
-    _resolve(candidates, context, dateline_cc, gaz)
-    places = [_to_place(c) for c in candidates if c.best is not None or c.source == "ner"]
-    places = _attach_containers(places, article, gaz, context, dateline_cc)
-    return tuple(sorted(places, key=lambda p: (p.start, p.end)))
+def _given(doc: Doc, gaz: Gazetteer, start: int, end: int) -> Candidate:
+    surface = doc.text[start:end]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    hint = _hint(span) if span is not None and len(span) else None
+    cand = Candidate(start, end, surface, "span", hint)
+    for fuzzy in (False, True):  # a real name match beats a consonant-skeleton one
+        cand.entries = next((found for n in _variants(surface) if (found := gaz.lookup(n, fuzzy=fuzzy))), [])
+        if cand.entries:
+            break
+    if any(not e.demonym for e in cand.entries) and any(e.demonym for e in cand.entries):
+        # "Georgian": the country's people, unless a place has the name itself
+        cand.entries = [e for e in cand.entries if e.demonym or (e.population or 0) >= 100_000]
+    return cand
+
+
+def _variants(surface: str) -> list[str]:
+    """The span as written, then without a possessive, a leading article or a kind word."""
+    s = surface.strip()
+    out = [s]
+    for suffix in ("'s", "\u2019s"):
+        if s.endswith(suffix):
+            out.append(s[: -len(suffix)])
+    if s.lower().startswith("the "):
+        out.append(s[4:])
+    words = s.split()
+    if len(words) > 1 and fold(words[-1]) in ADMIN1_WORDS | ADMIN2_WORDS | PPL_WORDS:
+        out.append(" ".join(words[:-1]))
+    return out
+
+
+_WITHIN = re.compile(r",\s*((?:[A-Z][a-z]{0,4}\.\s?){1,3}|[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)")
+
+
+def _within(text: str, end: int, gaz: Gazetteer) -> tuple[str, str] | None:
+    """(country, admin1) of a first-level unit written right after a name: "Paris, Tenn."."""
+    m = _WITHIN.match(text, end)
+    if not m:
+        return None
+    units = [e for e in gaz.lookup(m.group(1).strip(), fuzzy=False) if e.feature == "ADM1" and e.country_code]
+    if not units:
+        return None
+    return units[0].country_code, units[0].admin1 or units[0].name  # type: ignore[return-value]
 
 
 # ---------- recognition ----------
 
 
-def _pieces(ent: Span) -> Iterable[Span]:
+def _pieces(ent: Span, known: Callable[[Span], bool]) -> Iterable[Span]:
     """The entity split at line breaks (NER runs across a title into the body), each trimmed."""
     doc, start = ent.doc, ent.start
     for k in range(ent.start, ent.end + 1):
         if k == ent.end or "\n" in doc[k].text or "\n" in doc[k].whitespace_:
             end = k + 1 if k < ent.end and "\n" not in doc[k].text else k
-            piece = _trim(doc[start:end]) if end > start else None
+            piece = _trim(doc[start:end], known) if end > start else None
             if piece is not None:
                 yield piece
             start = k + 1
 
 
-def _trim(ent: Span) -> Span | None:
-    """Drop a leading "the" or direction ("west Mosul"), trailing punctuation, space and 's."""
+def _trim(ent: Span, known: Callable[[Span], bool]) -> Span | None:
+    """Drop a leading "the" or direction ("west Mosul"), trailing punctuation, space and 's.
+
+    A direction stays when it is part of a known name ("South Africa", "West Virginia").
+    """
     i, j = ent.start, ent.end
     doc = ent.doc
     while i < j and (
         doc[i].lower_ in {"the", "a"}
         or doc[i].is_space
         or doc[i].is_punct
-        or (doc[i].lower_ in DIRECTIONS and i + 1 < j)
+        or (doc[i].lower_ in DIRECTIONS and i + 1 < j and not known(_strip_tail(doc[i:j])))
     ):
         i += 1
     while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct or doc[j - 1].lower_ in {"'s", "’s"}):
@@ -194,6 +257,13 @@ def _trim(ent: Span) -> Span | None:
     if i >= j:
         return None
     return doc[i:j]
+
+
+def _strip_tail(span: Span) -> Span:
+    j = span.end
+    while j > span.start + 1 and (span.doc[j - 1].is_punct or span.doc[j - 1].lower_ in {"'s", "’s"}):
+        j -= 1
+    return span.doc[span.start : j]
 
 
 def _org_masks(text: str, doc: Doc) -> list[tuple[int, int, str]]:
@@ -265,8 +335,8 @@ def _name_token(tok: Token) -> bool:
 
 def _gazetteer_matches(
     doc: Doc, gaz: Gazetteer, covered: set[int], masks: list[tuple[int, int, str]], context: Counter[str]
-) -> list[_Candidate]:
-    out: list[_Candidate] = []
+) -> list[Candidate]:
+    out: list[Candidate] = []
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
@@ -302,7 +372,7 @@ def _gazetteer_matches(
             continue
         if _masked(span.start_char, span.end_char, masks) or _is_org_or_metonym(span):
             continue
-        cand = _Candidate(span.start_char, span.end_char, span.text, "gazetteer", _hint(span))
+        cand = Candidate(span.start_char, span.end_char, span.text, "gazetteer", _hint(span))
         cand.entries = [e for e in entries if not e.demonym]
         out.append(cand)
     return out
@@ -362,76 +432,7 @@ def _countries_in(gaz: Gazetteer, text: str) -> Iterable[str]:
 # ---------- resolution ----------
 
 
-def _entry_score(e: Entry, cand: _Candidate, context: Counter[str], dateline_cc: str | None) -> float:
-    total = sum(context.values())
-    s = FEATURE_PRIOR.get(e.feature or "", 0.5)
-    s += math.log10((e.population or 0) + 1) / 7
-    if total:
-        s += 3.0 * context.get(e.country_code or "", 0) / total
-    if dateline_cc and e.country_code == dateline_cc:
-        s += 1.0
-    if e.match == "skeleton":
-        s -= 1.5
-    elif e.match == "name":
-        s += 0.3
-    if cand.hint in ("ADM1", "ADM2"):
-        s += 3.0 if e.feature == cand.hint else (-2.0 if not e.is_admin else 0.0)
-    elif cand.hint == "PPL":
-        s += 2.0 if (e.feature or "").startswith("PPL") else -2.0
-    return s
-
-
-def _plausible(e: Entry, cand: _Candidate, context: Counter[str]) -> bool:
-    """Reject matches no reader would make: a skeleton or small-village match outside the article's
-    countries, or a gazetteer-only match of a minor place far from them."""
-    total = sum(context.values())
-    share = context.get(e.country_code or "", 0) / total if total else 0.0
-    if e.match == "skeleton":
-        return share >= 0.25
-    if e.feature in ("PCLI", "ADM1", "PPLC") or not total:
-        return True
-    big = (e.population or 0) >= (100_000 if cand.source == "gazetteer" else 50_000)
-    return big or share >= 0.25
-
-
-def _resolve(cands: list[_Candidate], context: Counter[str], dateline_cc: str | None, gaz: Gazetteer) -> None:
-    def pick(c: _Candidate, anchors: list[Entry]) -> None:
-        scored = []
-        for e in c.entries:
-            if not _plausible(e, c, context):
-                continue
-            s = _entry_score(e, c, context, dateline_cc)
-            if anchors and e.latitude is not None and not e.is_country:
-                near = [
-                    distance_km(e.latitude, e.longitude, a.latitude, a.longitude)  # type: ignore[arg-type]
-                    for a in anchors
-                    if a.gazetteer_id != e.gazetteer_id and a.latitude is not None
-                ]
-                if near and min(near) < 300:
-                    s += 1.0
-            scored.append((s, e))
-        if not scored:
-            c.best, c.score = None, 0.0
-            return
-        scored.sort(key=lambda x: -x[0])
-        best_s, best = scored[0]
-        if c.hint in ("ADM1", "ADM2") and not best.is_admin and best.admin1 and best.country_code:
-            adm = gaz.find_admin(best.country_code, best.admin1)  # "Deir el-Zour province" -> its ADM1
-            if adm is not None and c.hint == "ADM1":
-                best = adm
-        z = sum(math.exp(s - best_s) for s, _ in scored)
-        c.best = best
-        c.score = round((1.0 / z) * (0.6 if best.match == "skeleton" else 1.0), 3)
-
-    for c in cands:
-        pick(c, [])
-    anchors = [c.best for c in cands if c.best is not None and not c.best.is_country and len(c.entries) == 1]
-    for c in cands:
-        if len(c.entries) > 1:
-            pick(c, anchors)
-
-
-def _to_place(c: _Candidate) -> Place:
+def _to_place(c: Candidate) -> Place:
     e = c.best
     if e is None:
         return Place(c.start, c.end, c.text, resolved=False, source=c.source)
@@ -522,5 +523,6 @@ def _container_at(text: str, pos: int, gaz: Gazetteer, context: Counter[str]) ->
     entries = [e for e in entries if not context or context.get(e.country_code or "") or e.is_country]
     if not entries:
         return None
-    cand = _Candidate(0, 0, name, "ner", None)
-    return max(entries, key=lambda e: _entry_score(e, cand, context, None))
+    cand = Candidate(0, 0, name, "ner", None)
+    ctx = Context(context)
+    return max(entries, key=lambda e: score(e, cand, ctx))

@@ -1,0 +1,172 @@
+"""Choose, for each toponym, the gazetteer entry it names.
+
+Every candidate entry is scored on what a reader uses to disambiguate:
+
+* how prominent it is: its kind (a continent, country or capital before a district) and population;
+* the article's countries: country names and demonyms in the body, title, captions and dateline;
+* the article's first-level units: states and provinces named in the text or implied by places
+  that have one reading only ("Gainesville" in an article that names Georgia or Atlanta);
+* a unit written next to the name ("Paris, Tenn.", "Dublin, Ohio") or a kind word ("X province");
+* closeness to the places of the article that have one reading only.
+
+A match through the consonant skeleton, or of a minor place outside the article's countries, has
+to be backed by that context (:func:`plausible`); otherwise the toponym stays unresolved rather
+than being put on the wrong continent.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .gazetteer import Entry, Gazetteer, distance_km
+
+# Prior weight of a reading by its kind: news name countries and capitals far more often than a
+# district that happens to share their name.
+FEATURE_PRIOR = {
+    "CONT": 3.5,
+    "RGN": 3.0,
+    "PCLI": 3.0,
+    "PPLC": 2.5,
+    "ADM1": 1.8,
+    "PPLA": 1.2,
+    "PPL": 1.0,
+    "ADM2": 0.5,
+}
+OTHER_PRIOR = 0.3
+
+
+@dataclass
+class Candidate:
+    """A toponym in the text and its readings, before and after resolution."""
+
+    start: int
+    end: int
+    text: str
+    source: str  # ner | gazetteer | span
+    hint: str | None = None  # ADM1 | ADM2 | PPL: a kind word beside the name
+    within: tuple[str, str] | None = None  # (country, admin1) written beside it: "Paris, Tenn."
+    entries: list[Entry] = field(default_factory=list)
+    best: Entry | None = None
+    score: float = 0.0
+
+
+@dataclass
+class Context:
+    """What the article says about where it is."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admins: Counter[tuple[str, str]] = field(default_factory=Counter)
+    dateline_cc: str | None = None
+
+    def share(self, cc: str | None) -> float:
+        total = sum(self.countries.values())
+        return self.countries.get(cc or "", 0) / total if total else 0.0
+
+    def admin_share(self, e: Entry) -> float:
+        total = sum(self.admins.values())
+        if not total or not e.country_code or not e.admin1:
+            return 0.0
+        return self.admins.get((e.country_code, e.admin1), 0) / total
+
+
+def score(e: Entry, c: Candidate, ctx: Context) -> float:
+    s = FEATURE_PRIOR.get(e.feature or "", OTHER_PRIOR)
+    s += math.log10((e.population or 0) + 1) / 7
+    s += 3.0 * ctx.share(e.country_code)
+    if ctx.dateline_cc and e.country_code == ctx.dateline_cc:
+        s += 1.0
+    if not e.is_admin:
+        s += 1.5 * ctx.admin_share(e)
+    if e.match == "skeleton":
+        s -= 1.5
+    elif e.match in ("name", "abbrev"):
+        s += 0.3
+    if e.demonym:
+        s -= 0.5
+    if e.latitude is None:
+        s -= 2.0
+    if c.within:
+        same = (e.country_code, e.admin1) == c.within
+        s += 4.0 if same and not e.is_admin else -1.0
+    if c.hint in ("ADM1", "ADM2"):
+        s += 3.0 if e.feature == c.hint else (-2.0 if not e.is_admin else 0.0)
+    elif c.hint == "PPL":
+        s += 2.0 if (e.feature or "").startswith("PPL") else -2.0
+    return s
+
+
+def plausible(e: Entry, c: Candidate, ctx: Context) -> bool:
+    """Reject readings no reader would make: a skeleton or small-place match outside the article's
+    countries, or a gazetteer-only match of a minor place far from them."""
+    share = ctx.share(e.country_code)
+    if c.within and (e.country_code, e.admin1) == c.within:
+        return True
+    if e.match == "skeleton":
+        return share >= 0.25
+    if e.feature in ("CONT", "RGN", "PCLI", "ADM1", "PPLC") or not ctx.countries:
+        return True
+    big = (e.population or 0) >= (100_000 if c.source == "gazetteer" else 50_000)
+    return big or share >= 0.25 or ctx.admin_share(e) > 0
+
+
+def admin_context(cands: list[Candidate]) -> Counter[tuple[str, str]]:
+    """First-level units the article names, or implies by a place with a single reading."""
+    admins: Counter[tuple[str, str]] = Counter()
+    for c in cands:
+        named = [e for e in c.entries if not e.demonym and e.match != "skeleton"]
+        if not named:
+            continue
+        units = {(e.country_code, e.admin1) for e in named if e.country_code and e.admin1}
+        if named[0].feature == "ADM1" or len(units) == 1:
+            cc, a1 = named[0].country_code, named[0].admin1
+            if cc and a1:
+                admins[(cc, a1)] += 1.0 if named[0].feature == "ADM1" else 0.5
+        if c.within:
+            admins[c.within] += 1.0
+    return admins
+
+
+def resolve(cands: list[Candidate], ctx: Context, gaz: Gazetteer) -> None:
+    """Set ``best`` and ``score`` (a softmax share of the winner, 0..1) of every candidate."""
+    ctx.admins = admin_context(cands)
+
+    def pick(c: Candidate, anchors: list[Entry]) -> None:
+        scored = []
+        for e in c.entries:
+            if not plausible(e, c, ctx):
+                continue
+            s = score(e, c, ctx)
+            if anchors and e.latitude is not None and not (e.is_country or e.is_region):
+                near = [
+                    distance_km(e.latitude, e.longitude, a.latitude, a.longitude)  # type: ignore[arg-type]
+                    for a in anchors
+                    if a.gazetteer_id != e.gazetteer_id and a.latitude is not None
+                ]
+                if near and min(near) < 300:
+                    s += 1.0
+            scored.append((s, e))
+        if not scored:
+            c.best, c.score = None, 0.0
+            return
+        scored.sort(key=lambda x: -x[0])
+        best_s, best = scored[0]
+        if c.hint == "ADM1" and not best.is_admin and best.admin1 and best.country_code:
+            adm = gaz.find_admin(best.country_code, best.admin1)  # "Deir el-Zour province" -> its ADM1
+            if adm is not None:
+                best = adm
+        z = sum(math.exp(s - best_s) for s, _ in scored)
+        c.best = best
+        c.score = round((1.0 / z) * (0.6 if best.match == "skeleton" else 1.0), 3)
+
+    for c in cands:
+        pick(c, [])
+    anchors = [
+        c.best
+        for c in cands
+        if c.best is not None and not (c.best.is_country or c.best.is_region) and len(c.entries) == 1
+    ]
+    for c in cands:
+        if len(c.entries) > 1:
+            pick(c, anchors)
