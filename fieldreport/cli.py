@@ -211,17 +211,26 @@ def rejects(ctx: click.Context, db: str | None, fmt: str) -> None:
 
 @cli.command()
 @click.option("--gold-spans", is_flag=True, help="Resolve exactly the spans each line gives.")
+@click.option(
+    "--places-only",
+    is_flag=True,
+    help="Leave out non-locational uses: demonyms, places inside organisation names, metonyms.",
+)
 @click.option("-i", "--input", "input_", default=None, metavar="FILE", help="Read here instead of stdin.")
 @click.option("-o", "--output", default=None, metavar="FILE", help="Write here instead of stdout.")
 @click.pass_context
 @_friendly
-def geoparse(ctx: click.Context, gold_spans: bool, input_: str | None, output: str | None) -> None:
+def geoparse(
+    ctx: click.Context, gold_spans: bool, places_only: bool, input_: str | None, output: str | None
+) -> None:
     """Find and resolve the places of any text, one JSON line per text.
 
     Input lines {"id", "text"} (with --gold-spans also "spans": [{"start", "end"}], character
     offsets into text); output lines {"id", "places": [{start, end, text, name, latitude,
-    longitude, gazetteer_id, country_code, admin1, admin2, feature, score, resolved}]}, in input
-    order. A bad line comes out as {"id", "line", "error"} and the rest goes on.
+    longitude, gazetteer_id, country_code, admin1, admin2, feature, score, resolved, use}]}, in
+    input order; "use" is literal, demonym ("Syrian"), organisation ("Dublin City Schools") or
+    metonym ("Washington said"). A bad line comes out as {"id", "line", "error"} and the rest
+    goes on.
     """
     from .geoparse import geoparse as geoparse_lines
 
@@ -244,7 +253,7 @@ def geoparse(ctx: click.Context, gold_spans: bool, input_: str | None, output: s
                 out = stack.enter_context(open(output, "wb"))
             except OSError as e:
                 raise click.FileError(output, e.strerror) from e
-        for record in geoparse_lines(src, cfg, gold_spans=gold_spans):
+        for record in geoparse_lines(src, cfg, gold_spans=gold_spans, mentions=not places_only):
             out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
             out.flush()  # a reader downstream gets each text as soon as it is done
             failed += "error" in record

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .geo import Gazetteer, find_places
+from .geo.toponyms import NON_LITERAL
 from .ids import normalise_text, stable_id
 from .nlp import parse
 from .records import Article, Place
@@ -54,6 +55,7 @@ def place_dict(p: Place) -> dict[str, Any]:
         "feature": p.feature,
         "score": round(p.score, 4),
         "resolved": p.resolved,
+        "use": p.source if p.source in NON_LITERAL else "literal",
     }
 
 
@@ -144,20 +146,23 @@ def _article(line: _Line) -> Article:
 
 
 def _places(
-    good: Sequence[_Line], cfg: Config, gaz: Gazetteer, gold_spans: bool
+    good: Sequence[_Line], cfg: Config, gaz: Gazetteer, gold_spans: bool, mentions: bool
 ) -> Iterator[Sequence[Place]]:
     """The places of each good line of one batch, parsed together."""
     for line, parsed in zip(good, parse([_article(x) for x in good], cfg), strict=True):
-        yield find_places(parsed.article, parsed.doc, gaz, spans=line.spans if gold_spans else None)
+        spans = line.spans if gold_spans else None
+        yield find_places(parsed.article, parsed.doc, gaz, spans, mentions=mentions)
 
 
 def geoparse(
-    lines: Iterable[str | bytes], cfg: Config, *, gold_spans: bool = False
+    lines: Iterable[str | bytes], cfg: Config, *, gold_spans: bool = False, mentions: bool = True
 ) -> Iterator[dict[str, Any]]:
     """One output record per non-empty input line, in order, ``cfg.batch_size`` lines at a time.
 
     ``lines`` may be text or bytes (a file opened in binary mode: a line that is not UTF-8 then
-    becomes an error record instead of stopping the run). Without ``gold_spans`` every place
+    becomes an error record instead of stopping the run). ``mentions`` (the default) includes the
+    non-locational uses, each with its ``use`` ("demonym", "organisation", "metonym"; else
+    "literal"), as annotated toponym corpora do. Without ``gold_spans`` every place
     ``find_places`` finds is output, resolved or not; with it, exactly the given spans are.
     """
     gaz: Gazetteer | None = None
@@ -167,7 +172,7 @@ def geoparse(
         good = [item for item in pending if isinstance(item, _Line)]
         if good and gaz is None:  # opened only when a line needs it: first use builds the index
             gaz = Gazetteer.load(cfg)
-        found = iter(_places(good, cfg, gaz, gold_spans) if gaz is not None else ())
+        found = iter(_places(good, cfg, gaz, gold_spans, mentions) if gaz is not None else ())
         for item in pending:
             if isinstance(item, _Line):
                 yield {"id": item.id, "places": [place_dict(p) for p in next(found)]}

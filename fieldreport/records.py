@@ -132,7 +132,9 @@ class Place:
     feature: str | None = None  # GeoNames-style: PCLI, ADM1, ADM2, PPL, PPLA, ...
     score: float = 0.0
     resolved: bool = False
-    source: str = "gazetteer"  # which recogniser found it: ner | gazetteer | dateline
+    # which recogniser found it (ner | gazetteer | span), or a non-locational use that only
+    # find_places(mentions=True) reports: demonym | organisation | metonym
+    source: str = "gazetteer"
 
 
 @dataclass(frozen=True, slots=True)

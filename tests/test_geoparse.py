@@ -18,7 +18,7 @@ RAQQA = "Fighting raged in Raqqa, Syria, on Sunday."
 VILLAGE = "Shelling hit the village of Xqzville, Deir ez-Zor province, and Aleppo. Fighting raged in Raqqa."
 KEYS = [
     "start", "end", "text", "name", "latitude", "longitude", "gazetteer_id", "country_code", "admin1",
-    "admin2", "feature", "score", "resolved",
+    "admin2", "feature", "score", "resolved", "use",
 ]  # fmt: skip
 
 
@@ -61,6 +61,21 @@ def test_places_of_a_text_are_found_and_resolved(cfg: Config) -> None:
     assert (syria["text"], syria["name"], syria["feature"]) == ("Syria", "Syria", "PCLI")
 
 
+def test_non_locational_uses_are_marked_and_can_be_left_out(tmp_path: Path, cfg: Config) -> None:
+    text = "Syrian officials said Russian jets struck Raqqa on Sunday."
+    (out,) = run([line("u", text)], cfg)
+    uses = {p["text"]: (p["use"], p["country_code"]) for p in out["places"]}
+    assert uses == {"Syrian": ("demonym", "SY"), "Russian": ("demonym", "RU"), "Raqqa": ("literal", "SY")}
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(line("u", text) + "\n")
+    config = _config_file(tmp_path, str(cfg.gazetteer_path))
+    args = ["--config", config, "geoparse", "--places-only", "-i", str(src), "-o", str(dst)]
+    result = CliRunner().invoke(cli, args, obj={})
+    assert result.exit_code == 0, result.output
+    (only,) = [json.loads(x) for x in dst.read_text().splitlines()]
+    assert [(p["text"], p["use"]) for p in only["places"]] == [("Raqqa", "literal")]
+
+
 def test_without_gold_spans_unresolved_places_come_out_too(cfg: Config) -> None:
     (out,) = run([line(7, VILLAGE)], cfg)
     assert out["id"] == 7
@@ -89,7 +104,7 @@ def test_gold_spans_resolve_exactly_the_given_spans_in_order(cfg: Config) -> Non
         {
             "start": 0, "end": 8, "text": "Xqzville", "name": "Xqzville", "latitude": None, "longitude": None,
             "gazetteer_id": None, "country_code": None, "admin1": None, "admin2": None, "feature": None,
-            "score": 0.0, "resolved": False,
+            "score": 0.0, "resolved": False, "use": "literal",
         }
     ]  # fmt: skip
 

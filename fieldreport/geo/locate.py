@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from ..records import Article, Location, Place, Sentence
 from .countries import country_name
 from .names import name_key
+from .toponyms import NON_LITERAL
 
 _NEAR = re.compile(
     r"(?:\bnear(?:by)?|\bclose to|\boutside(?: of)?|\baround|\bin the vicinity of|\bnot far from"
@@ -109,9 +110,9 @@ def locate(
     sentence: Sentence, places: Sequence[Place], article: Article, sentences: Sequence[Sentence]
 ) -> Location | None:
     """The location of the event told in ``sentence``; None only when the article has no place."""
+    places = sorted((p for p in places if p.source not in NON_LITERAL), key=lambda p: (p.start, p.end))
     if not places:
         return None
-    places = sorted(places, key=lambda p: (p.start, p.end))
     text = article.text
 
     def usable(ps: Sequence[Place]) -> list[Place]:

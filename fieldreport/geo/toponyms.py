@@ -71,7 +71,8 @@ STOPLIST = frozenset(
 )
 # Names NER labels GPE that are organisations or groups, not places.
 NOT_PLACES = frozenset(
-    "un u.n. eu nato daesh isis isil is sdf ypg pkk hezbollah hamas taliban al-qaeda al-shabaab".split()
+    """un u.n. eu nato daesh isis isil is sdf ypg pkk hezbollah hamas taliban al-qaeda al-shabaab ap afp
+    irs fbi cia""".split()
 )
 DIRECTIONS = frozenset(
     """north south east west northern southern eastern western central northeast northwest southeast
@@ -83,6 +84,10 @@ CONNECTORS = frozenset(
     """al el ez az as ad ar ash an at ed es et de del di da du of la le upon on sur am der bin ibn
     bani beni""".split()
 )
+MINOR_POPULATION = 10_000
+MAJOR = frozenset({"CONT", "RGN", "PCLI", "ADM1", "PPLC"})
+# Non-locational uses, reported only when asked for (find_places(mentions=True)).
+NON_LITERAL = frozenset({"demonym", "organisation", "metonym"})
 PPL_WORDS = frozenset({"city", "town", "village", "villages", "hamlet", "towns", "cities", "camp"})
 
 # Most specific first: the order in which an unresolved place's container is chosen.
@@ -97,9 +102,19 @@ _CONTAINER = re.compile(
 
 
 def find_places(
-    article: Article, doc: Doc, gaz: Gazetteer, spans: Sequence[tuple[int, int]] | None = None
+    article: Article,
+    doc: Doc,
+    gaz: Gazetteer,
+    spans: Sequence[tuple[int, int]] | None = None,
+    *,
+    mentions: bool = False,
 ) -> tuple[Place, ...]:
     """The toponyms of ``article.text`` (which ``doc`` was parsed from), resolved where possible.
+
+    By default only places something can happen at. With ``mentions``, also the non-locational
+    uses the default filters out, each marked by its ``source``: ``demonym`` ("Russian jets"),
+    ``organisation`` ("Dublin City Schools") and ``metonym`` ("Washington said"); what
+    annotated toponym corpora count, and what a reader of the geoparse output may want.
 
     With ``spans`` (character offsets), exactly those spans are resolved, in that order, one Place
     each, with the same context and ranking; a span that is a demonym ("Syrian") then names its
@@ -108,7 +123,7 @@ def find_places(
     text = article.text
     context: Counter[str] = Counter()
     if spans is None:
-        candidates = _recognise(doc, gaz, context)
+        candidates = _recognise(doc, gaz, context, mentions)
     else:
         candidates = [_given(doc, gaz, s, e) for s, e in spans]
     for c in candidates:
@@ -141,12 +156,13 @@ def find_places(
     return tuple(sorted(places, key=lambda p: (p.start, p.end)))
 
 
-def _recognise(doc: Doc, gaz: Gazetteer, context: Counter[str]) -> list[Candidate]:
+def _recognise(doc: Doc, gaz: Gazetteer, context: Counter[str], mentions: bool = False) -> list[Candidate]:
     text = doc.text
     masks = _org_masks(text, doc)
     covered: set[int] = set()
     candidates: list[Candidate] = []
     lowercase_words = {t.text for t in doc if t.is_lower}
+    people = _person_words(doc)
 
     def known(span: Span) -> bool:
         return gaz.has_key(span.text)
@@ -156,11 +172,18 @@ def _recognise(doc: Doc, gaz: Gazetteer, context: Counter[str]) -> list[Candidat
             continue
         if span.text.lower() in NOT_PLACES:
             continue
-        if _masked(span.start_char, span.end_char, masks, ent) or _is_org_or_metonym(span):
+        inside = _masked(span.start_char, span.end_char, masks, ent)
+        if inside or _is_org_or_metonym(span):
+            if mentions and ent.label_ in LOC_LABELS and not inside:
+                _mention(candidates, span, _lookup(gaz, span), "metonym", covered)
             continue
         entries = _lookup(gaz, span)
+        if len(span) == 1 and span.text in people and not any(e.feature in MAJOR for e in entries):
+            continue  # "Lincoln", "Ford": a surname the article also uses for a person
         if entries and all(e.demonym for e in entries):
             context[entries[0].country_code or ""] += 0.5
+            if mentions:
+                _mention(candidates, span, entries, "demonym", covered)
             continue
         exact = [e for e in entries if not e.demonym and e.match != "skeleton"]
         if ent.label_ in ("ORG", "NORP") and not exact:
@@ -175,8 +198,22 @@ def _recognise(doc: Doc, gaz: Gazetteer, context: Counter[str]) -> list[Candidat
         candidates.append(cand)
         covered.update(range(span.start, span.end))
 
-    candidates += _gazetteer_matches(doc, gaz, covered, masks, context)
+    candidates += _gazetteer_matches(doc, gaz, covered, masks, context, mentions)
     return candidates
+
+
+def _person_words(doc: Doc) -> set[str]:
+    return {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+
+
+def _mention(out: list[Candidate], span: Span, entries: list[Entry], use: str, covered: set[int]) -> None:
+    if not entries or any(k in covered for k in range(span.start, span.end)):
+        return
+    cand = Candidate(span.start_char, span.end_char, span.text, use, None)
+    cand.entries = [e for e in entries if e.match != "skeleton"]
+    if cand.entries:
+        out.append(cand)
+        covered.update(range(span.start, span.end))
 
 
 def _given(doc: Doc, gaz: Gazetteer, start: int, end: int) -> Candidate:
@@ -334,9 +371,15 @@ def _name_token(tok: Token) -> bool:
 
 
 def _gazetteer_matches(
-    doc: Doc, gaz: Gazetteer, covered: set[int], masks: list[tuple[int, int, str]], context: Counter[str]
+    doc: Doc,
+    gaz: Gazetteer,
+    covered: set[int],
+    masks: list[tuple[int, int, str]],
+    context: Counter[str],
+    mentions: bool = False,
 ) -> list[Candidate]:
     out: list[Candidate] = []
+    people = _person_words(doc)
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
@@ -363,14 +406,24 @@ def _gazetteer_matches(
             continue
         span, entries = found
         i = span.end
+        if span.text.lower() in NOT_PLACES or (len(span) == 1 and span.text in people):
+            continue
+        minor = not any(e.feature in MAJOR or e.population >= MINOR_POPULATION for e in entries)
+        if len(span) == 1 and minor:
+            continue  # "Center", "Officer": one capitalised word naming only a hamlet is a word
         if all(e.demonym for e in entries):
             context[entries[0].country_code or ""] += 0.5
+            if mentions:
+                _mention(out, span, entries, "demonym", covered)
             continue
         if span.start == span.sent.start and len(span) == 1:
             continue  # a capitalised first word: too often an ordinary word
         if any(t.pos_ != "PROPN" for t in span if _name_token(t)):
             continue
         if _masked(span.start_char, span.end_char, masks) or _is_org_or_metonym(span):
+            if mentions and (len(span) > 1 or any(e.feature in MAJOR for e in entries)):
+                use = "organisation" if _masked(span.start_char, span.end_char, masks) else "metonym"
+                _mention(out, span, [e for e in entries if not e.demonym], use, set())
             continue
         cand = Candidate(span.start_char, span.end_char, span.text, "gazetteer", _hint(span))
         cand.entries = [e for e in entries if not e.demonym]
