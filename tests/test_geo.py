@@ -196,6 +196,29 @@ def test_locate_village_in_province_from_caption(nlp, gaz: Gazetteer) -> None:
     assert loc.evidence == "Baghouz"
 
 
+def test_village_imported_into_the_gazetteer_is_located_at_precision_1(
+    nlp, gaz: Gazetteer, tmp_path: Path
+) -> None:
+    import shutil
+
+    from fieldreport.geo.imports import import_files
+
+    copy = tmp_path / "gaz.sqlite"
+    shutil.copy(gaz.path, copy)  # the session's index, built by the gaz fixture
+    csv = tmp_path / "villages.csv"
+    csv.write_text(
+        "name,alternate_names,latitude,longitude,country_code,admin1,admin2,feature\n"
+        "Al Baghuz Fawqani,Baghouz;Baghuz,34.4603,40.9408,SY,Deir ez-Zor,,PPL\n"
+    )
+    with Gazetteer(copy) as g:
+        assert import_files(g, [csv]).added == 1
+        text = "Clashes erupted in the village of Baghouz, Deir Al Zor province, on Friday."
+        article, sentences, places = analyse(nlp, g, text)
+        loc = locate(sentences[0], places, article, sentences)
+    assert (loc.location, loc.geo_precision, loc.admin1) == ("Al Baghuz Fawqani", 1, "Deir ez-Zor")
+    assert (loc.latitude, loc.longitude, loc.evidence) == (34.4603, 40.9408, "Baghouz")
+
+
 def test_locate_village_and_province_in_body(nlp, gaz: Gazetteer) -> None:
     text = "Clashes erupted in the village of Baghouz, Deir Al Zor province, on Friday."
     article, sentences, places = analyse(nlp, gaz, text)

@@ -35,6 +35,7 @@ FEATURE_PRIOR = {
     "ADM2": 0.5,
 }
 OTHER_PRIOR = 0.3
+SPATIAL_ROUNDS = 2
 
 
 @dataclass
@@ -170,3 +171,18 @@ def resolve(cands: list[Candidate], ctx: Context, gaz: Gazetteer) -> None:
     for c in cands:
         if len(c.entries) > 1:
             pick(c, anchors)
+    if SPATIAL_ROUNDS:
+        # the places of one article lie near each other: each ambiguous name is re-read next to
+        # the current readings of the other names ("Paris" beside "Henry County" and "Puryear")
+        for _ in range(SPATIAL_ROUNDS):
+            for c in cands:
+                if len(c.entries) > 1:
+                    others = [
+                        o.best for o in cands if o.best is not None and o.text != c.text and _local(o.best)
+                    ]
+                    pick(c, others)
+
+
+def _local(e: Entry) -> bool:
+    """A place small enough for nearness to it to say something."""
+    return not (e.is_country or e.is_region)
