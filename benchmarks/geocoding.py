@@ -181,6 +181,7 @@ class Stats:
     wrong: Counter[str] | None = None
     far_point: Counter[str] | None = None  # the right GeoNames id, but our point is >161 km off
     wrong_country: int = 0  # wrong-candidate failures where our pick is a country (its centroid)
+    wrong_absent: int = 0  # wrong-candidate failures whose gold GeoNames entry is not a candidate
     gold_n: int = 0
     pred_n: int = 0
     matched: int = 0
@@ -217,6 +218,9 @@ def evaluate(
             else:
                 st.wrong[key] += 1  # type: ignore[index]
                 st.wrong_country += pred.feature == "PCLI"
+                gold_id = f"geonames:{g.geonames_id}"
+                if g.geonames_id and all(e.gazetteer_id != gold_id for e in gaz.lookup(key)):
+                    st.wrong_absent += 1  # the name is known, but not the gold place it names here
     # (b) end to end: one-to-one greedy matching of overlapping spans
     st.gold_n += len(doc.golds)
     st.pred_n += len(places)
@@ -247,7 +251,8 @@ def resolution_table(results: dict[str, Stats]) -> str:
         "| dataset | gold spans | exact % (ours / pub) | exact % of ids we hold (n) "
         "| Acc@161 (ours / pub) | mean km (ours / pub) "
         "| median km | AUC (ours / pub) | fail: not in gazetteer "
-        "| fail: wrong candidate (of which a country) | fail: right id, far point |",
+        "| fail: wrong candidate (country picked / gold entry not among candidates) "
+        "| fail: right id, far point |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, st in results.items():
@@ -261,7 +266,8 @@ def resolution_table(results: dict[str, Stats]) -> str:
             f"| {_pct(st.held_exact, st.held_n)} ({st.held_n}) "
             f"| {_pct(acc, st.n)} / {_pub(pa)} ({sys_}) | {mean:.0f} / {_pub(pm, '{:.0f}')} | {med:.0f} "
             f"| {auc(errs):.2f} / {_pub(pauc, '{:.2f}')} "
-            f"| {sum(st.no_name.values())} | {sum(st.wrong.values())} ({st.wrong_country}) "  # type: ignore[union-attr]
+            f"| {sum(st.no_name.values())} "  # type: ignore[union-attr]
+            f"| {sum(st.wrong.values())} ({st.wrong_country} / {st.wrong_absent if st.exact_n else '-'}) "  # type: ignore[union-attr]
             f"| {sum(st.far_point.values())} |"  # type: ignore[union-attr]
         )
     return "\n".join(rows)
