@@ -174,7 +174,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "IR": ("Iran", "Islamic Republic of Iran"),
     "KR": ("South Korea", "Republic of Korea"),
     "KP": ("North Korea", "DPRK"),
-    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa"),
+    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa", "Zaire", "Zaïre"),
     "CG": ("Congo-Brazzaville", "Republic of Congo"),
     "CI": ("Ivory Coast", "Cote d'Ivoire"),
     "PS": ("Palestine", "Palestinian Territories", "Gaza Strip", "West Bank"),

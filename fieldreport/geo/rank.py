@@ -25,17 +25,22 @@ from .gazetteer import Entry, Gazetteer, distance_km
 # Prior weight of a reading by its kind: news name countries and capitals far more often than a
 # district that happens to share their name.
 FEATURE_PRIOR = {
-    "CONT": 3.5,
-    "RGN": 3.0,
-    "PCLI": 3.0,
+    "CONT": 4.0,
+    "RGN": 3.5,
+    "PCLI": 3.5,
     "PPLC": 2.5,
-    "ADM1": 1.8,
+    "ADM1": 2.2,
     "PPLA": 1.2,
     "PPL": 1.0,
     "ADM2": 0.5,
 }
 OTHER_PRIOR = 0.3
 SPATIAL_ROUNDS = 2
+SEAT_PENALTY = 1.0
+SUPPORT_KM = 50.0
+SUPPORT_WEIGHT = 0.4
+SUPPORT_MAX = 2
+READINGS = 25  # readings per name compared for support, most populous first
 
 
 @dataclass
@@ -132,13 +137,18 @@ def admin_context(cands: list[Candidate]) -> Counter[tuple[str, str]]:
 def resolve(cands: list[Candidate], ctx: Context, gaz: Gazetteer) -> None:
     """Set ``best`` and ``score`` (a softmax share of the winner, 0..1) of every candidate."""
     ctx.admins = admin_context(cands)
+    support = _support(cands)
 
     def pick(c: Candidate, anchors: list[Entry]) -> None:
         scored = []
+        # a province named after its seat ("Raqqa", "Aleppo"): the name alone means the city
+        seats = {(e.country_code, e.admin1) for e in c.entries if e.feature in ("PPLA", "PPLC")}
         for e in c.entries:
             if not plausible(e, c, ctx):
                 continue
-            s = score(e, c, ctx)
+            s = score(e, c, ctx) + SUPPORT_WEIGHT * support.get((c.text, e.gazetteer_id), 0)
+            if e.feature == "ADM1" and c.hint != "ADM1" and (e.country_code, e.admin1) in seats:
+                s -= SEAT_PENALTY
             if anchors and e.latitude is not None and not (e.is_country or e.is_region):
                 near = [
                     distance_km(e.latitude, e.longitude, a.latitude, a.longitude)  # type: ignore[arg-type]
@@ -186,3 +196,52 @@ def resolve(cands: list[Candidate], ctx: Context, gaz: Gazetteer) -> None:
 def _local(e: Entry) -> bool:
     """A place small enough for nearness to it to say something."""
     return not (e.is_country or e.is_region)
+
+
+def _support(cands: list[Candidate]) -> dict[tuple[str, str], int]:
+    """For each reading of an ambiguous name, how many other names of the article (at most
+    ``SUPPORT_MAX``) have some reading within ``SUPPORT_KM``: a "Paris" next to a "Henry County"
+    and a "Puryear" is the Tennessee one, whichever reading each of those is taken in."""
+    readings: dict[str, list[tuple[float, float, str]]] = {}
+    for c in cands:
+        if c.text in readings:
+            continue
+        if any((e.is_country or e.is_region) and e.match == "name" for e in c.entries):
+            readings[c.text] = []  # "Mexico" is the country, whatever towns share the name
+            continue
+        pts = [
+            (e.latitude, e.longitude, e.gazetteer_id)
+            for e in c.entries
+            if e.latitude is not None
+            and e.longitude is not None
+            and _local(e)
+            and not e.demonym
+            and e.feature != "ADM1"
+            and e.match != "skeleton"  # a state is near everything in it
+        ]
+        readings[c.text] = pts[:READINGS]  # type: ignore[assignment]
+    if len(readings) < 2:
+        return {}
+    deg = SUPPORT_KM / 111.0
+    out: dict[tuple[str, str], int] = {}
+    for name, pts in readings.items():
+        if len(pts) < 2:
+            continue
+        for lat, lon, gid in pts:
+            n = 0
+            for other, opts in readings.items():
+                if other == name:
+                    continue
+                for olat, olon, ogid in opts:
+                    if (
+                        ogid != gid
+                        and abs(olat - lat) <= deg
+                        and distance_km(lat, lon, olat, olon) <= SUPPORT_KM
+                    ):
+                        n += 1
+                        break
+                if n >= SUPPORT_MAX:
+                    break
+            if n:
+                out[(name, gid)] = n
+    return out
