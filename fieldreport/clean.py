@@ -12,6 +12,7 @@ plain text, so both paths share one set of heuristics.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,9 +20,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .ids import normalise_text, stable_id
-from .pubdate import LABELLED, MONTH, WEEKDAY, Stamp, find_date, normalise_date, stamp
+from .pubdate import LABELLED, MONTH, WEEKDAY, Stamp, contradicted, find_date, normalise_date, stamp
 from .records import Article, Embed, RawDoc, Reject
 from .settings import Config
+
+log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- line rules
 
@@ -521,7 +524,7 @@ def clean(doc: RawDoc, cfg: Config, repeated: frozenset[str] = frozenset()) -> A
     if n_words < cfg.min_words:
         detail = f"{n_words} words of main text < min_words {cfg.min_words}"
         return Reject(doc.origin, "too_short", detail, stage="clean")
-    published, source = _published(doc, meta, found)
+    published, source = _published(doc, meta, found, body)
     content_hash = stable_id(normalise_text(raw))
     url = doc.url or meta.url
     outlet = doc.outlet or meta.sitename or found.agency or found.signoff or registered_domain(url)
@@ -544,11 +547,13 @@ def clean(doc: RawDoc, cfg: Config, repeated: frozenset[str] = frozenset()) -> A
     )
 
 
-def _published(doc: RawDoc, meta: _Html, found: _Found) -> tuple[str | None, str | None]:
+def _published(doc: RawDoc, meta: _Html, found: _Found, body: str) -> tuple[str | None, str | None]:
     """The publication date from the most trusted source that states one.
 
     A WARC-Date is when the page was crawled, so the page's own metadata beats it.
     Captions, teasers and tweets are never consulted: they are out of the body by now.
+    A date line under the headline that the story itself contradicts (it reports as past a
+    day after that date) is a pasted or wrong line: it is passed over.
     """
     declared = normalise_date(doc.published)
     order = [meta.date, declared] if doc.fmt == "warc" else [declared, meta.date]
@@ -560,6 +565,9 @@ def _published(doc: RawDoc, meta: _Html, found: _Found) -> tuple[str | None, str
         (found.byline_date, "byline"),
         (found.text_date or found.updated_date, "text"),
     ):
+        if value and source == "header" and (late := contradicted(value, body)):
+            log.info("%s: header date %s contradicted by %r in the text", doc.origin, value, late)
+            continue
         if value:
             return value, source
     return None, None

@@ -152,3 +152,31 @@ def stamp(line: str) -> Stamp | None:
     if first is None or not _only_extras(line[: first[0]] + " " + line[first[1] :]):
         return None
     return Stamp("", first[2])
+
+
+# Words that put a date in the future of the report: "talks are due on June 3, 2019".
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|scheduled|planned|plans?|due|expected|next|until|by|before|deadline"
+    r"|upcoming|set to|to be held|starting)\b",
+    re.I,
+)
+
+
+def contradicted(published: str, text: str, slack_days: int = 2) -> str | None:
+    """A full date in ``text`` that a report published on ``published`` cannot have written as
+    the past (a 2017 header on a story that says "March 1, 2019"), or None.
+
+    A date in a sentence that looks ahead ("will", "due", "scheduled") does not count.
+    """
+    try:
+        limit = dt.date.fromisoformat(published) + dt.timedelta(days=slack_days)
+    except ValueError:
+        return None
+    for start, end, value in _dates(text):
+        if not value or dt.date.fromisoformat(value) <= limit:
+            continue
+        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+        if _FUTURE.search(text[sentence_start:start]):
+            continue
+        return text[start:end]
+    return None

@@ -61,6 +61,26 @@ def test_date_header_prefix_is_stripped_and_used() -> None:
     assert a.title is None  # the first paragraph is a long sentence, not a headline
 
 
+def test_date_header_contradicted_by_the_story_is_not_trusted() -> None:
+    story = (
+        "Kurdish-led fighters said on March 1, 2019 that they had surrounded the last militants in the "
+        "village, and clashes went on through the night as air strikes hit the encampment."
+    )
+    a = ok(clean.clean(txt(" date 2017-06-06 " + story), CFG))
+    assert (a.published, a.published_source) == (None, None)  # no other source: null, not a guess
+    a = ok(clean.clean(txt(" date 2017-06-06 BAGHOUZ, Syria, March 2, 2019 (Reuters) - " + story), CFG))
+    assert (a.published, a.published_source) == ("2019-03-02", "dateline")
+
+
+def test_date_header_with_a_date_that_looks_ahead_is_kept() -> None:
+    story = (
+        "Fighters surrounded the last militants in the village on Sunday, and commanders said "
+        "talks on the handover are scheduled for June 3, 2019 in the provincial capital."
+    )
+    a = ok(clean.clean(txt(" date 2019-03-03 " + story), CFG))
+    assert (a.published, a.published_source) == ("2019-03-03", "header")
+
+
 def test_date_header_line_under_the_headline() -> None:
     a = ok(clean.clean(txt("Convoy struck on northern highway\n\n date 2019-03-03 \n\n" + BODY), CFG))
     assert (a.title, a.published, a.published_source, a.text) == (
