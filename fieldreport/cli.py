@@ -261,6 +261,52 @@ def geoparse(
     err.print(f"Geoparsed {parsed} texts; {failed} bad lines, output as error records", highlight=False)
 
 
+@cli.command()
+@click.option("-i", "--input", "input_", default=None, metavar="FILE", help="Read here instead of stdin.")
+@click.option("-o", "--output", default=None, metavar="FILE", help="Write here instead of stdout.")
+@click.pass_context
+@_friendly
+def timex(ctx: click.Context, input_: str | None, output: str | None) -> None:
+    """Find and normalise the temporal expressions of any text, one JSON line per text.
+
+    Input lines {"id", "text", "dct"}, dct the document creation date (YYYY-MM-DD) that relative
+    expressions ("on Sunday", "two weeks ago") are resolved against; without it they keep
+    unresolved values (XXXX-WXX-7, PAST_REF). Output lines {"id", "timexes": [{start, end, text,
+    type, value}]} in input order, with TimeML types (DATE, TIME, DURATION, SET) and values
+    (2019-03-03, 2017-W23, P2D, PAST_REF). A bad line comes out as {"id", "line", "error"} and the
+    rest goes on.
+    """
+    from .timex import timex as timex_lines
+
+    cfg = _config(ctx)
+    done = failed = found = 0
+    with ExitStack() as stack:
+        if input_ in (None, "-"):
+            src: BinaryIO = sys.stdin.buffer
+        else:
+            try:
+                src = stack.enter_context(open(input_, "rb"))
+            except OSError as e:
+                raise InputError(f"Cannot read {input_}: {e.strerror}. Pass a readable JSONL file.") from e
+        if output in (None, "-"):
+            out: BinaryIO = sys.stdout.buffer
+        else:
+            try:
+                out = stack.enter_context(open(output, "wb"))
+            except OSError as e:
+                raise click.FileError(output, e.strerror) from e
+        for record in timex_lines(src, cfg):
+            out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+            out.flush()
+            failed += "error" in record
+            done += "error" not in record
+            found += len(record.get("timexes", ()))
+    err.print(
+        f"Dated {done} texts, {found} temporal expressions; {failed} bad lines, output as error records",
+        highlight=False,
+    )
+
+
 @cli.group()
 def gazetteer() -> None:
     """Build the embedded gazetteer or add places to it."""

@@ -33,6 +33,7 @@ _NOT_PAST = {
     "proposed",
 }
 _NEAR = 30  # characters between a tense cue and an expression it governs
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?$", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:be|to|will|would|shall)\s+$", re.I)
 _SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])|\n\s*\n")
 
@@ -97,6 +98,8 @@ class Ctx:
         expression's own verb ("attacked on 5 May", not "invited ... to a ceremony on March 12")."""
         s, e = self.sentence(start)
         before, after = self.text[s:start], self.text[end : max(e, end)]
+        if _SINCE_BEFORE.search(before):
+            return -1, True  # "since March": always on or before the time of writing
         cues = _cues(before)
         if cues:
             pos, kind = cues[-1]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..records import Article, Sentence, Timex
-from .calendar import Norm, parse_anchor
+from .calendar import DAY, Norm, parse_anchor
 from .context import Ctx, split_sentences
 from .rules import RULES, Rule
 
@@ -36,7 +36,7 @@ def timexes_in(text: str, published: str | None, bounds: Sequence[tuple[int, int
         out.append((start, end, norm))
         if norm.gran is not None and re.match(r"\d{3}", norm.value):
             ctx.ref = norm
-    out = _join_ranges(text, ctx.anchor, _since(text, ctx.anchor, _join_clock(text, out)))
+    out = _join_ranges(text, ctx.anchor, _since(text, ctx.anchor, _join_clock(text, _bracketed(text, out))))
     return tuple(_to_timex(text, s, e, n) for s, e, n in out)
 
 
@@ -55,6 +55,26 @@ def _join_clock(text: str, items: list[tuple[int, int, Norm]]) -> list[tuple[int
                 out[-1] = (ps, end, joined)
                 continue
         out.append((start, end, n))
+    return out
+
+
+def _bracketed(text: str, items: list[Item]) -> list[Item]:
+    """ "yesterday [9 February]", "on Saturday (28 May)", "today, 19 January": a written date in
+    apposition to a relative expression is what the expression means; both keep their span."""
+    out = list(items)
+    for i in range(len(out) - 1):
+        (s1, e1, a), (s2, e2, b) = out[i], out[i + 1]
+        if b.precision != 1 or b.date is None or a.type not in ("DATE", "TIME") or a.gran != DAY:
+            continue
+        if re.search(r"\d", text[s1:e1]) or not re.search(r"[A-Za-z]", text[s2:e2]):
+            continue  # only a relative expression ("yesterday") takes the date a written one gives
+        gap = text[e1:s2]
+        bracket = re.fullmatch(r"\s*[\[(]\s*", gap) and re.match(r"\s*[\])]", text[e2 : e2 + 3])
+        if not bracket and not re.fullmatch(r"\s*,\s*|\s+on\s+", gap):
+            continue
+        part = re.search(r"T.*$", a.value) if a.type == "TIME" else None
+        value = b.date.isoformat() + (part[0] if part else "")
+        out[i] = (s1, e1, Norm(a.type, value, b.date, 1, a.range_end, a.gran))
     return out
 
 
@@ -113,7 +133,12 @@ def _join_ranges(text: str, anchor: date | None, items: list[Item]) -> list[Item
             continue
         if not _RANGE_JOIN.fullmatch(text[e1:s2]) or not (0 < (b.date - a.date).days <= _MAX_RANGE_DAYS):
             continue
-        if _RANGE_OPEN.search(text, max(0, s1 - 10), s1) or text[e1:s2].strip() in {"-", "–", "—"}:
+        consecutive = (b.date - a.date).days == 1  # "on 31 January and 1 February": both days
+        if (
+            _RANGE_OPEN.search(text, max(0, s1 - 10), s1)
+            or text[e1:s2].strip() in {"-", "–", "—"}
+            or consecutive
+        ):
             items[i] = (s1, e1, Norm(a.type, a.value, a.date, 1, b.date, a.gran))
     return items
 

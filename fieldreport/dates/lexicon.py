@@ -131,6 +131,10 @@ MONTH_FULL = "January|February|March|April|May|June|July|August|September|Octobe
 _MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 # abbreviations only with a full stop or before a day number ("Jan" is also a first name)
 MONTH = rf"(?P<month>(?:{MONTH_FULL})\b|(?:{_MONTH_ABBR})(?:\.|\b(?=\s+\d)))"
+# after a day number ("16 Jan", "16 JAN 2016") an abbreviation needs no full stop
+MONTH_AFTER_DAY = (
+    rf"(?P<month>(?:{MONTH_FULL}|{MONTH_FULL.upper()})\b|(?:{_MONTH_ABBR}|{_MONTH_ABBR.upper()})(?:\.|\b))"
+)
 WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 DAYNUM2 = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)"
@@ -144,8 +148,8 @@ NUM = (
     r"a\s+number\s+of|a\s+matter\s+of|dozens\s+of|hundreds\s+of|several|few|many|numerous|an?)"
 )
 QUANT = (
-    r"(?P<q>nearly|almost|about|around|some|roughly|approximately|more\s+than|less\s+than|fewer\s+than|"
-    r"over|under|at\s+least|at\s+most|up\s+to|just|only|barely|well\s+over|upwards\s+of|the\s+first|"
+    r"(?P<q>nearly|almost|around|some|roughly|approximately|more\s+than|less\s+than|fewer\s+than|"
+    r"under|at\s+least|at\s+most|up\s+to|upwards\s+of|the\s+first|"
     r"the\s+last|the\s+past|the\s+previous|the\s+next|the\s+coming|the\s+final|the\s+following|"
     r"past|last|next|another|an\s+additional|a\s+further|the)"
 )
@@ -226,9 +230,10 @@ REPORTING = re.compile(
 
 FUTURE_CUE = re.compile(
     r"\b(?:will|won[’']t|shall|(?:(?:is|are|am|was|were)\s+(?:(?:not|also|now|still)\s+)?)?(?:expected|scheduled|"
-    r"due|set|slated|poised|going|planning|preparing|about|likely|ready)\s+(?:to|for)|(?:is|are|was|were)\s+to|"
+    r"due|set|slated|poised|going|planning|preparing|about|likely|ready|planned|supposed)\s+(?:to|for)|"
+    r"(?:is|are|was|were)\s+to|(?:is|are|be)\s+(?:expected|scheduled|slated)\b|"
     r"(?:plan|plans|planned|intend|intends|intended|aim|aims|aimed|hope|hopes|hoped|expect|expects|agreed|"
-    r"decided|vowed|pledged|promised|threatened|voted|prepared)\s+to|upcoming|next|as\s+soon\s+as|"
+    r"decided|vowed|pledged|promised|threatened|voted|prepared)\s+to|upcoming|as\s+soon\s+as|"
     r"postponed\s+(?:to|until)|delayed\s+(?:to|until)|deadline)\b|[’']ll\b",
     re.I,
 )
@@ -237,6 +242,7 @@ _IRREGULAR_PAST = (
     "fell|broke|led|gave|made|sent|spoke|rose|overran|stood|drove|flew|ran|got|found|kept|brought|thought|"
     "felt|heard|hit|hid|knew|laid|meant|paid|rode|sank|shook|slid|sought|spent|"
     "stole|stuck|swept|threw|tore|underwent|withdrew|woke|wore|wrote|blew|bled|burnt|caught|"
-    "chose|dealt|dug|forbade|froze|grew|hung|lit|overtook|sold|stung|swore|upheld"
+    "chose|dealt|dug|forbade|froze|grew|hung|lit|overtook|sold|stung|swore|upheld|bought|built|became|"
+    "taught|slept|sat|ate|drank|forgot|understood|lent|fed|bore|bit|sprang|spun|wept|shrank|sent"
 )
 PAST_CUE = re.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]{{2,}}ed)\b", re.I)
