@@ -1,0 +1,168 @@
+"""Articles into stories, one article at a time, as they arrive.
+
+A story is the run of reporting on one happening (the battle for Baghouz, March 2019). An article
+joins the story whose centroid is most similar to it, if similar enough and close enough in time;
+otherwise it opens a new story. Nothing is re-clustered when more articles arrive, so a story id
+never changes once given, and the same input in the same order gives the same stories.
+
+Similarity is the cosine of TF-IDF vectors over the article's words and names. Names (runs of
+capitalised words: "Islamic State", "Deir ez-Zor") count double, because two reports of one event
+share their names more reliably than their wording. Document frequencies are counted as articles
+arrive (:class:`StoryIndex` keeps them), so no corpus-wide pass is needed and the same code serves
+a stream. A story's centroid keeps its :data:`CENTROID_TERMS` heaviest terms.
+
+>>> index = StoryIndex()
+>>> story_id = index.assign(article.article_id, article.text, time_hint(article, timexes))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .ids import stable_id
+from .records import Article, Timex
+
+THRESHOLD = 0.09  # cosine an article needs with a story to join it (WikiRef220: 0.07-0.10 plateau)
+WINDOW_DAYS = 45  # a story that has had no article for this long is closed to dated articles
+CENTROID_TERMS = 300
+NAME_WEIGHT = 2.0
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:al|el|ez|de|of|the|[A-Z][a-z]+))*[ -][A-Z][a-z]+\b")
+# Words every conflict report uses: they say nothing about which story it is.
+_GENERIC = frozenset(
+    """said says told according reported report reports news people year years day days week weeks
+    month months today yesterday monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december also would could
+    including percent time times new""".split()
+)
+
+
+def terms(text: str) -> Counter[str]:
+    """Weighted terms of a text: content words (lower case) and multiword names."""
+    out: Counter[str] = Counter()
+    for m in _WORD.finditer(text):
+        w = m.group().lower().strip("'’-")
+        if len(w) < 3 or w in STOP_WORDS or w in _GENERIC:
+            continue
+        out[_stem(w)] += 1.0
+    for m in _NAME.finditer(text):
+        out["n:" + m.group().lower()] += NAME_WEIGHT
+    return out
+
+
+def _stem(w: str) -> str:
+    """A light plural/possessive fold: "strikes" ~ "strike", "city's" ~ "city"."""
+    for suffix in ("'s", "’s"):
+        if w.endswith(suffix):
+            w = w[: -len(suffix)]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+@dataclass
+class Story:
+    story_id: str
+    centroid: dict[str, float] = field(default_factory=dict)
+    norm: float = 0.0
+    size: int = 0
+    first: str | None = None  # earliest publication date of its articles (YYYY-MM-DD)
+    last: str | None = None
+
+
+@dataclass
+class StoryIndex:
+    """Document frequencies and open stories; the state of incremental clustering."""
+
+    threshold: float = THRESHOLD
+    window_days: int = WINDOW_DAYS
+    docs: int = 0
+    df: Counter[str] = field(default_factory=Counter)
+    stories: list[Story] = field(default_factory=list)
+
+    def vector(self, tf: Counter[str]) -> dict[str, float]:
+        n = self.docs + 1
+        return {t: (1 + math.log(c)) * math.log((n + 1) / (self.df.get(t, 0) + 1)) for t, c in tf.items()}
+
+    def assign(self, article_id: str, text: str, when: str | None = None) -> str:
+        """The id of the story ``text`` belongs to, a new one when none is close enough.
+
+        ``when`` (YYYY-MM-DD) is when the article's story happened, as far as it says:
+        :func:`time_hint`. Without it the article may join a story of any time.
+        """
+        tf = terms(text)
+        self.df.update(tf.keys())
+        self.docs += 1
+        vec = self.vector(tf)
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        best, best_sim = None, 0.0
+        for story in self.stories:
+            if not _in_window(story, when, self.window_days):
+                continue
+            dot = sum(w * story.centroid.get(t, 0.0) for t, w in vec.items())
+            sim = dot / (norm * (story.norm or 1.0))
+            if sim > best_sim:
+                best, best_sim = story, sim
+        if best is None or best_sim < self.threshold:
+            best = Story(stable_id("story", article_id))
+            self.stories.append(best)
+        _add(best, {t: w / norm for t, w in vec.items()}, when)
+        return best.story_id
+
+
+def _in_window(story: Story, published: str | None, days: int) -> bool:
+    if not published or not story.first or not story.last:
+        return True
+    try:
+        day = dt.date.fromisoformat(published[:10])
+        first, last = dt.date.fromisoformat(story.first), dt.date.fromisoformat(story.last)
+    except ValueError:
+        return True
+    return first - dt.timedelta(days=days) <= day <= last + dt.timedelta(days=days)
+
+
+def _add(story: Story, vec: dict[str, float], published: str | None) -> None:
+    merged = Counter(story.centroid)
+    for t, w in vec.items():
+        merged[t] += w
+    top = dict(merged.most_common(CENTROID_TERMS))
+    story.centroid = top
+    story.norm = math.sqrt(sum(v * v for v in top.values()))
+    story.size += 1
+    if published:
+        day = published[:10]
+        story.first = min(filter(None, [story.first, day]))
+        story.last = max(filter(None, [story.last, day]))
+
+
+def cluster(items: Iterable[tuple[str, str, str | None]], **kwargs: float) -> dict[str, str]:
+    """article_id -> story_id for (article_id, text, when) items, in the order given."""
+    index = StoryIndex(**kwargs)  # type: ignore[arg-type]
+    return {aid: index.assign(aid, text, when) for aid, text, when in items}
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def time_hint(article: Article, timexes: Iterable[Timex] = ()) -> str | None:
+    """When an article's story happened: its publication date, else the latest day it writes
+    out in full, year included ("March 1, 2019"), in its text or its captions.
+
+    A caption's date is never a publication date, but a photo of the story was taken during it:
+    good enough to keep a 2017 report out of a 2019 story.
+    """
+    if article.published:
+        return article.published[:10]
+    days = [t.date for t in timexes if t.date and t.precision == 1 and _YEAR.search(t.text)]
+    days += [e.date for e in article.embeds if e.date]
+    return max(days) if days else None

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from fieldreport import clean, sources
+from fieldreport.dates import find_timexes
+from fieldreport.records import Article, Embed, Timex
+from fieldreport.settings import Config
+from fieldreport.stories import StoryIndex, cluster, terms, time_hint
+
+from .conftest import SHARED
+
+SIEGE = (
+    "Kurdish-led fighters pressed their assault on the last Islamic State enclave in Baghouz on Sunday, "
+    "as coalition jets struck tunnels and the militants fired mortars at the advancing Syrian Democratic "
+    "Forces. Commanders said hundreds of fighters remained inside the encampment by the Euphrates."
+)
+SIEGE_2 = (
+    "Coalition air strikes pounded the Islamic State enclave at Baghouz overnight while Syrian Democratic "
+    "Forces fighters waited to storm the encampment; commanders said militants were hiding in tunnels."
+)
+FOOTBALL = (
+    "The league leaders dropped points at home after a late equaliser, and the manager said the title "
+    "race would go to the final weekend as his striker limped off with a hamstring injury."
+)
+
+
+def article(aid: str, text: str, published: str | None = None, embeds: tuple[Embed, ...] = ()) -> Article:
+    return Article(aid, "h", aid, "txt", raw=text, text=text, published=published, embeds=embeds)
+
+
+def test_terms_fold_plurals_and_keep_names() -> None:
+    t = terms("Air strikes hit the Islamic State enclave. A strike hit Deir ez-Zor.")
+    assert t["strike"] == 2 and t["n:islamic state"] == 2.0 and "the" not in t
+    assert "n:deir ez-zor" in t
+
+
+def test_reports_of_one_event_share_a_story_and_other_news_does_not() -> None:
+    got = cluster([("a", SIEGE, None), ("b", FOOTBALL, None), ("c", SIEGE_2, None)])
+    assert got["a"] == got["c"] != got["b"]
+    assert cluster([("a", SIEGE, None), ("b", FOOTBALL, None), ("c", SIEGE_2, None)]) == got  # stable ids
+
+
+def test_a_report_from_another_year_opens_its_own_story() -> None:
+    index = StoryIndex()
+    first = index.assign("a", SIEGE, "2019-03-03")
+    other = index.assign("c", SIEGE_2, "2017-06-06")
+    assert other != first
+    assert index.assign("d", SIEGE_2, "2019-03-10") == first
+    assert index.assign("e", SIEGE_2, None) == other  # undated: the most similar story of any time
+
+
+def test_time_hint_prefers_publication_then_full_dates_then_captions() -> None:
+    timex = Timex(0, 13, "March 1, 2019", "DATE", "2019-03-01", "2019-03-01", 1)
+    relative = Timex(20, 26, "Sunday", "DATE", "2019-03-03", "2019-03-03", 1)
+    caption = Embed("caption", "Fighters near Baghouz, June 6, 2017.", date="2017-06-06")
+    assert time_hint(article("a", SIEGE, "2019-03-04T10:00"), [timex]) == "2019-03-04"
+    assert time_hint(article("a", SIEGE), [timex, relative]) == "2019-03-01"
+    assert time_hint(article("a", SIEGE), [relative]) is None  # no year written: nothing known
+    assert time_hint(article("a", SIEGE, embeds=(caption,)), []) == "2017-06-06"
+
+
+def test_the_seeds_are_two_stories() -> None:
+    if not (SHARED / "seeds").is_dir():
+        import pytest
+
+        pytest.skip("../shared/seeds is not present")
+    cfg = Config()
+    index = StoryIndex()
+    got = {}
+    for doc in sources.read([str(SHARED / "seeds")], cfg):
+        a = clean.clean(doc, cfg)
+        assert isinstance(a, Article)
+        name = doc.origin.rsplit("/", 1)[-1][:3]
+        got[name] = index.assign(a.article_id, a.text, time_hint(a, find_timexes(a)))
+    assert got["000"] == got["001"] == got["002"] != got["003"] == got["004"]
