@@ -193,9 +193,33 @@ def _list(db: str, sql: str, fmt: str, title: str) -> None:
 @_friendly
 def articles(ctx: click.Context, db: str | None, fmt: str) -> None:
     """List stored articles with their metadata and duplicate links."""
-    cols = "article_id, url, title, outlet, published, published_source, duplicate_of"
+    cols = "article_id, url, title, outlet, published, published_source, duplicate_of, story_id"
     sql = f"SELECT {cols} FROM articles ORDER BY published NULLS LAST, article_id"
     _list(_config(ctx, db=db).db, sql, fmt, "articles")
+
+
+@cli.command()
+@db_option
+@list_format
+@click.pass_context
+@_friendly
+def stories(ctx: click.Context, db: str | None, fmt: str) -> None:
+    """Stories: the articles and events of one happening, with a cited summary."""
+    from .export import iter_stories
+    from .store import Store
+
+    with Store(_config(ctx, db=db).db, read_only=True) as store:
+        if fmt == "jsonl":
+            for record in iter_stories(store):
+                click.echo(json.dumps(record, ensure_ascii=False))
+            return
+        table = Table("story", "title", "start", "end", "articles", "events", "conflicts", title="stories")
+        for r in iter_stories(store):
+            table.add_row(
+                r["story_id"], r["title"] or "", r["start"] or "?", r["end"] or "?",
+                str(len(r["article_ids"])), str(len(r["event_ids"])), str(len(r["conflicts"])),
+            )  # fmt: skip
+        Console(width=max(140, Console().width)).print(table)
 
 
 @cli.command()

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import IO, Any
 
 from .store import Store
+from .stories import summarise
 
 FORMATS = ("jsonl", "acled-csv", "geojson", "parquet")
 
@@ -79,6 +80,89 @@ def iter_events(store: Store) -> Iterator[dict[str, Any]]:
         row["mentions"] = mentions
         row["claims"] = claims
         yield row
+
+
+_STORIES_SQL = """
+SELECT s.story_id, s.first_day, s.last_day,
+  (SELECT list({'article_id': a.article_id, 'title': a.title, 'when': a.story_when,
+                'duplicate_of': a.duplicate_of}
+          ORDER BY a.story_when NULLS LAST, a.article_id)
+     FROM articles a WHERE a.story_id = s.story_id) AS articles,
+  (SELECT list({'event_id': e.event_id, 'event_date': e.event_date, 'low': e.fatalities_low,
+                'high': e.fatalities_high, 'best': e.fatalities, 'sub_event_type': e.sub_event_type,
+                'location': e.location}
+          ORDER BY e.event_date NULLS LAST, e.event_id)
+     FROM events e WHERE e.story_id = s.story_id) AS events
+FROM stories s ORDER BY s.first_day NULLS LAST, s.seq
+"""
+
+
+def iter_stories(store: Store) -> Iterator[dict[str, Any]]:
+    """Stories as records: ``story_id, title, start, end, article_ids, event_ids, summary,
+    conflicts``, oldest first. ``summary`` is extractive, each sentence with the articles it is
+    in; ``conflicts`` lists the events whose sources give different death tolls, with each
+    claim, so a reader sees the disagreement rather than one number."""
+    for row in store.iter_query(_STORIES_SQL, size=100):
+        arts = row["articles"] or []
+        evs = row["events"] or []
+        dated = [e["event_date"] for e in evs if e["event_date"]]
+        title = next((a["title"] for a in arts if a["title"]), None)
+        originals = [a["article_id"] for a in arts if not a["duplicate_of"]]
+        texts = _texts(store, originals)
+        summary = summarise([(aid, texts[aid]) for aid in originals if aid in texts])
+        yield {
+            "story_id": row["story_id"],
+            "title": title or (summary[0]["sentence"] if summary else None),
+            "start": min(dated) if dated else row["first_day"],
+            "end": max(dated) if dated else row["last_day"],
+            "article_ids": [a["article_id"] for a in arts],
+            "event_ids": [e["event_id"] for e in evs],
+            "summary": summary,
+            "conflicts": _conflicts(store, [e for e in evs if e["low"] != e["high"]]),
+        }
+
+
+def _texts(store: Store, article_ids: list[str]) -> dict[str, str]:
+    if not article_ids:
+        return {}
+    rows = store.con.cursor().execute(
+        "SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?))", [article_ids]
+    )
+    return dict(rows.fetchall())
+
+
+def _conflicts(store: Store, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for e in events:
+        claims = (
+            store.con.cursor()
+            .execute(
+                """SELECT DISTINCT c.kind, c.low, c.high, c.victims, c.claimant, c.outlet, c.article_id
+               FROM event_mentions em JOIN claims c ON c.mention_id = em.mention_id
+               WHERE em.event_id = ? AND c.kind = 'killed' ORDER BY c.article_id, c.low""",
+                [e["event_id"]],
+            )
+            .fetchall()
+        )
+        out.append(
+            {
+                "event_id": e["event_id"],
+                "field": "fatalities",
+                "low": e["low"],
+                "high": e["high"],
+                "claims": [
+                    dict(
+                        zip(
+                            ("kind", "low", "high", "victims", "claimant", "outlet", "article_id"),
+                            c,
+                            strict=True,
+                        )
+                    )
+                    for c in claims
+                ],
+            }
+        )
+    return out
 
 
 def write(store: Store, fmt: str, out: IO[str] | IO[bytes] | str) -> int:

@@ -7,8 +7,9 @@
     5. time     temporal expressions, event dates          -> Timex
     6. geo      toponyms, gazetteer, event locations       -> Place, Location
     7. events   type, actors, casualty claims, evidence    -> Mention
-    8. store    one transaction per batch                  -> DuckDB
-    9. fuse     mentions of all articles -> events         -> Event
+    8. stories  each new article joins or opens a story    -> story_id
+    9. store    one transaction per batch, story index too -> DuckDB
+   10. fuse     mentions of all articles -> events         -> Event (story_id by its reports)
 
 Stages 5-7 are pure functions of one parsed article (``analyse``), so a batch can be
 analysed in this process or on a Dask worker. Input is read twice: a first pass counts
@@ -29,12 +30,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TextIO
 
-from . import clean, dates, dedup, events, fuse, geo, nlp, sources
+from . import clean, dates, dedup, events, fuse, geo, nlp, sources, stories
 from .records import Analysed, Article, RawDoc, Reject
 from .settings import Config
 from .store import Store
 
-STAGES = ("sources", "clean", "dedup", "nlp", "time", "geo", "events", "store", "fuse")
+STAGES = ("sources", "clean", "dedup", "nlp", "time", "geo", "events", "stories", "store", "fuse")
 
 
 @dataclass
@@ -60,6 +61,8 @@ class Resources:
 
     def __init__(self, cfg: Config) -> None:
         self.cfg = cfg
+        # the incremental story index: loaded from the store when a run opens it
+        self.stories = stories.StoryIndex()
 
     @cached_property
     def gazetteer(self) -> geo.Gazetteer:
@@ -158,10 +161,34 @@ def process_batch(
     summary.add_time("analyse", t)
 
     t = time.perf_counter()
-    store.write_batch(analysed, fingerprints, rejects)
+    story_of = assign_stories(analysed, store, res)
+    summary.add_time("stories", t)
+
+    t = time.perf_counter()
+    store.write_batch(analysed, fingerprints, rejects, res.stories, story_of)
     summary.add_time("store", t)
     summary.new += len(analysed)
     summary.rejects.update(r.reason for r in rejects)
+
+
+def assign_stories(
+    analysed: Sequence[Analysed], store: Store, res: Resources
+) -> dict[str, tuple[str, str | None]]:
+    """Stage 8a: each new original joins or opens a story, in arrival order; a duplicate goes
+    where its original went."""
+    story_of: dict[str, tuple[str, str | None]] = {}
+    for item in analysed:
+        a = item.article
+        if a.duplicate_of is None:
+            when = stories.time_hint(a, item.timexes)
+            story_of[a.article_id] = (res.stories.assign(a.article_id, a.text, when), when)
+    wanted = [x.article.duplicate_of for x in analysed if x.article.duplicate_of]
+    known = store.stories_of([w for w in wanted if w and w not in story_of])
+    for item in analysed:
+        original = item.article.duplicate_of
+        if original and (original in story_of or original in known):
+            story_of[item.article.article_id] = story_of.get(original) or known[original]
+    return story_of
 
 
 def fuse_all(store: Store, summary: RunSummary) -> None:
@@ -197,6 +224,7 @@ def run(
         if spool is not None:
             spool.seek(0)
         with Store(cfg.db) as store:
+            res.stories = store.load_stories()
             done = 0
             stream = sources.read(inputs, cfg, stdin=spool)
             for n, batch in enumerate(batched(stream, cfg.batch_size), start=1):

@@ -20,8 +20,9 @@ from .dedup import Fingerprint
 from .errors import StoreError
 from .ids import stable_id
 from .records import Analysed, Claim, Event, EventDate, Location, Mention, Reject
+from .stories import Story, StoryIndex
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -65,6 +66,18 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     "end" INTEGER, copied BOOLEAN, PRIMARY KEY (event_id, mention_id));
 CREATE TABLE IF NOT EXISTS rejects (
     reject_id VARCHAR PRIMARY KEY, origin VARCHAR, reason VARCHAR, detail VARCHAR, stage VARCHAR);
+CREATE TABLE IF NOT EXISTS stories (
+    story_id VARCHAR PRIMARY KEY, seq INTEGER, size INTEGER, first_day VARCHAR, last_day VARCHAR,
+    norm DOUBLE);
+CREATE TABLE IF NOT EXISTS story_terms (
+    story_id VARCHAR, term VARCHAR, weight DOUBLE, PRIMARY KEY (story_id, term));
+CREATE TABLE IF NOT EXISTS story_df (term VARCHAR PRIMARY KEY, df BIGINT);
+"""
+# Columns added after a table first shipped: a database written by an older version gains them.
+_MIGRATIONS = """
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_id VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_when VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS story_id VARCHAR;
 """
 
 
@@ -86,6 +99,7 @@ class Store:
             ) from e
         if not read_only:
             self.con.execute(_DDL)
+            self.con.execute(_MIGRATIONS)
             self.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
             )
@@ -141,8 +155,15 @@ class Store:
         analysed: Sequence[Analysed],
         fingerprints: Sequence[Fingerprint],
         rejects: Sequence[Reject],
+        stories: StoryIndex | None = None,
+        story_of: Mapping[str, tuple[str, str | None]] | None = None,
     ) -> None:
-        """Everything one batch produced, in a single transaction."""
+        """Everything one batch produced, in a single transaction; with ``stories``, the story
+        index's changes too, so that stories and articles never disagree after a crash.
+
+        ``story_of``: article_id -> (story_id, the date the story was placed at or None).
+        """
+        story_of = story_of or {}
         tables: dict[str, list[dict[str, Any]]] = {
             "articles": [], "fingerprints": [], "lsh_bands": [], "timexes": [], "places": [],
             "mentions": [], "claims": [], "rejects": [r.as_dict() for r in rejects],
@@ -151,6 +172,7 @@ class Store:
             a = item.article
             row = a.as_dict()
             row["embeds"] = json.dumps(row["embeds"], ensure_ascii=False)
+            row["story_id"], row["story_when"] = story_of.get(a.article_id, (None, None))
             tables["articles"].append(row)
             aid = a.article_id
             tables["timexes"] += [{"article_id": aid, **asdict(t)} for t in item.timexes]
@@ -163,7 +185,63 @@ class Store:
                 {"article_id": fp.article_id, "content_hash": fp.content_hash, "signature": fp.signature}
             )
             tables["lsh_bands"] += [{"band_key": k, "article_id": fp.article_id} for k in fp.bands]
-        self._transaction(lambda: [self._upsert(t, rows) for t, rows in tables.items()])
+
+        def work() -> None:
+            for t, rows in tables.items():
+                self._upsert(t, rows)
+            if stories is not None:
+                self._save_stories(stories)
+
+        self._transaction(work)
+
+    # -- stories ------------------------------------------------------------------------
+
+    def load_stories(self, **settings: Any) -> StoryIndex:
+        """The incremental story index as the last committed batch left it."""
+        index = StoryIndex(**settings)
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'story_docs'").fetchone()
+        index.docs = int(row[0]) if row else 0
+        index.df.update(dict(self.con.execute("SELECT term, df FROM story_df").fetchall()))
+        terms: dict[str, dict[str, float]] = {}
+        for story_id, term, weight in self.con.execute(
+            "SELECT story_id, term, weight FROM story_terms"
+        ).fetchall():
+            terms.setdefault(story_id, {})[term] = weight
+        for story_id, seq, size, first, last, norm in self.con.execute(
+            "SELECT story_id, seq, size, first_day, last_day, norm FROM stories ORDER BY seq"
+        ).fetchall():
+            index.stories.append(Story(story_id, terms.get(story_id, {}), norm, size, first, last, seq))
+        return index
+
+    def _save_stories(self, index: StoryIndex) -> None:
+        changed, df = index.changes()
+        for st in changed:
+            self.con.execute("DELETE FROM story_terms WHERE story_id = ?", [st.story_id])
+        self._upsert(
+            "stories",
+            [{"story_id": st.story_id, "seq": st.seq, "size": st.size, "first_day": st.first,
+              "last_day": st.last, "norm": st.norm} for st in changed],
+        )  # fmt: skip
+        self._upsert(
+            "story_terms",
+            [
+                {"story_id": st.story_id, "term": t, "weight": w}
+                for st in changed
+                for t, w in st.centroid.items()
+            ],
+        )
+        self._upsert("story_df", [{"term": t, "df": n} for t, n in df.items()])
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('story_docs', ?)", [str(index.docs)])
+
+    def stories_of(self, article_ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+        """(story_id, story_when) of stored articles."""
+        if not article_ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT article_id, story_id, story_when FROM articles WHERE article_id IN (SELECT unnest(?))",
+            [list(article_ids)],
+        ).fetchall()
+        return {a: (s, w) for a, s, w in rows if s}
 
     def write_rejects(self, rejects: Sequence[Reject]) -> None:
         self._transaction(lambda: self._upsert("rejects", [r.as_dict() for r in rejects]))
@@ -192,6 +270,13 @@ class Store:
                     events, links = [], []
             self._upsert("events", events)
             self._upsert("event_mentions", links)
+
+            # an event belongs to the story most of its reports belong to
+            self.con.execute(
+                """UPDATE events SET story_id = (
+                       SELECT mode(a.story_id) FROM event_mentions em JOIN articles a USING (article_id)
+                       WHERE em.event_id = events.event_id)"""
+            )
 
         self._transaction(write)
         return count

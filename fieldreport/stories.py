@@ -21,7 +21,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -76,8 +76,9 @@ class Story:
     centroid: dict[str, float] = field(default_factory=dict)
     norm: float = 0.0
     size: int = 0
-    first: str | None = None  # earliest publication date of its articles (YYYY-MM-DD)
+    first: str | None = None  # earliest date its articles were placed at (YYYY-MM-DD)
     last: str | None = None
+    seq: int = 0  # order of creation: ties go to the older story
 
 
 @dataclass
@@ -89,6 +90,9 @@ class StoryIndex:
     docs: int = 0
     df: Counter[str] = field(default_factory=Counter)
     stories: list[Story] = field(default_factory=list)
+    # what changed since the last save: the store writes only these
+    dirty: set[str] = field(default_factory=set)
+    dirty_terms: set[str] = field(default_factory=set)
 
     def vector(self, tf: Counter[str]) -> dict[str, float]:
         n = self.docs + 1
@@ -102,6 +106,7 @@ class StoryIndex:
         """
         tf = terms(text)
         self.df.update(tf.keys())
+        self.dirty_terms.update(tf.keys())
         self.docs += 1
         vec = self.vector(tf)
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
@@ -114,10 +119,18 @@ class StoryIndex:
             if sim > best_sim:
                 best, best_sim = story, sim
         if best is None or best_sim < self.threshold:
-            best = Story(stable_id("story", article_id))
+            best = Story(stable_id("story", article_id), seq=len(self.stories))
             self.stories.append(best)
         _add(best, {t: w / norm for t, w in vec.items()}, when)
+        self.dirty.add(best.story_id)
         return best.story_id
+
+    def changes(self) -> tuple[list[Story], dict[str, int]]:
+        """Stories and document frequencies changed since the last call, and mark them saved."""
+        by_id = {st.story_id: st for st in self.stories if st.story_id in self.dirty}
+        df = {t: self.df[t] for t in self.dirty_terms}
+        self.dirty, self.dirty_terms = set(), set()
+        return list(by_id.values()), df
 
 
 def _in_window(story: Story, published: str | None, days: int) -> bool:
@@ -132,10 +145,11 @@ def _in_window(story: Story, published: str | None, days: int) -> bool:
 
 
 def _add(story: Story, vec: dict[str, float], published: str | None) -> None:
-    merged = Counter(story.centroid)
+    merged = dict(story.centroid)
     for t, w in vec.items():
-        merged[t] += w
-    top = dict(merged.most_common(CENTROID_TERMS))
+        merged[t] = merged.get(t, 0.0) + w
+    # ties broken by the term, so a centroid read back from the store grows the same way
+    top = dict(sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
     story.centroid = top
     story.norm = math.sqrt(sum(v * v for v in top.values()))
     story.size += 1
@@ -166,3 +180,79 @@ def time_hint(article: Article, timexes: Iterable[Timex] = ()) -> str | None:
     days = [t.date for t in timexes if t.date and t.precision == 1 and _YEAR.search(t.text)]
     days += [e.date for e in article.embeds if e.date]
     return max(days) if days else None
+
+
+# A sentence ends at . ! or ? followed by a space and a capital, or at a line break; not after an
+# initial or an abbreviation ("U.S.", "Gen.", "Mr.").
+_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n+")
+_ABBREVIATIONS = frozenset("mr ms mrs dr st gen col lt sgt capt maj no jr sr vs rep sen gov".split())
+
+
+def _sentences(text: str) -> Iterator[str]:
+    start = 0
+    for m in _END.finditer(text):
+        word = text[max(start, text.rfind(" ", 0, m.start()) + 1) : m.start()]
+        if m.group()[0] == "." and (
+            word.lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word)
+        ):
+            continue
+        yield text[start : m.end()]
+        start = m.end()
+    yield text[start:]
+
+
+def summarise(articles: Sequence[tuple[str, str]], size: int = 4) -> list[dict[str, object]]:
+    """An extractive summary of a story: ``size`` (3 to 5) sentences, each with the articles it
+    appears in, in story order.
+
+    ``articles``: (article_id, text) in the story's order. Sentences are scored by their
+    similarity to the whole story (TF-IDF over its articles); the best one of each article is
+    taken first, so the summary draws on several sources; a sentence that repeats one already
+    chosen (a syndicated copy) is not taken again, but adds its article to the citation.
+    """
+    size = max(3, min(5, size))
+    index = StoryIndex()
+    sentences: list[tuple[int, int, str, Counter[str]]] = []  # (article no, position, text, terms)
+    for a, (_, text) in enumerate(articles):
+        index.df.update(terms(text).keys())
+        index.docs += 1
+        for pos, raw in enumerate(_sentences(text)):
+            sentence = " ".join(raw.split())
+            if 8 <= len(sentence.split()) <= 60:
+                sentences.append((a, pos, sentence, terms(sentence)))
+    if not sentences:
+        return []
+    centroid: Counter[str] = Counter()
+    for *_, tf in sentences:
+        centroid.update(index.vector(tf))
+    cnorm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+
+    def score(tf: Counter[str]) -> float:
+        vec = index.vector(tf)
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return sum(w * centroid.get(t, 0.0) for t, w in vec.items()) / (norm * cnorm)
+
+    ranked = sorted(sentences, key=lambda x: (-score(x[3]), x[0], x[1]))
+    chosen: list[tuple[int, int, str, Counter[str]]] = []
+    for first_pass in (True, False):
+        for cand in ranked:
+            if len(chosen) >= size:
+                break
+            if cand in chosen or (first_pass and any(c[0] == cand[0] for c in chosen)):
+                continue
+            if any(_overlap(cand[3], c[3]) > 0.7 for c in chosen):
+                continue
+            chosen.append(cand)
+    chosen.sort(key=lambda x: (x[0], x[1]))
+    out = []
+    for a, _, sentence, tf in chosen:
+        cited = [articles[a][0]]
+        cited += [articles[b][0] for b, _, _, other in sentences if b != a and _overlap(tf, other) > 0.7]
+        out.append({"sentence": sentence, "article_ids": sorted(set(cited), key=cited.index)})
+    return out
+
+
+def _overlap(a: Counter[str], b: Counter[str]) -> float:
+    """Share of the smaller sentence's terms found in the other one."""
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(1 for t in small if t in big) / len(small) if small else 0.0

@@ -111,6 +111,7 @@ def test_stdin_jsonl_run_then_articles_and_exports(tmp_path: Path, env: dict[str
         "published",
         "published_source",
         "duplicate_of",
+        "story_id",
     }
     assert (row["url"], row["outlet"], row["published"], row["published_source"]) == (
         "https://news.example/s1",
@@ -143,6 +144,21 @@ def test_the_sample_runs_from_the_command_line(tmp_path: Path, env: dict[str, st
     proc = fieldreport("run", str(EXAMPLES), "--db", "x.duckdb", cwd=tmp_path, env_extra=env)
     assert proc.returncode == 0, proc.stderr
     assert "events in db:" in proc.stdout
+
+
+def test_stories_of_the_sample(tmp_path: Path, env: dict[str, str]) -> None:
+    assert fieldreport("run", str(EXAMPLES), "--db", "x.duckdb", cwd=tmp_path, env_extra=env).returncode == 0
+    proc = fieldreport("stories", "--db", "x.duckdb", "--format", "jsonl", cwd=tmp_path, env_extra=env)
+    assert proc.returncode == 0, proc.stderr
+    stories = [json.loads(line) for line in proc.stdout.splitlines()]
+    keys = ["story_id", "title", "start", "end", "article_ids", "event_ids", "summary", "conflicts"]
+    assert stories and all(list(s) == keys for s in stories)
+    listed = fieldreport("articles", "--db", "x.duckdb", "--format", "jsonl", cwd=tmp_path, env_extra=env)
+    articles = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert {a["story_id"] for a in articles} == {s["story_id"] for s in stories}
+    assert sum(len(s["article_ids"]) for s in stories) == len(articles)
+    table = fieldreport("stories", "--db", "x.duckdb", cwd=tmp_path, env_extra=env)
+    assert table.returncode == 0 and "stories" in table.stdout
 
 
 def test_every_command_is_in_the_readme() -> None:

@@ -61,3 +61,28 @@ def test_no_date_comes_from_a_photo_caption(seeds_db: Store) -> None:
             assert m["date_evidence"] in arts[m["article_id"]]["text"]
     for t in seeds_db.query("SELECT article_id, text FROM timexes"):
         assert t["text"] in arts[t["article_id"]]["text"]
+
+
+def test_the_seeds_are_two_stories(seeds_db: Store) -> None:
+    from fieldreport.export import iter_stories
+
+    stories = list(iter_stories(seeds_db))
+    assert len(stories) == 2
+    raqqa, baghouz = stories  # oldest first
+    by_seed = {
+        Path(r["origin"]).name[:3]: r["story_id"]
+        for r in seeds_db.query("SELECT origin, story_id FROM articles")
+    }
+    assert by_seed["000"] == by_seed["001"] == by_seed["002"] == baghouz["story_id"]
+    assert by_seed["003"] == by_seed["004"] == raqqa["story_id"]
+    assert raqqa["start"].startswith("2017-06") and baghouz["start"].startswith("2019-03")
+    for story in stories:
+        assert 3 <= len(story["summary"]) <= 5
+        for s in story["summary"]:
+            assert set(s["article_ids"]) <= set(story["article_ids"])
+            texts = seeds_db.query(
+                "SELECT text FROM articles WHERE article_id IN (SELECT unnest(?))", [s["article_ids"]]
+            )
+            assert any(" ".join(s["sentence"].split()[:6]) in " ".join(t["text"].split()) for t in texts)
+    events = seeds_db.query("SELECT story_id FROM events")
+    assert {e["story_id"] for e in events} <= {raqqa["story_id"], baghouz["story_id"], None}
