@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from functools import wraps
 from typing import Any, BinaryIO
@@ -233,6 +234,54 @@ def rejects(ctx: click.Context, db: str | None, fmt: str) -> None:
     _list(_config(ctx, db=db).db, sql, fmt, "rejects")
 
 
+io_options = [
+    click.option("-i", "--input", "input_", default=None, metavar="FILE", help="Read here instead of stdin."),
+    click.option("-o", "--output", default=None, metavar="FILE", help="Write here instead of stdout."),
+]
+
+
+def _with_io(fn: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(io_options):
+        fn = option(fn)
+    return fn
+
+
+def _stream_jsonl(
+    input_: str | None, output: str | None, records: Callable[[BinaryIO], Iterable[dict[str, Any]]]
+) -> tuple[int, int, Counter[str]]:
+    """Feed ``input_`` (a file, or stdin) to ``records`` and write each record as a JSON line.
+
+    Binary on both sides: a line that is not UTF-8 becomes an error record, and the output is
+    UTF-8 whatever the terminal's locale. Returns the good and bad line counts, and the total
+    length of each list field of the good records ("timexes": 57).
+    """
+    good = bad = 0
+    with ExitStack() as stack:
+        if input_ in (None, "-"):
+            src: BinaryIO = sys.stdin.buffer
+        else:
+            try:
+                src = stack.enter_context(open(input_, "rb"))
+            except OSError as e:
+                raise InputError(f"Cannot read {input_}: {e.strerror}. Pass a readable JSONL file.") from e
+        if output in (None, "-"):
+            out: BinaryIO = sys.stdout.buffer
+        else:
+            try:
+                out = stack.enter_context(open(output, "wb"))
+            except OSError as e:
+                raise click.FileError(output, e.strerror) from e
+        kept: Counter[str] = Counter()
+        for record in records(src):
+            out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+            out.flush()  # a reader downstream gets each text as soon as it is done
+            bad += "error" in record
+            good += "error" not in record
+            if "error" not in record:
+                kept.update({k: len(v) for k, v in record.items() if isinstance(v, list)})
+    return good, bad, kept
+
+
 @cli.command()
 @click.option("--gold-spans", is_flag=True, help="Resolve exactly the spans each line gives.")
 @click.option(
@@ -240,8 +289,7 @@ def rejects(ctx: click.Context, db: str | None, fmt: str) -> None:
     is_flag=True,
     help="Leave out non-locational uses: demonyms, places inside organisation names, metonyms.",
 )
-@click.option("-i", "--input", "input_", default=None, metavar="FILE", help="Read here instead of stdin.")
-@click.option("-o", "--output", default=None, metavar="FILE", help="Write here instead of stdout.")
+@_with_io
 @click.pass_context
 @_friendly
 def geoparse(
@@ -259,35 +307,14 @@ def geoparse(
     from .geoparse import geoparse as geoparse_lines
 
     cfg = _config(ctx)
-    parsed = failed = 0
-    with ExitStack() as stack:
-        # binary on both sides: a line that is not UTF-8 becomes an error record, and the output
-        # is UTF-8 whatever the terminal's locale
-        if input_ in (None, "-"):
-            src: BinaryIO = sys.stdin.buffer
-        else:
-            try:
-                src = stack.enter_context(open(input_, "rb"))
-            except OSError as e:
-                raise InputError(f"Cannot read {input_}: {e.strerror}. Pass a readable JSONL file.") from e
-        if output in (None, "-"):
-            out: BinaryIO = sys.stdout.buffer
-        else:
-            try:
-                out = stack.enter_context(open(output, "wb"))
-            except OSError as e:
-                raise click.FileError(output, e.strerror) from e
-        for record in geoparse_lines(src, cfg, gold_spans=gold_spans, mentions=not places_only):
-            out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
-            out.flush()  # a reader downstream gets each text as soon as it is done
-            failed += "error" in record
-            parsed += "error" not in record
-    err.print(f"Geoparsed {parsed} texts; {failed} bad lines, output as error records", highlight=False)
+    good, bad, _ = _stream_jsonl(
+        input_, output, lambda src: geoparse_lines(src, cfg, gold_spans=gold_spans, mentions=not places_only)
+    )
+    err.print(f"Geoparsed {good} texts; {bad} bad lines, output as error records", highlight=False)
 
 
 @cli.command()
-@click.option("-i", "--input", "input_", default=None, metavar="FILE", help="Read here instead of stdin.")
-@click.option("-o", "--output", default=None, metavar="FILE", help="Write here instead of stdout.")
+@_with_io
 @click.pass_context
 @_friendly
 def timex(ctx: click.Context, input_: str | None, output: str | None) -> None:
@@ -303,32 +330,32 @@ def timex(ctx: click.Context, input_: str | None, output: str | None) -> None:
     from .timex import timex as timex_lines
 
     cfg = _config(ctx)
-    done = failed = found = 0
-    with ExitStack() as stack:
-        if input_ in (None, "-"):
-            src: BinaryIO = sys.stdin.buffer
-        else:
-            try:
-                src = stack.enter_context(open(input_, "rb"))
-            except OSError as e:
-                raise InputError(f"Cannot read {input_}: {e.strerror}. Pass a readable JSONL file.") from e
-        if output in (None, "-"):
-            out: BinaryIO = sys.stdout.buffer
-        else:
-            try:
-                out = stack.enter_context(open(output, "wb"))
-            except OSError as e:
-                raise click.FileError(output, e.strerror) from e
-        for record in timex_lines(src, cfg):
-            out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
-            out.flush()
-            failed += "error" in record
-            done += "error" not in record
-            found += len(record.get("timexes", ()))
+    good, bad, kept = _stream_jsonl(input_, output, lambda src: timex_lines(src, cfg))
+    found = kept["timexes"]
     err.print(
-        f"Dated {done} texts, {found} temporal expressions; {failed} bad lines, output as error records",
+        f"Dated {good} texts, {found} temporal expressions; {bad} bad lines, output as error records",
         highlight=False,
     )
+
+
+@cli.command()
+@_with_io
+@click.pass_context
+@_friendly
+def classify(ctx: click.Context, input_: str | None, output: str | None) -> None:
+    """The type of the main event each text reports, one JSON line per text.
+
+    Input lines {"id", "text"}; output lines {"id", "event_type", "sub_event_type"} in input
+    order: ACLED's types and sub-types, or for other news one of Natural disaster, Man-made
+    disaster, Organized crime, Diplomatic event, Attribution of responsibility (event_type
+    "Non-ACLED event"); both null when the text reports no event. A bad line comes out as
+    {"id", "line", "error"} and the rest goes on.
+    """
+    from .classify import classify as classify_lines
+
+    cfg = _config(ctx)
+    good, bad, _ = _stream_jsonl(input_, output, lambda src: classify_lines(src, cfg))
+    err.print(f"Classified {good} texts; {bad} bad lines, output as error records", highlight=False)
 
 
 @cli.group()

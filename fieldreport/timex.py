@@ -24,42 +24,21 @@ comes out as ``{"id", "line", "error"}`` in its place, so outputs can be joined 
 from __future__ import annotations
 
 import json
-import math
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
 from .dates import timexes_in
+from .jsonl import Line, error, in_batches, read_line
 from .records import Timex
 from .settings import Config
 
 _DCT = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]*(?:Z|[+-]\d\d:?\d\d)?)?")
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    number: int  # 1-based, counting empty lines, so an error can point at the line in the file
-    id: str | int
-    text: str
-    dct: str | None  # YYYY-MM-DD
-
-
 def timex_dict(t: Timex) -> dict[str, Any]:
     return {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
-
-
-def _int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _encodable(s: str) -> bool:
-    try:
-        s.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _dct(value: Any) -> str | None:
@@ -73,47 +52,16 @@ def _dct(value: Any) -> str | None:
         return None
 
 
-def _read(number: int, raw: str | bytes, max_bytes: int) -> _Line | dict[str, Any]:
-    """A usable line, or its error record."""
-
-    def error(reason: str, id_: Any = None) -> dict[str, Any]:
-        return {"id": id_, "line": number, "error": reason}
-
-    if len(raw) > max_bytes:
-        return error(f"line longer than max_bytes ({max_bytes})")
-    if isinstance(raw, bytes):
-        try:
-            raw = raw.decode("utf-8")
-        except UnicodeDecodeError as e:
-            return error(f"invalid UTF-8 at byte {e.start}")
-    if number == 1:
-        raw = raw.removeprefix("\ufeff")
-    try:
-        obj = json.loads(raw)
-    except json.JSONDecodeError as e:
-        return error(f"malformed JSON: {e.msg} at column {e.colno}")
-    except (ValueError, RecursionError) as e:
-        return error(f"unreadable JSON: {type(e).__name__}")
-    if not isinstance(obj, dict):
-        return error("not a JSON object")
-    id_ = obj.get("id")
-    if id_ is None:
-        return error("missing id")
-    if not (isinstance(id_, str) or _int(id_)):
-        shown = id_ if isinstance(id_, bool) or (isinstance(id_, float) and math.isfinite(id_)) else None
-        return error("id must be a string or an integer", shown)
-    if not _encodable(str(id_)):
-        return error("id holds an unpaired surrogate (a \\ud800-\\udfff escape)")
-    text = obj.get("text")
-    if not isinstance(text, str):
-        return error("missing text" if text is None else "text must be a string", id_)
-    if not _encodable(text):
-        return error("text holds an unpaired surrogate (a \\ud800-\\udfff escape)", id_)
-    raw_dct = obj.get("dct")
+def _read(number: int, raw: str | bytes, max_bytes: int) -> tuple[Line, str | None] | dict[str, Any]:
+    """A usable line with its creation date, or its error record."""
+    line = read_line(number, raw, max_bytes)
+    if isinstance(line, dict):
+        return line
+    raw_dct = line.obj.get("dct")
     dct = _dct(raw_dct)
     if raw_dct is not None and dct is None:
-        return error(f"dct must be a date YYYY-MM-DD, got {json.dumps(raw_dct)[:40]}", id_)
-    return _Line(number, id_, text, dct)
+        return error(number, f"dct must be a date YYYY-MM-DD, got {json.dumps(raw_dct)[:40]}", line.id)
+    return line, dct
 
 
 def timex(lines: Iterable[str | bytes], cfg: Config) -> Iterator[dict[str, Any]]:
@@ -122,12 +70,9 @@ def timex(lines: Iterable[str | bytes], cfg: Config) -> Iterator[dict[str, Any]]
     ``lines`` may be text or bytes (a file opened in binary mode: a line that is not UTF-8 then
     becomes an error record instead of stopping the run).
     """
-    for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        item = _read(number, raw, cfg.max_bytes)
-        if isinstance(item, dict):
-            yield item
-            continue
-        found = timexes_in(item.text, item.dct)
-        yield {"id": item.id, "timexes": [timex_dict(t) for t in found]}
+
+    def work(items: Sequence[tuple[Line, str | None]]) -> Iterator[dict[str, Any]]:
+        for line, dct in items:
+            yield {"id": line.id, "timexes": [timex_dict(t) for t in timexes_in(line.text, dct)]}
+
+    yield from in_batches(lines, 1, lambda n, raw: _read(n, raw, cfg.max_bytes), work)

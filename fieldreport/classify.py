@@ -1,0 +1,130 @@
+"""Classify any text: JSON lines in, the type of the event each text reports out (``fieldreport classify``).
+
+Input lines ``{"id", "text"}``; output lines ``{"id", "event_type", "sub_event_type"}`` in input
+order, both null when the text reports no event. Each text goes the pipeline's own way (spaCy
+parse, then ``pipeline.analyse``: dates, places, event mentions), so what this says about a text
+is what ``fieldreport run`` would code from it. A bad line never stops the run and never
+disappears: it comes out as ``{"id", "line", "error"}`` in its place (read as ``geoparse`` reads).
+
+Besides ACLED's 25 sub-event types, ``sub_event_type`` may be one of CASE 2021's five other
+classes (:mod:`fieldreport.events.other`): ``Natural disaster``, ``Man-made disaster``,
+``Organized crime``, ``Diplomatic event``, ``Attribution of responsibility``; their
+``event_type`` is ``"Non-ACLED event"``.
+
+The text's main event (:func:`main_event`):
+
+1. Among the ACLED mentions, the first violent one in text order (Battles, Explosions/Remote
+   violence, Violence against civilians, Riots), else the first one. News leads with its news, so
+   text order stands for importance; and when a report gives both violence and a strategic
+   development (a bombing and the arrests after it, a clash and the withdrawal it forced), the
+   violence is the event and the development its consequence, as ACLED codes such reports.
+2. The other classes come in only where the ACLED reading is absent or doubtful:
+
+   - no ACLED mention: the first asserted cue of any other class, in text order;
+   - Attribution of responsibility overrides when the claim or blame is in the first sentence or
+     in the main mention's sentence ("IS claimed responsibility for the bombing that killed 20"):
+     the report is then about who did it, the attack being its premise;
+   - a Natural or Man-made disaster overrides when its cue is in the main mention's sentence and
+     that mention rests on a generic word only ("struck", "explosion", "killed", "hit", "fire",
+     or a bare death toll), which a quake, a factory blast or a crash also explains;
+   - Organized crime overrides when its cue is in the main mention's sentence and neither actor
+     of the mention is a political one (state forces, rebels, militias, external forces): police
+     arresting smugglers stays Arrests, gunmen robbing a bank becomes Organized crime;
+   - a Diplomatic event never overrides an ACLED mention (ACLED's Agreement covers deals
+     between the parties to a conflict).
+
+>>> for record in classify(sys.stdin, cfg):
+...     print(json.dumps(record))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from . import nlp
+from .events import detect as d
+from .events import other
+from .events.taxonomy import SUB_EVENT_TYPES, is_violent
+from .jsonl import Line, article, in_batches, read_line
+from .pipeline import Resources, analyse
+from .records import Mention
+from .settings import Config
+
+POLITICAL_INTER = frozenset({1, 2, 3, 4, 8})  # state forces, rebels, political/identity militias, external
+_GENERIC_KINDS = frozenset({"ambiguous", "explosion", "attack", "kill"})
+
+
+def main_mention(mentions: Sequence[Mention]) -> Mention | None:
+    """The first violent mention in text order, else the first mention (rule 1 above)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.sentence_index))
+    return next((m for m in ordered if is_violent(m.sub_event_type)), ordered[0] if ordered else None)
+
+
+def generic_trigger(m: Mention) -> bool:
+    """Whether the mention rests on a word a non-conflict event explains as well: a generic
+    trigger of :mod:`.events.detect`, or a death toll with no trigger at all."""
+    if m.sub_event_type == d.DISRUPTED:
+        return False
+    kinds = {kind for rx, _, kind, _ in d.TRIGGERS if rx.fullmatch(m.trigger)}
+    if not kinds:
+        return True  # a mention made from a casualty figure ("12 people were killed")
+    return bool(kinds & _GENERIC_KINDS) or m.sub_event_type == "Looting/property destruction"
+
+
+def main_event(
+    mentions: Sequence[Mention], others: Sequence[other.OtherMention] = ()
+) -> tuple[str | None, str | None]:
+    """(event_type, sub_event_type) of a text's main event, (None, None) for no event.
+
+    ``mentions`` are the text's ACLED mentions (``pipeline.analyse``), ``others`` what
+    :func:`fieldreport.events.other.detect` found in it; see the module docstring for the rule.
+    """
+    m = main_mention(mentions)
+    if m is None:
+        return (other.NON_ACLED, others[0].sub_event_type) if others else (None, None)
+    here = [o for o in others if o.sentence_index == m.sentence_index]
+    if any(
+        o.sub_event_type == other.ATTRIBUTION and o.sentence_index in (0, m.sentence_index) for o in others
+    ):
+        return other.NON_ACLED, other.ATTRIBUTION
+    disaster = next((o for o in here if o.sub_event_type in (other.NATURAL, other.MAN_MADE)), None)
+    if disaster is not None and generic_trigger(m):
+        return other.NON_ACLED, disaster.sub_event_type
+    if any(o.sub_event_type == other.CRIME for o in here) and not ({m.inter1, m.inter2} & POLITICAL_INTER):
+        return other.NON_ACLED, other.CRIME
+    return SUB_EVENT_TYPES.get(m.sub_event_type, m.event_type), m.sub_event_type
+
+
+def _classified(line: Line, parsed: nlp.Parsed, res: Resources) -> dict[str, Any]:
+    try:
+        mentions = analyse(parsed, res).mentions
+        # a year in the text dates a cue as background only against a known publication date
+        ref_year = d.year_of(parsed.article.published, parsed.doc) if parsed.article.published else None
+        others = other.detect(parsed.doc, parsed.sentences, ref_year)
+    except Exception as e:  # a bug on one text must not stop the others
+        return {"id": line.id, "line": line.number, "error": f"analysis failed: {type(e).__name__}: {e}"}
+    event_type, sub_event_type = main_event(mentions, others)
+    return {"id": line.id, "event_type": event_type, "sub_event_type": sub_event_type}
+
+
+def classify(lines: Iterable[str | bytes], cfg: Config) -> Iterator[dict[str, Any]]:
+    """One output record per non-empty input line, in order, ``cfg.batch_size`` lines at a time.
+
+    ``lines`` may be text or bytes (a line that is not UTF-8 then becomes an error record). The
+    model, gazetteer and actor dictionary are loaded only once a good line needs them.
+    """
+    res: Resources | None = None
+
+    def work(items: Sequence[Line]) -> Iterator[dict[str, Any]]:
+        nonlocal res
+        if res is None:
+            res = Resources(cfg)
+        for line, parsed in zip(items, nlp.parse([article(x, "classify") for x in items], cfg), strict=True):
+            yield _classified(line, parsed, res)
+
+    try:
+        yield from in_batches(lines, cfg.batch_size, lambda n, raw: read_line(n, raw, cfg.max_bytes), work)
+    finally:
+        if res is not None and "gazetteer" in res.__dict__:  # opened (cached_property) only if used
+            res.gazetteer.close()
