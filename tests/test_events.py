@@ -393,3 +393,17 @@ def test_the_group_is_the_organisation_named_before_it_not_an_armed_actor(nlp):
 def test_a_role_keeps_what_it_heads(nlp):
     text = "Two soldiers were killed in the ambush, the head of the army press office said."
     assert claimants(nlp, text) == [("head of the army press office", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teachers in the capital went on strike on Monday to demand three months of unpaid salaries.",
+        "Doctors at the main hospital began a three-day strike over working conditions on Monday.",
+        "Striking workers blocked the factory gates on Monday, demanding the reinstatement of colleagues.",
+    ],
+)
+def test_a_work_stoppage_is_a_protest_not_a_strike_from_the_air(nlp, text):
+    subs = {m.sub_event_type for m in run(nlp, text)}
+    assert "Air/drone strike" not in subs
+    assert "Peaceful protest" in subs

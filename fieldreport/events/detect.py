@@ -125,6 +125,16 @@ _T: list[tuple[str, str, str, float]] = [
         "protest",
         0.6,
     ),
+    (
+        # a work stoppage is a protest in ACLED's terms, never an air strike
+        r"went\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?strike|\bon\s+strike\b|strike\s+action"
+        r"|(?:general|hunger|labou?r|workers'?|teachers'?|doctors'?|nurses'?|sit-down|warning|\w+-day)\s+strikes?"
+        r"|striking\s+(?:workers|teachers|doctors|nurses|employees|miners|drivers|staff|students)"
+        r"|(?:staged|held|called|declared|joined|observed)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?strike",
+        "Peaceful protest",
+        "protest",
+        0.6,
+    ),
     (r"riot(?:s|ed|ing|ers)?", "Violent demonstration", "riot", 0.6),
     (r"arrest(?:ed|s|ing)?|detain(?:ed|s)|rounded\s+up|taken\s+into\s+custody", "Arrests", "strategic", 0.6),
     (
