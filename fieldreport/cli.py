@@ -94,6 +94,7 @@ def run(
     click.echo(f"  rejected:        {rejected}")
     for reason, n in sorted(summary.rejects.items()):
         click.echo(f"    {reason}: {n}")
+    click.echo(f"  dated by story:  {summary.redated}")
     click.echo(f"  event mentions:  {summary.mentions}")
     click.echo(f"  events in db:    {summary.events}")
     if rejected:

@@ -169,7 +169,7 @@ def _event(
     low, best_count, high = _fatalities(group)
     sources: list[str] = []
     for link in links:
-        outlet = articles.get(link.article_id, {}).get("outlet")
+        outlet = source_name(articles.get(link.article_id, {}))
         if outlet and outlet not in sources:
             sources.append(outlet)
     return Event(
@@ -213,3 +213,12 @@ def _fatalities(group: list[Mention]) -> tuple[int, int, int]:
     lows = [sum(lo for lo, _ in v.values()) for v in per_article.values()]
     highs = [sum(hi for _, hi in v.values()) for v in per_article.values()]
     return min(lows), min(lows), max(highs)
+
+
+def source_name(meta: Mapping[str, Any]) -> str | None:
+    """The outlet an event cites for an article: its outlet, else the article as it came in
+    ("unnamed outlet: 000_f8b96745.txt"), so that no report goes uncounted among the sources."""
+    if meta.get("outlet"):
+        return str(meta["outlet"])
+    origin = str(meta.get("origin") or "").rstrip("/")
+    return f"unnamed outlet: {origin.rsplit('/', 1)[-1]}" if origin else None

@@ -26,7 +26,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TextIO
 
@@ -49,6 +49,7 @@ class RunSummary:
     duplicates: int = 0  # new articles that copy another one
     rejects: Counter[str] = field(default_factory=Counter)  # reason -> count
     mentions: int = 0  # event mentions found in new articles
+    redated: int = 0  # undated articles given their story's date and analysed again
     events: int = 0  # events in the database after fusion
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> wall time
 
@@ -191,6 +192,35 @@ def assign_stories(
     return story_of
 
 
+def redate(store: Store, res: Resources, summary: RunSummary) -> None:
+    """Stage 8b: an original with no trustworthy publication date takes one inferred from its
+    story's dated articles (marked ``published_source="story"`` with a precision), and is
+    analysed again, so that its "on Sunday" becomes a day and its events can fuse with other
+    reports of them. Re-running changes nothing unless the story's dates have changed."""
+    t = time.perf_counter()
+    todo: list[tuple[Article, str, str | None]] = []  # (article re-dated, story_id, story_when)
+
+    def flush() -> None:
+        analysed = [analyse(p, res) for p in nlp.parse([a for a, _, _ in todo], res.cfg)]
+        store.replace_analysis(analysed, {a.article_id: (story, when) for a, story, when in todo})
+        summary.redated += len(todo)
+        todo.clear()
+
+    for article, story_id, when, story_dates in store.undated_in_stories():
+        day, precision = stories.infer_published(story_dates) or (None, None)
+        if (day, precision) == (article.published, article.published_precision):
+            continue
+        dated = replace(
+            article, published=day, published_source="story" if day else None, published_precision=precision
+        )
+        todo.append((dated, story_id, when))
+        if len(todo) >= res.cfg.batch_size:
+            flush()
+    if todo:
+        flush()
+    summary.add_time("redate", t)
+
+
 def fuse_all(store: Store, summary: RunSummary) -> None:
     """Stage 9 over the whole store: two streaming passes over the mentions, day by day."""
     t = time.perf_counter()
@@ -235,6 +265,7 @@ def run(
                     progress(done, total)
                 if on_batch:
                     on_batch(n)
+            redate(store, res, summary)
             fuse_all(store, summary)
     finally:
         if spool is not None:

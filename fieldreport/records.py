@@ -79,12 +79,14 @@ class Article:
     outlet: str | None = None
     author: str | None = None
     published: str | None = None  # YYYY-MM-DD
-    published_source: str | None = None  # metadata | header | dateline | byline | text
+    published_source: str | None = None  # metadata | header | dateline | byline | text | story
     dateline: str | None = None  # the place of a dateline, e.g. "BAGHOUZ, Syria"
     embeds: tuple[Embed, ...] = ()
     source_id: str | None = None
     duplicate_of: str | None = None  # set by dedup: the article this one copies
     similarity: float | None = None  # estimated Jaccard with duplicate_of
+    # with published_source "story": how closely the story pins the date (1 day, 2 week, 3 month)
+    published_precision: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)

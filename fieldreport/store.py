@@ -19,7 +19,7 @@ import pyarrow as pa
 from .dedup import Fingerprint
 from .errors import StoreError
 from .ids import stable_id
-from .records import Analysed, Claim, Event, EventDate, Location, Mention, Reject
+from .records import Analysed, Article, Claim, Embed, Event, EventDate, Location, Mention, Reject
 from .stories import Story, StoryIndex
 
 SCHEMA_VERSION = 2
@@ -77,6 +77,7 @@ CREATE TABLE IF NOT EXISTS story_df (term VARCHAR PRIMARY KEY, df BIGINT);
 _MIGRATIONS = """
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_id VARCHAR;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_when VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_precision INTEGER;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS story_id VARCHAR;
 """
 
@@ -163,7 +164,21 @@ class Store:
 
         ``story_of``: article_id -> (story_id, the date the story was placed at or None).
         """
-        story_of = story_of or {}
+
+        def work() -> None:
+            self._write_rows(analysed, fingerprints, rejects, story_of or {})
+            if stories is not None:
+                self._save_stories(stories)
+
+        self._transaction(work)
+
+    def _write_rows(
+        self,
+        analysed: Sequence[Analysed],
+        fingerprints: Sequence[Fingerprint],
+        rejects: Sequence[Reject],
+        story_of: Mapping[str, tuple[str, str | None]],
+    ) -> None:
         tables: dict[str, list[dict[str, Any]]] = {
             "articles": [], "fingerprints": [], "lsh_bands": [], "timexes": [], "places": [],
             "mentions": [], "claims": [], "rejects": [r.as_dict() for r in rejects],
@@ -186,13 +201,8 @@ class Store:
             )
             tables["lsh_bands"] += [{"band_key": k, "article_id": fp.article_id} for k in fp.bands]
 
-        def work() -> None:
-            for t, rows in tables.items():
-                self._upsert(t, rows)
-            if stories is not None:
-                self._save_stories(stories)
-
-        self._transaction(work)
+        for t, rows in tables.items():
+            self._upsert(t, rows)
 
     # -- stories ------------------------------------------------------------------------
 
@@ -232,6 +242,37 @@ class Store:
         )
         self._upsert("story_df", [{"term": t, "df": n} for t, n in df.items()])
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('story_docs', ?)", [str(index.docs)])
+
+    def undated_in_stories(self) -> Iterator[tuple[Article, str, str | None, list[str]]]:
+        """Originals without a trustworthy publication date (none, or one inferred earlier) that
+        are in a story, with the story's trustworthy publication dates."""
+        sql = """
+            SELECT a.*, (SELECT list(b.published ORDER BY b.published) FROM articles b
+                         WHERE b.story_id = a.story_id AND b.published IS NOT NULL
+                           AND b.published_source <> 'story') AS story_dates
+            FROM articles a
+            WHERE a.duplicate_of IS NULL AND a.story_id IS NOT NULL
+              AND (a.published IS NULL OR a.published_source = 'story')
+            ORDER BY a.article_id"""
+        for row in self.iter_query(sql, size=200):
+            dates = row.pop("story_dates") or []
+            when, story_id = row.pop("story_when"), row.pop("story_id")
+            row["embeds"] = tuple(Embed(**e) for e in json.loads(row["embeds"] or "[]"))
+            yield Article(**row), story_id, when, dates
+
+    def replace_analysis(
+        self, analysed: Sequence[Analysed], story_of: Mapping[str, tuple[str, str | None]]
+    ) -> None:
+        """Rewrite what articles yielded (after their publication date was inferred), in one
+        transaction: their old timexes, places, mentions and claims go first."""
+        ids = [a.article.article_id for a in analysed]
+
+        def work() -> None:
+            for table in ("claims", "mentions", "timexes", "places"):
+                self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
+            self._write_rows(analysed, (), (), story_of)
+
+        self._transaction(work)
 
     def stories_of(self, article_ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
         """(story_id, story_when) of stored articles."""
@@ -338,7 +379,9 @@ class Store:
         return _LazyTexts(self)
 
     def article_meta(self) -> dict[str, dict[str, Any]]:
-        rows = self.query("SELECT article_id, url, outlet, published, duplicate_of, title FROM articles")
+        rows = self.query(
+            "SELECT article_id, origin, url, outlet, published, duplicate_of, title FROM articles"
+        )
         return {r["article_id"]: r for r in rows}
 
     def counts(self) -> dict[str, int]:

@@ -49,13 +49,14 @@ def test_raqqa_advance_and_the_two_deadly_strikes(seeds_db: Store) -> None:
 
 
 def test_no_date_comes_from_a_photo_caption(seeds_db: Store) -> None:
-    arts = {
-        r["article_id"]: r for r in seeds_db.query("SELECT article_id, origin, text, published FROM articles")
-    }
+    sql = "SELECT article_id, origin, text, published, published_source, published_precision FROM articles"
+    arts = {r["article_id"]: r for r in seeds_db.query(sql)}
     by_seed = {Path(a["origin"]).name[:3]: a for a in arts.values()}
-    assert by_seed["000"]["published"] is None
-    assert by_seed["003"]["published"] is None
-    assert by_seed["002"]["published"] == "2019-03-03"
+    dated = {k: (a["published"], a["published_source"], a["published_precision"]) for k, a in by_seed.items()}
+    assert dated["002"] == ("2019-03-03", "header", None)
+    # 000's caption says March 1, 2019: not its date; its story's dated report gives one, marked
+    assert dated["000"] == dated["001"] == ("2019-03-03", "story", 2)
+    assert dated["003"] == dated["004"] == (None, None, None)  # a story with no dated report
     for m in seeds_db.query("SELECT article_id, date_evidence FROM mentions WHERE date_evidence IS NOT NULL"):
         if m["date_evidence"] != "publication date":
             assert m["date_evidence"] in arts[m["article_id"]]["text"]
@@ -86,3 +87,21 @@ def test_the_seeds_are_two_stories(seeds_db: Store) -> None:
             assert any(" ".join(s["sentence"].split()[:6]) in " ".join(t["text"].split()) for t in texts)
     events = seeds_db.query("SELECT story_id FROM events")
     assert {e["story_id"] for e in events} <= {raqqa["story_id"], baghouz["story_id"], None}
+
+
+def test_the_baghouz_reports_of_one_event_are_one_event_with_every_source(seeds_db: Store) -> None:
+    arts = {
+        r["article_id"]: Path(r["origin"]).name[:3]
+        for r in seeds_db.query("SELECT article_id, origin FROM articles")
+    }
+    rows = seeds_db.query(
+        """SELECT e.event_id, e.sub_event_type, e.event_date, e.sources,
+                  list(DISTINCT em.article_id) AS articles
+           FROM events e JOIN event_mentions em USING (event_id)
+           WHERE e.location = 'Baghouz' GROUP BY ALL"""
+    )
+    shared = [r for r in rows if {arts[a] for a in r["articles"]} == {"000", "001", "002"}]
+    assert {r["sub_event_type"] for r in shared} >= {"Air/drone strike", "Armed clash"}
+    for r in shared:
+        assert r["event_date"] == "2019-03-03"
+        assert len(r["sources"]) == 3 and "Press Association" in r["sources"]

@@ -72,3 +72,12 @@ def test_the_seeds_are_two_stories() -> None:
         name = doc.origin.rsplit("/", 1)[-1][:3]
         got[name] = index.assign(a.article_id, a.text, time_hint(a, find_timexes(a)))
     assert got["000"] == got["001"] == got["002"] != got["003"] == got["004"]
+
+
+def test_an_undated_article_takes_its_storys_median_date_at_week_precision_at_best() -> None:
+    from fieldreport.stories import infer_published
+
+    assert infer_published([]) is None
+    assert infer_published(["2019-03-03"]) == ("2019-03-03", 2)
+    assert infer_published(["2019-03-05", "2019-03-01", "2019-03-03"]) == ("2019-03-03", 2)
+    assert infer_published(["2019-03-01", "2019-03-30"]) == ("2019-03-01", 3)

@@ -86,20 +86,27 @@ def governing_timex(
     return max(before, key=lambda t: t.start) if before else None
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # an expression that names its year needs no anchor
+
+
 def event_date(
     sentence: Sentence, timexes: Sequence[Timex], article: Article, sentences: Sequence[Sentence] = ()
 ) -> EventDate:
     """The date of an event reported in ``sentence``, with ACLED precision and its evidence."""
     t = governing_timex(sentence, timexes, article, sentences)
     if t is not None:
-        return _from_timex(t)
+        found = _from_timex(t)
+        if article.published_precision and not _YEAR.search(t.text) and found.precision:
+            # "on Sunday" counted from a publication date the story only narrows to a week
+            found = EventDate(found.date, max(found.precision, article.published_precision), found.evidence)
+        return found
     anchor = parse_anchor(article.published)
     inside = [t for t in timexes if t.start < sentence.end and t.end > sentence.start]
     own = [t for t in inside if _background(t, anchor) or _unresolved(t)]
     if own:
         return EventDate(None, None, own[0].text)
     if anchor is not None:
-        return EventDate(anchor.isoformat(), 2, "publication date")
+        return EventDate(anchor.isoformat(), max(2, article.published_precision or 2), "publication date")
     return EventDate(None, None, None)
 
 
