@@ -1,6 +1,8 @@
-"""Story clustering benchmark on WikiRef220 (../shared/data/wikiref220): articles to stories.
+"""Stories and fusion benchmark: WikiRef220 (../shared/data/wikiref220), articles to stories; and
+a fusion set generated at run time (``benchmarks/fusion.py``: reports of one event must be one).
 
-    .venv/bin/python benchmarks/stories.py [--data DIR] [--orders N] [--threshold T]
+    .venv/bin/python benchmarks/stories.py [--data DIR] [--sets wikiref,fusion] [--orders N]
+                                           [--threshold T] [--notes N]
 
 Articles are fed to :class:`fieldreport.stories.StoryIndex` one at a time. WikiRef220 has no
 dates, so the time window plays no part. Clustering is incremental, so the result depends on the
@@ -23,6 +25,9 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import fusion  # noqa: E402
 
 from fieldreport.stories import THRESHOLD, cluster  # noqa: E402
 
@@ -66,7 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--orders", type=int, default=5, help="file order plus N-1 seeded shuffles")
     ap.add_argument("--threshold", type=float, default=THRESHOLD)
+    ap.add_argument("--sets", default="wikiref,fusion")
+    ap.add_argument("--notes", type=int, default=400, help="ACLED notes the fusion set is made from")
     args = ap.parse_args(argv)
+    sets = args.sets.split(",")
+    if "fusion" in sets:
+        print(fusion.run(args.data, args.notes) + "\n")
+    if "wikiref" not in sets:
+        return 0
     path = args.data / "wikiref220" / "wikiref220.dev.jsonl"
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     print(f"## WikiRef220: {len(rows)} articles, {len(set(r['topic'] for r in rows))} topics\n")

@@ -1,7 +1,9 @@
 """Fuse stage: mentions from all articles become events, ACLED's unit of record.
 
-ACLED codes one event per actor pair, per day, per location. Mentions that agree on those
-keys (and on the event type) are one event that keeps every mention, claim and outlet.
+ACLED codes one event per actor pair, per day, per location. Mentions that are compatible on
+those (:func:`compatible`: the same type, dates within their precision's slack, actors and
+place that agree or that one side knows less precisely) are one event that keeps every
+mention, claim and outlet.
 Copies found by dedup add their outlet and their own evidence span to the event, never
 another event.
 
@@ -13,6 +15,8 @@ bound. An event with no death claim has 0 fatalities, as ACLED codes it.
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -63,38 +67,166 @@ def sort_key(m: Mention) -> tuple[Any, ...]:
     return (date is None, date or "", "" if date else m.article_id)
 
 
+# How many days apart two reports of one event may date it, by the coarser of their precisions:
+# a day is a day; "last week" or a date inferred from the story (precision 2) may be a few days
+# off; a month (3) is any day of it.
+DATE_SLACK = {1: 0, 2: 3, 3: 15}
+_SLACK_MAX = max(DATE_SLACK.values())
+SAME_WORDING = 0.5  # word overlap of two evidence sentences that tell one fact
+
+
+@dataclass
+class _Cluster:
+    head: Mention
+    members: list[Mention]
+
+    def last_day(self) -> _dt.date:
+        return max(_day(m) for m in self.members)  # type: ignore[type-var]
+
+
+def _day(m: Mention) -> _dt.date | None:
+    try:
+        return _dt.date.fromisoformat(m.date.date) if m.date and m.date.date else None
+    except ValueError:
+        return None
+
+
+def _actors(m: Mention) -> dict[str, str | None]:
+    """Actor name -> the country in its name: "Civilians (Syria)" and "Civilians" are one side,
+    one of them with its country known; "Civilians (Iraq)" is another."""
+    out: dict[str, str | None] = {}
+    for a in (m.actor1, m.actor2):
+        if a:
+            found = _COUNTRY_SUFFIX.search(a)
+            out[_COUNTRY_SUFFIX.sub("", a).casefold()] = found.group(1).casefold() if found else None
+    return out
+
+
+_COUNTRY_SUFFIX = re.compile(r"\s*\(([^)]*)\)$")
+
+
+def _place(m: Mention) -> tuple[str | None, str | None, int]:
+    loc = m.location
+    if loc is None:
+        return None, None, 9
+    return place_key(loc.location or "") or loc.gazetteer_id, loc.country_code, loc.geo_precision or 3
+
+
+def _overlap(a: str, b: str) -> float:
+    """Jaccard overlap of the content words of two sentences."""
+    wa, wb = set(_WORD.findall(a.casefold())), set(_WORD.findall(b.casefold()))
+    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def compatible(a: Mention, b: Mention, same_story: bool = False) -> bool:
+    """Whether two dated mentions can report one event.
+
+    They must agree on the type, the actors (a country known on one side only is no
+    disagreement: "Civilians" and "Civilians (Syria)") and the place. Their days must be the
+    same, or, for reports of one story that tell it in much the same words (a rewrite, a later
+    copy), within the slack of their precision. A day that is only the publication date ("no
+    day given") is weak evidence: two such mentions are one event only when their words agree.
+    """
+    if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
+        return False
+    da, db = _day(a), _day(b)
+    if da is None or db is None:
+        return False
+    # within one article, ACLED's unit decides; across articles a bare publication date does not
+    weak = a.article_id != b.article_id and (_published_only(a) or _published_only(b))
+    if da != db or weak:
+        precision = max(a.date.precision or 3, b.date.precision or 3)  # type: ignore[union-attr]
+        if not same_story or abs((da - db).days) > DATE_SLACK.get(precision, 0):
+            return False
+        if _overlap(a.sentence, b.sentence) < SAME_WORDING:
+            return False
+    aa, ab = _actors(a), _actors(b)
+    if aa.keys() != ab.keys() or any(aa[k] and ab[k] and aa[k] != ab[k] for k in aa):
+        return False
+    (pa, ca, _), (pb, cb, _) = _place(a), _place(b)
+    if pa is None or pb is None:
+        return pa is None and pb is None and bool(aa)
+    return pa == pb and (not ca or not cb or ca == cb)
+
+
+def _published_only(m: Mention) -> bool:
+    return bool(m.date) and m.date.evidence == "publication date"  # type: ignore[union-attr]
+
+
+def _fits(c: _Cluster, m: Mention, articles: Mapping[str, Mapping[str, Any]]) -> bool:
+    """``m`` must be compatible with the event's reports that give their own day (all of them when
+    none does), so that one weakly dated report cannot chain two events together; a report dated
+    only by its publication joins where its own article's other reports of the event are."""
+    story = articles.get(m.article_id, {}).get("story_id")
+    own = [x for x in c.members if x.article_id == m.article_id]
+    if own and _published_only(m):
+        dated = own  # its own article already put the event here: ACLED's unit decides
+    else:
+        dated = [x for x in c.members if not _published_only(x)] or c.members
+    return all(
+        compatible(x, m, story is not None and articles.get(x.article_id, {}).get("story_id") == story)
+        for x in dated
+    )
+
+
 def stream(
     mentions: Iterable[Mention],
     articles: Mapping[str, Mapping[str, Any]],
     texts: Mapping[str, str],
     known: Mapping[tuple[str, str | None], Location],
 ) -> Iterator[tuple[Event, list[Link]]]:
-    """Events from mentions sorted by ``sort_key``, one day (or one undated article) at a time.
+    """Events from mentions sorted by ``sort_key``, a few days at a time.
 
-    Every key includes the date (or, undated, the article), so a group is complete once
-    the next mention's date differs: memory holds one day of mentions, not the corpus.
-    ``articles`` maps article_id to ``outlet`` and ``duplicate_of``; ``texts`` gives the
-    clean text of duplicate articles, to place the copied evidence in them.
+    A dated mention joins the open event it is :func:`compatible` with (all its members), else
+    opens one; an event closes once the stream is past the longest date slack after its last
+    day, so memory holds a few days of mentions, not the corpus. Undated mentions are one event
+    only within one article that names the same unresolved day ("on Tuesday"). ``articles``
+    maps article_id to ``outlet``, ``origin`` and ``duplicate_of``; ``texts`` gives the clean
+    text of duplicate articles, to place the copied evidence in them.
     """
     copies: dict[str, list[str]] = {}
     for aid, meta in sorted(articles.items()):
         if meta.get("duplicate_of"):
             copies.setdefault(meta["duplicate_of"], []).append(aid)
-    groups: dict[tuple[Any, ...], list[Mention]] = {}
+
+    def close(group: list[Mention]) -> tuple[Event, list[Link]]:
+        # the first report's key and id: stable across runs, and two events never share an id
+        event_id = stable_id("event", *event_key(group[0]), group[0].mention_id)
+        links = _links(event_id, group, copies, texts)
+        return _event(event_id, group, links, articles, known), links
+
+    open_: list[_Cluster] = []
+    undated: dict[tuple[Any, ...], list[Mention]] = {}
     block: tuple[Any, ...] | None = None
-    for m in [*mentions, None]:
-        if m is not None and block is not None and sort_key(m) < block:
+    for m in mentions:
+        key = sort_key(m)
+        if block is not None and key < block:
             raise ValueError("fuse.stream needs mentions sorted by fuse.sort_key")
-        if m is None or sort_key(m) != block:
-            for key, group in sorted(groups.items(), key=lambda kv: repr(kv[0])):
-                event_id = stable_id("event", *key)
-                links = _links(event_id, group, copies, texts)
-                yield _event(event_id, group, links, articles, known), links
-            groups = {}
-            if m is None:
-                break
-            block = sort_key(m)
-        groups.setdefault(event_key(m), []).append(m)
+        block = key
+        day = _day(m)
+        if day is None:
+            if open_:
+                yield from (close(c.members) for c in open_)
+                open_ = []
+            if undated and next(iter(undated))[-1][0] != m.article_id:
+                yield from (close(g) for g in undated.values())
+                undated = {}
+            undated.setdefault(event_key(m), []).append(m)
+            continue
+        done = [c for c in open_ if (day - c.last_day()).days > _SLACK_MAX]
+        if done:
+            yield from (close(c.members) for c in done)
+            open_ = [c for c in open_ if c not in done]
+        home = next((c for c in open_ if _fits(c, m, articles)), None)
+        if home is None:
+            open_.append(_Cluster(m, [m]))
+        else:
+            home.members.append(m)
+    yield from (close(c.members) for c in open_)
+    yield from (close(g) for g in undated.values())
 
 
 def run(

@@ -380,7 +380,7 @@ class Store:
 
     def article_meta(self) -> dict[str, dict[str, Any]]:
         rows = self.query(
-            "SELECT article_id, origin, url, outlet, published, duplicate_of, title FROM articles"
+            "SELECT article_id, origin, url, outlet, published, duplicate_of, title, story_id FROM articles"
         )
         return {r["article_id"]: r for r in rows}
 

@@ -101,3 +101,33 @@ def test_a_bare_village_name_takes_its_region_from_another_article() -> None:
         ("2019-03-02", "Deir ez-Zor", 2),
         ("2019-03-03", "Deir ez-Zor", 2),
     ]
+
+
+STORY = {
+    "b1": {"outlet": "Levant Wire", "duplicate_of": None, "story_id": "s1"},
+    "b2": {"outlet": "Northern Post", "duplicate_of": None, "story_id": "s1"},
+    "b3": {"outlet": "Gulf Daily", "duplicate_of": None, "story_id": "s2"},
+}
+UNDATED = EventDate("2017-06-06", 2, "publication date")
+SAID = "Coalition jets struck a convoy leaving the town, residents said, and the road stayed closed."
+
+
+def test_a_next_day_report_in_the_same_words_is_the_same_event() -> None:
+    later = replace(UNDATED, date="2017-06-07")
+    pair = [mention("b1", sentence=SAID, date=UNDATED), mention("b2", sentence=SAID, date=later)]
+    events, _ = fuse.run(pair, STORY)
+    assert len(events) == 1 and events[0].sources == ("Levant Wire", "Northern Post")
+    # other words, or another story: a bare publication date is no evidence of one event
+    other = mention("b2", sentence="Jets hit the market in the afternoon, killing traders.", date=UNDATED)
+    assert len(fuse.run([pair[0], other], STORY)[0]) == 2
+    assert len(fuse.run([pair[0], replace(pair[1], article_id="b3")], STORY)[0]) == 2
+
+
+def test_actors_of_different_countries_or_places_stay_apart() -> None:
+    base = mention("b1")
+    iraq = mention("b2", actor2="Civilians (Iraq)")
+    bare = mention("b2", actor2="Civilians")
+    elsewhere = mention("b2", location=replace(RAQQA, location="Tabqa", gazetteer_id="geonames:1"))
+    assert fuse.compatible(base, bare) and not fuse.compatible(base, iraq)
+    assert not fuse.compatible(base, elsewhere)
+    assert len(fuse.run([base, bare, iraq], STORY)[0]) == 2
