@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import IO, Any
 
 from .store import Store
-from .stories import summarise
+from .stories import figure_conflicts, summarise
 
 FORMATS = ("jsonl", "acled-csv", "geojson", "parquet")
 
@@ -90,7 +90,7 @@ SELECT s.story_id, s.first_day, s.last_day,
      FROM articles a WHERE a.story_id = s.story_id) AS articles,
   (SELECT list({'event_id': e.event_id, 'event_date': e.event_date, 'low': e.fatalities_low,
                 'high': e.fatalities_high, 'best': e.fatalities, 'sub_event_type': e.sub_event_type,
-                'location': e.location}
+                'location': e.location, 'disputed': e.fatalities_disputed}
           ORDER BY e.event_date NULLS LAST, e.event_id)
      FROM events e WHERE e.story_id = s.story_id) AS events
 FROM stories s ORDER BY s.first_day NULLS LAST, s.seq
@@ -100,8 +100,9 @@ FROM stories s ORDER BY s.first_day NULLS LAST, s.seq
 def iter_stories(store: Store) -> Iterator[dict[str, Any]]:
     """Stories as records: ``story_id, title, start, end, article_ids, event_ids, summary,
     conflicts``, oldest first. ``summary`` is extractive, each sentence with the articles it is
-    in; ``conflicts`` lists the events whose sources give different death tolls, with each
-    claim, so a reader sees the disagreement rather than one number."""
+    in; ``conflicts`` lists the events whose sources' latest death tolls differ, and figures
+    the reports cannot all be right about (civilians still in a city), each with every claim,
+    so a reader sees the disagreement rather than one number."""
     for row in store.iter_query(_STORIES_SQL, size=100):
         arts = row["articles"] or []
         evs = row["events"] or []
@@ -118,7 +119,8 @@ def iter_stories(store: Store) -> Iterator[dict[str, Any]]:
             "article_ids": [a["article_id"] for a in arts],
             "event_ids": [e["event_id"] for e in evs],
             "summary": summary,
-            "conflicts": _conflicts(store, [e for e in evs if e["low"] != e["high"]]),
+            "conflicts": _conflicts(store, [e for e in evs if e["disputed"]])
+            + figure_conflicts([(aid, texts[aid]) for aid in originals if aid in texts]),
         }
 
 

@@ -7,10 +7,11 @@ mention, claim and outlet.
 Copies found by dedup add their outlet and their own evidence span to the event, never
 another event.
 
-Fatalities, per ACLED's conservative rule: each article's figure is the sum over victim
-groups of its largest claimed lower bound; the event's ``fatalities`` (best) and
-``fatalities_low`` are the smallest article figure, ``fatalities_high`` the largest upper
-bound. An event with no death claim has 0 fatalities, as ACLED codes it.
+Fatalities, per ACLED's conservative rule (:func:`_fatalities`): each claimant's latest claim,
+summed over victim groups; the event's ``fatalities`` (best) and ``fatalities_low`` are the
+smallest claimant figure, ``fatalities_high`` the largest upper bound, and
+``fatalities_disputed`` says the claimants disagree. An event with no death claim has 0
+fatalities, as ACLED codes it.
 """
 
 from __future__ import annotations
@@ -298,7 +299,7 @@ def _event(
             loc = better
     dated = [m.date for m in group if m.date is not None and m.date.date]
     date = min(dated, key=lambda d: d.precision or 9, default=None)
-    low, best_count, high = _fatalities(group)
+    low, best_count, high, disputed = _fatalities(group, articles)
     sources: list[str] = []
     for link in links:
         outlet = source_name(articles.get(link.article_id, {}))
@@ -325,26 +326,48 @@ def _event(
         fatalities=best_count,
         fatalities_low=low,
         fatalities_high=high,
+        fatalities_disputed=disputed,
         sources=tuple(sources),
         notes=best.notes,
         mention_ids=tuple(link.mention_id for link in links),
     )
 
 
-def _fatalities(group: list[Mention]) -> tuple[int, int, int]:
-    per_article: dict[str, dict[str, tuple[int, int]]] = {}
+def _fatalities(
+    group: list[Mention], articles: Mapping[str, Mapping[str, Any]]
+) -> tuple[int, int, int, bool]:
+    """(low, best, high, disputed) deaths of an event from its reports' claims.
+
+    Each claimant ("the Observatory", "a defense official"; an article's unattributed figures
+    are its outlet's own) counts once, with its latest word: the claims it made in the most
+    recently published report (an updated toll replaces an early one). A claimant's figure is
+    the sum over victim groups of its largest claimed lower (upper) bounds. ``low`` and ``best``
+    are the smallest claimant figure, as ACLED codes the most conservative credible toll;
+    ``high`` the largest upper bound; ``disputed`` that claimants disagree.
+    """
+    latest: dict[str, tuple[str, dict[str, tuple[int, int]]]] = {}
     for m in group:
+        published = str(articles.get(m.article_id, {}).get("published") or "")
         for c in m.claims:
             if c.kind != "killed":
                 continue
-            victims = per_article.setdefault(m.article_id, {})
+            who = (
+                " ".join((c.claimant or "").casefold().removeprefix("the ").split())
+                or f"article:{m.article_id}"
+            )
+            when, victims = latest.get(who, ("", {}))
+            if published > when:  # a later report of this claimant: its word replaces the earlier
+                when, victims = published, {}
+            elif published < when:
+                continue
             lo, hi = victims.get(c.victims, (0, 0))
             victims[c.victims] = (max(lo, c.low), max(hi, c.high))
-    if not per_article:
-        return 0, 0, 0
-    lows = [sum(lo for lo, _ in v.values()) for v in per_article.values()]
-    highs = [sum(hi for _, hi in v.values()) for v in per_article.values()]
-    return min(lows), min(lows), max(highs)
+            latest[who] = (when, victims)
+    if not latest:
+        return 0, 0, 0, False
+    figures = [(sum(lo for lo, _ in v.values()), sum(hi for _, hi in v.values())) for _, v in latest.values()]
+    low = min(lo for lo, _ in figures)
+    return low, low, max(hi for _, hi in figures), len(set(figures)) > 1
 
 
 def source_name(meta: Mapping[str, Any]) -> str | None:

@@ -243,3 +243,5 @@ class Event:
     sources: tuple[str, ...]
     notes: str
     mention_ids: tuple[str, ...] = field(default_factory=tuple)
+    # the sources' latest death tolls disagree: fatalities is the lowest, every claim is kept
+    fatalities_disputed: bool = False

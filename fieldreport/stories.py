@@ -18,6 +18,7 @@ a stream. A story's centroid keeps its :data:`CENTROID_TERMS` heaviest terms.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections import Counter
@@ -268,3 +269,58 @@ def _overlap(a: Counter[str], b: Counter[str]) -> float:
     """Share of the smaller sentence's terms found in the other one."""
     small, big = (a, b) if len(a) <= len(b) else (b, a)
     return sum(1 for t in small if t in big) / len(small) if small else 0.0
+
+
+# "about 160,000 people remained in the city", "up to 100,000 civilians are still trapped"
+_REMAINING = re.compile(
+    r"(?P<q>about|around|some|nearly|almost|roughly|up\s+to|at\s+least|more\s+than|over|an\s+estimated"
+    r"|as\s+many\s+as)?\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:people|civilians|residents|inhabitants)\s+"
+    r"(?:(?:are|were|have|had|remain(?:ed)?)\s+)?(?:still\s+)?"
+    r"(?:trapped|remain(?:ed|ing)?|left|living|stuck|besieged)\s+(?:in|inside)\b",
+    re.I,
+)
+_CLAIMANT = re.compile(
+    r"(?P<who>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,5}?)\s+"
+    r"(?:said|says|warn(?:s|ed)?|estimated|estimates|reported|believes?)\b"
+)
+# the range a figure stands for: "about" is give or take a tenth, "up to" a ceiling
+_SPREAD = {
+    "about": (0.9, 1.1), "around": (0.9, 1.1), "some": (0.9, 1.1), "roughly": (0.9, 1.1),
+    "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "an estimated": (0.9, 1.1), "up to": (0.0, 1.0),
+    "as many as": (0.0, 1.0), "at least": (1.0, 10.0), "more than": (1.0, 10.0), "over": (1.0, 10.0),
+}  # fmt: skip
+
+
+def figures(article_id: str, text: str) -> list[dict[str, object]]:
+    """Counts of civilians still in a place, with who gives them: the figures a story's reports
+    most often disagree on besides the dead."""
+    out = []
+    for raw in _sentences(text):
+        sentence = " ".join(raw.split())
+        for m in _REMAINING.finditer(sentence):
+            q = " ".join((m["q"] or "").lower().split())
+            n = int(m["n"].replace(",", ""))
+            lo, hi = _SPREAD.get(q, (1.0, 1.0))
+            who = _CLAIMANT.search(sentence)
+            out.append({
+                "field": "civilians remaining", "figure": f"{q} {m['n']}".strip(), "low": int(n * lo),
+                "high": int(n * hi), "claimant": who["who"] if who else None, "article_id": article_id,
+                "sentence": sentence,
+            })  # fmt: skip
+    return out
+
+
+def figure_conflicts(articles: Sequence[tuple[str, str]]) -> list[dict[str, object]]:
+    """Figures of one kind that the story's reports give and that cannot all be true (their
+    ranges do not overlap), each conflict with all the claims of that kind."""
+    found = [f for aid, text in articles for f in figures(aid, text)]
+    out = []
+    for field_name in sorted({str(f["field"]) for f in found}):
+        claims = [f for f in found if f["field"] == field_name]
+        clash = any(
+            a["high"] < b["low"] or b["high"] < a["low"]  # type: ignore[operator]
+            for a, b in itertools.combinations(claims, 2)
+        )
+        if clash:
+            out.append({"field": field_name, "claims": claims})
+    return out

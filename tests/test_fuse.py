@@ -131,3 +131,20 @@ def test_actors_of_different_countries_or_places_stay_apart() -> None:
     assert fuse.compatible(base, bare) and not fuse.compatible(base, iraq)
     assert not fuse.compatible(base, elsewhere)
     assert len(fuse.run([base, bare, iraq], STORY)[0]) == 2
+
+
+def test_each_claimant_counts_once_with_its_latest_toll() -> None:
+    meta = {
+        "c1": {"outlet": "Levant Wire", "duplicate_of": None, "published": "2017-06-06"},
+        "c2": {"outlet": "Northern Post", "duplicate_of": None, "published": "2017-06-08"},
+    }
+    early = mention(
+        "c1", claims=(killed(8, 8, claimant="the Observatory"), killed(12, 12, claimant="activists"))
+    )
+    later = mention("c2", claims=(killed(21, 21, claimant="Observatory"),))
+    (event,), _ = fuse.run([early, later], meta)
+    # the Observatory's 21 replaces its 8; the activists' 12 stands: best is the lowest, 12
+    assert (event.fatalities_low, event.fatalities, event.fatalities_high) == (12, 12, 21)
+    assert event.fatalities_disputed
+    (agreed,), _ = fuse.run([mention("c1", claims=(killed(8, 8, claimant="the Observatory"),))], meta)
+    assert (agreed.fatalities, agreed.fatalities_disputed) == (8, False)

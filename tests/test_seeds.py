@@ -85,6 +85,12 @@ def test_the_seeds_are_two_stories(seeds_db: Store) -> None:
                 "SELECT text FROM articles WHERE article_id IN (SELECT unnest(?))", [s["article_ids"]]
             )
             assert any(" ".join(s["sentence"].split()[:6]) in " ".join(t["text"].split()) for t in texts)
+    # the UN's two counts of civilians left in Raqqa cannot both be right: flagged, with both
+    (figures,) = [c for c in raqqa["conflicts"] if c["field"] == "civilians remaining"]
+    assert [(c["figure"], c["claimant"]) for c in figures["claims"]] == [
+        ("about 160,000", "the UN humanitarian office"),
+        ("up to 100,000", "The United Nations"),
+    ]
     events = seeds_db.query("SELECT story_id FROM events")
     assert {e["story_id"] for e in events} <= {raqqa["story_id"], baghouz["story_id"], None}
 

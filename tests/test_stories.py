@@ -81,3 +81,19 @@ def test_an_undated_article_takes_its_storys_median_date_at_week_precision_at_be
     assert infer_published(["2019-03-03"]) == ("2019-03-03", 2)
     assert infer_published(["2019-03-05", "2019-03-01", "2019-03-03"]) == ("2019-03-03", 2)
     assert infer_published(["2019-03-01", "2019-03-30"]) == ("2019-03-01", 3)
+
+
+def test_figures_that_cannot_all_be_true_are_a_conflict() -> None:
+    from fieldreport.stories import figure_conflicts
+
+    a = ("a1", "Aid workers said on Monday. The Red Cross said about 50,000 civilians remained in the town.")
+    b = ("a2", "The governor said up to 20,000 people are still trapped in the town, and more are leaving.")
+    c = ("a3", "Officials said some 52,000 residents remain in the town despite the fighting.")
+    (conflict,) = figure_conflicts([a, b, c])
+    assert conflict["field"] == "civilians remaining"
+    assert [(x["figure"], x["claimant"]) for x in conflict["claims"]] == [  # type: ignore[union-attr]
+        ("about 50,000", "The Red Cross"),
+        ("up to 20,000", "The governor"),
+        ("some 52,000", "Officials"),
+    ]
+    assert figure_conflicts([a, c]) == []  # about 50,000 and some 52,000 can both be right
