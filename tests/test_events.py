@@ -118,6 +118,9 @@ def test_extension_files(tmp_path, book):
         ("Scores of residents were injured.", [("injured", 40, 99, "residents")]),
         ("Nobody was hurt in the incident.", [("injured", 0, 0, "")]),
         ("There were no casualties.", [("killed", 0, 0, "")]),
+        ("Three dead and two injured in market blast", [("killed", 3, 3, ""), ("injured", 2, 2, "")]),
+        ("Troops killed another militant near the border.", [("killed", 1, 1, "militant")]),
+        ("Two were arrested and five were later released.", []),
     ],
 )
 def test_find_claims(text, expected):

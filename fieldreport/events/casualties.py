@@ -93,7 +93,7 @@ _QTY = (
     rf"(?:between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})"
     rf"|(?P<num>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<num2>{_NUM}))?"
     rf"|(?P<vague>{_VAGUE})"
-    rf"|(?P<art>an?)(?=\s+(?:[\w'.-]+\s+){{0,3}}?(?:{{HEAD1}})\b))"
+    rf"|(?P<art>an?|another)(?=\s+(?:[\w'.-]+\s+){{0,3}}?(?:{{HEAD1}})\b))"
 )
 _HEADS_PL = (
     r"civilians|people|persons|children|kids|women|men|girls|boys|fighters|militants|jihadists|insurgents|rebels|"
@@ -264,10 +264,14 @@ def find_claims(text: str, offset: int = 0) -> list[RawClaim]:
             continue
         victim = m.group("victim") or ""
         if not victim:
-            # a bare number ("... and four were wounded") only right after a first figure
-            if m.group("art") or not found:
+            # a bare number: a headline's figure ("Three dead and two injured in ..."), or one
+            # right after a first figure ("... and four were wounded")
+            headline = not text[: m.start()].strip(" \"'“‘(") and not m.group("art")
+            if not headline and (m.group("art") or not found):
                 continue
-            if not re.search(r"(?:\band|\bwhile|,)\s*$", text[max(0, m.start() - 8) : m.start()]):
+            if not headline and not re.search(
+                r"(?:\band|\bwhile|,)\s*$", text[max(0, m.start() - 8) : m.start()]
+            ):
                 continue
         add(_kind(m.group("verb")), rng, victim, m.start(), m.end(), m.start())
     for m in _TOLL.finditer(text):
