@@ -25,7 +25,7 @@ used: every ACLED row is an ACLED event).
   actor dictionary to our actor1's name (alias), or one name containing the other. "either side"
   also accepts our actor2 (ACLED: "Actor 1 and Actor 2 do not imply directionality").
 - fatalities: FATALITIES against the best figure of the main mention by fuse.py's rule
-  (``fuse._fatalities``); no mention counts as 0 dead.
+  (``fuse.fatalities``); no mention counts as 0 dead.
 - location: our main mention's point within 25 km of LATITUDE/LONGITUDE; "any place" is the
   share of notes where any resolved place the note names is within 25 km (the geoparser's bound).
 
@@ -65,7 +65,7 @@ from fieldreport.classify import classify, main_mention  # noqa: E402
 from fieldreport.events import detect as d  # noqa: E402
 from fieldreport.events import other  # noqa: E402
 from fieldreport.events.taxonomy import is_violent  # noqa: E402
-from fieldreport.fuse import _fatalities  # noqa: E402
+from fieldreport.fuse import fatalities  # noqa: E402
 from fieldreport.geo.gazetteer import distance_km  # noqa: E402
 from fieldreport.pipeline import Resources, analyse  # noqa: E402
 from fieldreport.records import Analysed, Article, Mention  # noqa: E402
@@ -305,7 +305,7 @@ def run_acled(data: Path, cfg: Config, res: Resources, limit: int, errors: int) 
         ):
             st.either += 1
         gold_fat = int(r["FATALITIES"])
-        best = _fatalities([m])[1] if m else 0
+        best = fatalities([m])[1] if m else 0
         st.fat_ok += best == gold_fat
         st.fat_pos += gold_fat > 0
         st.fat_pos_ok += gold_fat > 0 and best == gold_fat
@@ -386,7 +386,7 @@ def run_ucdp(data: Path, cfg: Config, res: Resources, limit: int, errors: int) -
     examples: list[str] = []
     for i, r in enumerate(rows):
         lo, best_g, hi = (int(float(r[k])) for k in ("low", "best", "high"))
-        best = _fatalities(mains[i])[1] if mains[i] else 0
+        best = fatalities(mains[i])[1] if mains[i] else 0
         ok = lo <= best <= hi
         within += ok
         exact += best == best_g

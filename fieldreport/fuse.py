@@ -7,7 +7,7 @@ mention, claim and outlet.
 Copies found by dedup add their outlet and their own evidence span to the event, never
 another event.
 
-Fatalities, per ACLED's conservative rule (:func:`_fatalities`): each claimant's latest claim,
+Fatalities, per ACLED's conservative rule (:func:`fatalities`): each claimant's latest claim,
 summed over victim groups; the event's ``fatalities`` (best) and ``fatalities_low`` are the
 smallest claimant figure, ``fatalities_high`` the largest upper bound, and
 ``fatalities_disputed`` says the claimants disagree. An event with no death claim has 0
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -299,7 +299,7 @@ def _event(
             loc = better
     dated = [m.date for m in group if m.date is not None and m.date.date]
     date = min(dated, key=lambda d: d.precision or 9, default=None)
-    low, best_count, high, disputed = _fatalities(group, articles)
+    low, best_count, high, disputed = fatalities(group, articles)
     sources: list[str] = []
     for link in links:
         outlet = source_name(articles.get(link.article_id, {}))
@@ -333,8 +333,8 @@ def _event(
     )
 
 
-def _fatalities(
-    group: list[Mention], articles: Mapping[str, Mapping[str, Any]]
+def fatalities(
+    group: Sequence[Mention], articles: Mapping[str, Mapping[str, Any]] | None = None
 ) -> tuple[int, int, int, bool]:
     """(low, best, high, disputed) deaths of an event from its reports' claims.
 
@@ -347,7 +347,7 @@ def _fatalities(
     """
     latest: dict[str, tuple[str, dict[str, tuple[int, int]]]] = {}
     for m in group:
-        published = str(articles.get(m.article_id, {}).get("published") or "")
+        published = str((articles or {}).get(m.article_id, {}).get("published") or "")
         for c in m.claims:
             if c.kind != "killed":
                 continue
