@@ -410,3 +410,19 @@ def test_a_work_stoppage_is_a_protest_not_a_strike_from_the_air(nlp, text):
     subs = {m.sub_event_type for m in run(nlp, text)}
     assert "Air/drone strike" not in subs
     assert "Peaceful protest" in subs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pensioners protest a delay in benefits in the capital on 06/05.",
+        "Villagers marched to the district office to protest the lack of water.",
+        "Drivers blocked the main road to protest the new tolls on Monday.",
+    ],
+)
+def test_headline_present_and_marches_are_protests(nlp, text):
+    assert "Peaceful protest" in {m.sub_event_type for m in run(nlp, text)}
+
+
+def test_a_present_tense_statement_with_no_day_stays_generic(nlp):
+    assert not run(nlp, "Militants attack convoys on the highway to seize fuel.")

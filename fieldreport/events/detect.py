@@ -120,7 +120,9 @@ _T: list[tuple[str, str, str, float]] = [
         0.5,
     ),
     (
-        r"protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ed|ions?|ors|ing)|rall(?:y|ies|ied)|sit-ins?",
+        r"protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ed|ions?|ors|ing|e|es)|rall(?:y|ies|ied)|sit-ins?"
+        r"|marche[ds]|marching|took\s+to\s+the\s+streets|picket(?:ed|ing|s)?"
+        r"|blocked\s+(?:a\s+|the\s+)?(?:main\s+)?(?:roads?|routes?|highways?|streets?)",
         "Peaceful protest",
         "protest",
         0.6,
@@ -406,11 +408,12 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
         return "hypothetical"
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
         return "generic"
-    # generic / habitual present simple
+    # generic / habitual present simple, unless a day says it happened once: the headline
+    # present ("Pensioners protest a delay in benefits in Bauchi on 06/05")
     if verb.tag_ in ("VBZ", "VBP") and not (
         tok.pos_ == "NOUN" and verb.lemma_ in ("continue", "rage", "erupt")
     ):
-        if not any(c.dep_ == "aux" for c in verb.children):
+        if not any(c.dep_ == "aux" for c in verb.children) and not _names_a_day(span):
             return "generic"
     if (
         verb.tag_ == "VB"
@@ -454,6 +457,18 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
     if span.text.rstrip().endswith("?"):
         return "question"
     return None
+
+
+_DAY = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}/\d{1,2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
+    re.I,
+)
+
+
+def _names_a_day(span: Span) -> bool:
+    return any(e.label_ == "DATE" and _DAY.search(e.text) for e in span.ents) or bool(_DAY.search(span.text))
 
 
 def weapon_in_use(trig: Trigger, span: Span) -> bool:
