@@ -201,9 +201,18 @@ def redate(store: Store, res: Resources, summary: RunSummary) -> None:
     todo: list[tuple[Article, str, str | None]] = []  # (article re-dated, story_id, story_when)
 
     def flush() -> None:
-        analysed = [analyse(p, res) for p in nlp.parse([a for a, _, _ in todo], res.cfg)]
+        analysed, rejects = [], []
+        for p in nlp.parse([a for a, _, _ in todo], res.cfg):
+            try:
+                analysed.append(analyse(p, res))
+            except Exception as e:  # keep the article's first analysis; say why it was not redone
+                detail = f"re-analysis with its story's date: {type(e).__name__}: {e}"
+                rejects.append(Reject(p.article.origin, "analysis_failed", detail, "stories"))
         store.replace_analysis(analysed, {a.article_id: (story, when) for a, story, when in todo})
-        summary.redated += len(todo)
+        if rejects:
+            store.write_rejects(rejects)
+            summary.rejects.update(r.reason for r in rejects)
+        summary.redated += len(analysed)
         todo.clear()
 
     for article, story_id, when, story_dates in store.undated_in_stories():
