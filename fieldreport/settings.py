@@ -67,7 +67,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "gazetteer_path",
         None,
-        "Gazetteer index file; default: gazetteer-v1.sqlite in the user cache directory (fieldreport).",
+        "Gazetteer index file; default: gazetteer-v2.sqlite in the user cache directory (fieldreport).",
     ),
     Setting(
         "gazetteer_min_population",

@@ -113,7 +113,8 @@ def test_build_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     from fieldreport.geo import build
 
     def broken(min_population: int = 500):
-        yield Entry("country:XX", "Nowhere", 0.0, 0.0, "XX", feature="PCLI"), [("Nowhere", "name")], "t"
+        entry = Entry("country:XX", "Nowhere", 0.0, 0.0, "XX", feature="PCLI", code="XX")
+        yield entry, [("Nowhere", "name")], "t"
         raise RuntimeError("source went away")
 
     monkeypatch.setattr(build, "bundled_entries", broken)
