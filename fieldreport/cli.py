@@ -257,21 +257,20 @@ def _stream_jsonl(
     length of each list field of the good records ("timexes": 57).
     """
     good = bad = 0
+
+    def opened(stack: ExitStack, path: str | None, mode: str, std: BinaryIO) -> BinaryIO:
+        if path in (None, "-"):
+            return std
+        try:
+            return stack.enter_context(open(path, mode))  # type: ignore[arg-type]
+        except OSError as e:
+            if mode == "rb":
+                raise InputError(f"Cannot read {path}: {e.strerror}. Pass a readable JSONL file.") from e
+            raise click.FileError(str(path), e.strerror) from e
+
     with ExitStack() as stack:
-        if input_ in (None, "-"):
-            src: BinaryIO = sys.stdin.buffer
-        else:
-            try:
-                src = stack.enter_context(open(input_, "rb"))
-            except OSError as e:
-                raise InputError(f"Cannot read {input_}: {e.strerror}. Pass a readable JSONL file.") from e
-        if output in (None, "-"):
-            out: BinaryIO = sys.stdout.buffer
-        else:
-            try:
-                out = stack.enter_context(open(output, "wb"))
-            except OSError as e:
-                raise click.FileError(output, e.strerror) from e
+        src = opened(stack, input_, "rb", sys.stdin.buffer)
+        out = opened(stack, output, "wb", sys.stdout.buffer)
         kept: Counter[str] = Counter()
         for record in records(src):
             out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")

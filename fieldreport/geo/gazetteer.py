@@ -292,7 +292,7 @@ class Gazetteer:
 
     def by_code(self, code: str, feature: str | None = None) -> Entry | None:
         """The entry with a country or GeoNames admin code ("SY", "SY.07"), of ``feature`` if given."""
-        cache_key = (f"code:{code}", feature is not None and feature == "PCLI")
+        cache_key = (f"code:{code}:{feature or ''}", False)  # never a name: names have no "code:" key
         hit = self._cache.get(cache_key)
         if hit is not None:
             return hit[0] if hit else None
