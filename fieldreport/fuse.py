@@ -12,6 +12,11 @@ summed over victim groups; the event's ``fatalities`` (best) and ``fatalities_lo
 smallest claimant figure, ``fatalities_high`` the largest upper bound, and
 ``fatalities_disputed`` says the claimants disagree. An event with no death claim has 0
 fatalities, as ACLED codes it.
+
+A stated range of at most :data:`PER_DAY_MAX` days ("clashes from Feb 8-11") is one event per
+day, as ACLED codes multi-day fighting, each with the same reports and its share of the deaths
+(split evenly, the remainder on the earliest days); a longer range stays one event at its
+middle with week or month precision.
 """
 
 from __future__ import annotations
@@ -19,12 +24,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .geo import place_key
 from .ids import stable_id
-from .records import Event, Location, Mention
+from .records import PER_DAY_MAX, Event, Location, Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,11 +198,18 @@ def stream(
         if meta.get("duplicate_of"):
             copies.setdefault(meta["duplicate_of"], []).append(aid)
 
-    def close(group: list[Mention]) -> tuple[Event, list[Link]]:
+    def close(group: list[Mention]) -> Iterator[tuple[Event, list[Link]]]:
         # the first report's key and id: stable across runs, and two events never share an id
         event_id = stable_id("event", *event_key(group[0]), group[0].mention_id)
         links = _links(event_id, group, copies, texts)
-        return _event(event_id, group, links, articles, known), links
+        event = _event(event_id, group, links, articles, known)
+        days = _range_days(group)
+        if len(days) <= 1:
+            yield event, links
+            return
+        for i, day in enumerate(days):
+            day_id = stable_id(event_id, day)
+            yield _one_day(event, day_id, day, i, len(days)), [replace(x, event_id=day_id) for x in links]
 
     open_: list[_Cluster] = []
     undated: dict[tuple[Any, ...], list[Mention]] = {}
@@ -210,24 +222,29 @@ def stream(
         day = _day(m)
         if day is None:
             if open_:
-                yield from (close(c.members) for c in open_)
+                for c in open_:
+                    yield from close(c.members)
                 open_ = []
             if undated and next(iter(undated))[-1][0] != m.article_id:
-                yield from (close(g) for g in undated.values())
+                for g in undated.values():
+                    yield from close(g)
                 undated = {}
             undated.setdefault(event_key(m), []).append(m)
             continue
         done = [c for c in open_ if (day - c.last_day()).days > _SLACK_MAX]
         if done:
-            yield from (close(c.members) for c in done)
+            for c in done:
+                yield from close(c.members)
             open_ = [c for c in open_ if c not in done]
         home = next((c for c in open_ if _fits(c, m, articles)), None)
         if home is None:
             open_.append(_Cluster(m, [m]))
         else:
             home.members.append(m)
-    yield from (close(c.members) for c in open_)
-    yield from (close(g) for g in undated.values())
+    for c in open_:
+        yield from close(c.members)
+    for g in undated.values():
+        yield from close(g)
 
 
 def run(
@@ -330,6 +347,36 @@ def _event(
         sources=tuple(sources),
         notes=best.notes,
         mention_ids=tuple(link.mention_id for link in links),
+    )
+
+
+def _range_days(group: Sequence[Mention]) -> list[str]:
+    """The days of the stated range the event's best-dated report gives, when it is short."""
+    dated = [m.date for m in group if m.date is not None and m.date.date]
+    if not dated:
+        return []
+    best = min(dated, key=lambda d: d.precision or 9)
+    days = best.days()
+    return days if len(days) <= PER_DAY_MAX else []
+
+
+def split_evenly(total: int | None, parts: int, index: int) -> int | None:
+    """Part ``index`` of ``total`` split into ``parts``, the remainder on the earliest parts."""
+    if total is None:
+        return None
+    share, rest = divmod(total, parts)
+    return share + (1 if index < rest else 0)
+
+
+def _one_day(event: Event, event_id: str, day: str, index: int, n: int) -> Event:
+    return replace(
+        event,
+        event_id=event_id,
+        event_date=day,
+        time_precision=1,
+        fatalities=split_evenly(event.fatalities, n, index),
+        fatalities_low=split_evenly(event.fatalities_low, n, index),
+        fatalities_high=split_evenly(event.fatalities_high, n, index),
     )
 
 

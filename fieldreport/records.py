@@ -12,6 +12,7 @@ Character offsets (``start``/``end``) always index into ``Article.text``.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from .ids import stable_id
@@ -155,11 +156,25 @@ class Location:
     evidence: str | None = None  # the text span the location came from
 
 
+# ACLED codes multi-day fighting as one event per day: a stated range of up to a week
+PER_DAY_MAX = 7
+
+
 @dataclass(frozen=True, slots=True)
 class EventDate:
     date: str | None  # YYYY-MM-DD
     precision: int | None  # 1 day, 2 week, 3 month
     evidence: str | None = None  # the phrase it came from, or "publication date"
+    # a stated range of days ("from Feb 8-11"): its first and last day; ``date`` is its middle
+    range_start: str | None = None
+    range_end: str | None = None
+
+    def days(self) -> list[str]:
+        """Every day of the stated range, or the one date."""
+        if not (self.range_start and self.range_end):
+            return [self.date] if self.date else []
+        first, last = date.fromisoformat(self.range_start), date.fromisoformat(self.range_end)
+        return [(first + timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,6 +80,8 @@ ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_when VARCHAR;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_precision INTEGER;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS story_id VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS fatalities_disputed BOOLEAN;
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS range_start VARCHAR;
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS range_end VARCHAR;
 """
 
 
@@ -404,7 +406,10 @@ def _mention_row(m: Any) -> dict[str, Any]:
         "confidence": m.confidence,
     }  # fmt: skip
     if date is not None:
-        row.update(event_date=date.date, time_precision=date.precision, date_evidence=date.evidence)
+        row.update(
+            event_date=date.date, time_precision=date.precision, date_evidence=date.evidence,
+            range_start=date.range_start, range_end=date.range_end,
+        )  # fmt: skip
     if loc is not None:
         row.update(
             location=loc.location, latitude=loc.latitude, longitude=loc.longitude,
@@ -431,7 +436,9 @@ def _mention_from_row(r: dict[str, Any], claims: tuple[Claim, ...]) -> Mention:
             admin1=r["admin1"], admin2=r["admin2"], gazetteer_id=r["gazetteer_id"],
             evidence=r["location_evidence"],
         )  # fmt: skip
-    date = EventDate(r["event_date"], r["time_precision"], r["date_evidence"])
+    date = EventDate(
+        r["event_date"], r["time_precision"], r["date_evidence"], r.get("range_start"), r.get("range_end")
+    )
     return Mention(
         article_id=r["article_id"], sentence_index=r["sentence_index"], start=r["start"],
         end=r["end"], sentence=r["sentence"], event_type=r["event_type"],

@@ -247,9 +247,11 @@ def test_event_date_prefers_event_over_reporting_date() -> None:
     assert _event(text, 0, WEDNESDAY) == EventDate("2017-06-06", 1, "Tuesday")
 
 
-def test_event_date_of_a_range_is_its_middle_at_week_precision() -> None:
+def test_event_date_of_a_range_is_its_middle_at_week_precision_with_every_day() -> None:
     text = "Dozens have been killed since Thursday."
-    assert _event(text, 0) == EventDate("2019-03-01", 2, "since Thursday")
+    found = _event(text, 0)
+    assert found == EventDate("2019-03-01", 2, "since Thursday", "2019-02-28", "2019-03-03")
+    assert found.days() == ["2019-02-28", "2019-03-01", "2019-03-02", "2019-03-03"]
     art = article(text)
     sents = split(text)
     t = governing_timex(sents[0], find_timexes(art, sents), art, sents)
@@ -373,3 +375,58 @@ def test_spelled_out_years() -> None:
     assert one("It will be ready by the year two thousand.", "the year two thousand").value == "2000"
     assert one("The law changed in two thousand and one.", "two thousand and one").value == "2001"
     assert timexes("Two thousand people marched; nineteen soldiers died.") == ()
+
+
+def test_numeric_dates_with_a_leading_zero_need_no_preposition() -> None:
+    # fractions and scores never write "03/04"; dates do
+    t = one("An anti-militant protest is held in Abdul-Aziz 28/01.", "28/01", "2016-01-31")
+    assert (t.date, t.precision) == ("2016-01-28", 1)
+    t = one("Residents rallied in 02/01 over unpaid salaries.", "02/01", "2016-01-31")
+    assert t.date == "2016-01-02"
+    # a range of days written "17-20/03"
+    t = one("Seventy are killed during four days of fighting (17-20/03) in Suuj.", "17-20/03", "2016-03-31")
+    assert (t.date, t.range_end) == ("2016-03-17", "2016-03-20")
+    assert timexes("The vote was 3/1 against.") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police raided a flat in the October 6 suburb of Cairo.",
+        "Supporters of the Feb 20 Movement marched to parliament.",
+        "Students marched in 26 June District.",
+    ],
+)
+def test_a_date_that_names_a_place_or_group_is_not_a_date(text: str) -> None:
+    assert [t for t in timexes(text, "2016-01-31") if t.precision == 1] == []
+
+
+def test_a_day_until_a_later_day_is_a_range() -> None:
+    text = "Clashes began on the evening of 18 March and lasted until the morning of 19 March."
+    t = one(text, "18 March", "2016-03-31")
+    assert (t.date, t.range_end) == ("2016-03-18", "2016-03-19")
+    # a relative expression in between does not break it
+    text = "The clash began the evening of 07/03, and continued overnight into the morning of 08/03."
+    t = one(text, "07/03", "2016-03-31")
+    assert (t.date, t.range_end) == ("2016-03-07", "2016-03-08")
+    text = "Beginning 04/01, riders protest over a tariff until 07/01 in Ughelli."
+    assert one(text, "04/01", "2016-01-31").range_end == "2016-01-07"
+
+
+def test_the_past_days_are_the_bracketed_ones_or_count_back_from_a_dated_statement() -> None:
+    text = "Three people died in the past two days (24/05 and 25/05) in a fight over levies."
+    t = one(text, "the past two days", "2016-05-31")
+    assert (t.date, t.range_end) == ("2016-05-24", "2016-05-25")
+    text = "As many as 36 militants were killed over the past two days, the army said on Saturday."
+    t = one(text, "the past two days", "2019-03-05")  # a Tuesday report of a Saturday statement
+    assert (t.date, t.range_end) == ("2019-03-01", "2019-03-02")
+
+
+def test_a_long_since_range_is_dated_by_its_first_day() -> None:
+    text = "Taxi drivers have been protesting since the 14th March in Cape Town."
+    sents = split(text)
+    found = event_date(sents[0], timexes(text, "2016-03-31"), article(text, "2016-03-31"), sents)
+    assert (found.date, found.precision, found.range_start, found.range_end) == (
+        "2016-03-14", 1, "2016-03-14", "2016-03-31",
+    )  # fmt: skip
+    assert len(found.days()) == 18  # too long to be one event per day: fusion makes one

@@ -148,3 +148,23 @@ def test_each_claimant_counts_once_with_its_latest_toll() -> None:
     assert event.fatalities_disputed
     (agreed,), _ = fuse.run([mention("c1", claims=(killed(8, 8, claimant="the Observatory"),))], meta)
     assert (agreed.fatalities, agreed.fatalities_disputed) == (8, False)
+
+
+def test_a_short_stated_range_is_one_event_per_day_sharing_the_deaths() -> None:
+    # "Clashes killed 7 from Feb 8-11": ACLED codes four events, 2 + 2 + 2 + 1 dead
+    ranged = EventDate("2016-02-09", 2, "Feb 8-11", "2016-02-08", "2016-02-11")
+    events, links = fuse.run([mention("a1", date=ranged, claims=(killed(7, 9),))], META)
+    assert [e.event_date for e in events] == ["2016-02-08", "2016-02-09", "2016-02-10", "2016-02-11"]
+    assert {e.time_precision for e in events} == {1}
+    assert [(e.fatalities, e.fatalities_low, e.fatalities_high) for e in events] == [
+        (2, 2, 3), (2, 2, 2), (2, 2, 2), (1, 1, 2),
+    ]  # fmt: skip
+    assert len({e.event_id for e in events}) == 4
+    # every day keeps the same evidence, its own and its copy's
+    assert sorted((link.event_id, link.article_id) for link in links) == sorted(
+        (e.event_id, aid) for e in events for aid in ("a1", "a3")
+    )
+    # a long range stays one event at its middle
+    month = EventDate("2016-02-15", 3, "since 1 February", "2016-02-01", "2016-02-29")
+    events, _ = fuse.run([mention("a1", date=month, claims=(killed(7, 9),))], META)
+    assert [(e.event_date, e.time_precision, e.fatalities) for e in events] == [("2016-02-15", 3, 7)]

@@ -17,6 +17,7 @@ from .lexicon import (
     MONTH_AFTER_DAY,
     MONTH_FULL,
     MONTHS,
+    NAME_AFTER,
     NAME_BEFORE,
     PREPOSITIONS,
     SEASONS,
@@ -72,6 +73,8 @@ def _day_ok(m: re.Match[str], ctx: Ctx) -> bool:
         return False
     if m["day2"] and not (day < int(m["day2"]) <= 31):
         return False
+    if ctx.next_word(m.end()).lower() in NAME_AFTER:
+        return False  # "the October 6 suburb", "the Feb 20 Movement"
     before = ctx.text[max(0, m.start() - 2) : m.start()]
     return not re.search(r"[\d,.$£€]\s?$", before) or bool(re.search(r"[.,]\s$", before))
 
@@ -109,8 +112,14 @@ def _numeric_ok(m: re.Match[str], ctx: Ctx) -> bool:
         return False
     if _NUMERIC_AFTER.match(ctx.text, m.end(), m.end() + 20):
         return False  # "3/4 km", "1/2%", "5/8th"
-    if year is not None:
-        return True  # "01/03/2016", "10/27/89"
+    if m["a0"] and not int(m["a0"]) < int(m["a"]):
+        return False  # "15-16/02" is a range of days; "16-15/02" is not a date
+    if ctx.next_word(m.end()).lower() in NAME_AFTER:
+        return False
+    if year is not None or m["a0"]:
+        return True  # "01/03/2016", "10/27/89", "15-16/02"
+    if re.match(r"0\d", m["a"]) or re.match(r"0\d", m["b"]):
+        return True  # fractions and scores are never written "03/04"; dates are
     return ctx.prev_word(m.start()).lower() in _NUMERIC_PREV  # "on 01/03", not "a 3/1 vote"
 
 
@@ -127,6 +136,8 @@ _NUMERIC_PREV = {
     "and",
     "to",
     "before",
+    "in",
+    "during",
 }
 _NUMERIC_AFTER = re.compile(r"[%A-Za-z]|\s*(?:km|kg|mi|m|cm|mm|ft|lb|miles|(?i:percent|per\s+cent))\b")
 _DAY_FIRST = re.compile(r"(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?!\d)")
@@ -149,6 +160,10 @@ def _numeric(m: re.Match[str], ctx: Ctx) -> Norm:
         if y is None and ctx.anchor is not None:
             y = cal.year_for_day(ctx.anchor, month, day, *ctx.tense(m.start(), m.end()))
         if y is not None and cal.valid_day(y, month, day):
+            if m["a0"] and (month, day) == (int(m["b"]), int(m["a"])):
+                first = date(y, month, int(m["a0"]))  # "15-16/02": day first, a range of days
+                n = cal.day_point(first)
+                return Norm(n.type, n.value, first, 1, date(y, month, day), cal.DAY)
             return cal.day_point(date(y, month, day))
     month, day = readings[0]
     return Norm("DATE", f"XXXX-{month:02d}-{day:02d}")
@@ -346,7 +361,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "numeric",
-        rx(r"(?<![\d/.,:])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<y>\d{4}|\d{2}))?(?![\d/]|\.\d)"),
+        rx(
+            r"(?<![\d/.,:])(?:(?P<a0>[0-3]?\d)\s?[-–]\s?)?(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<y>\d{4}|\d{2}))?(?![\d/]|\.\d)"
+        ),
         _numeric,
         _numeric_ok,
     ),

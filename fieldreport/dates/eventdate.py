@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from ..records import Article, EventDate, Sentence, Timex
+from ..records import PER_DAY_MAX, Article, EventDate, Sentence, Timex
 from .calendar import days_between, parse_anchor
 from .lexicon import REPORTING
 
@@ -116,5 +116,12 @@ def _from_timex(t: Timex) -> EventDate:
         return EventDate(t.date, t.precision, t.text)
     start, end = _day(t.date), _day(t.range_end)
     n = (end - start).days + 1
+    if n > PER_DAY_MAX and _SINCE.match(t.text):
+        # "protesting since 14 March", weeks before the report: the one day the source names,
+        # as ACLED codes a long campaign only on days with reported activity
+        return EventDate(start.isoformat(), 1, t.text, start.isoformat(), end.isoformat())
     mid = start + timedelta(days=(n - 1) // 2)
-    return EventDate(mid.isoformat(), 2 if n <= 7 else 3, t.text)
+    return EventDate(mid.isoformat(), 2 if n <= 7 else 3, t.text, start.isoformat(), end.isoformat())
+
+
+_SINCE = re.compile(r"(?i)(?:ever\s+)?since\b")

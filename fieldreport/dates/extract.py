@@ -10,11 +10,18 @@ from datetime import date
 from ..records import Article, Sentence, Timex
 from .calendar import DAY, Norm, parse_anchor
 from .context import Ctx, split_sentences
+from .lexicon import REPORTING
 from .rules import RULES, Rule
 
 _SINCE = re.compile(r"\b(?i:ever\s+)?(?i:since)\s+$")
 _RANGE_OPEN = re.compile(r"\b(?i:from|between)\s+$")
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|(?i:to|until|till|through|and))\s*$")
+# "clashes began on 18 March and lasted until the morning of 19 March", "starting Mar 9 and
+# into the morning of Mar 10", "Beginning 04/01, riders protest over a tariff until 07/01"
+_RANGE_UNTIL = re.compile(
+    r"[^.;!?]{0,60}?\b(?i:until|till|into|through)\s+"
+    r"(?:(?i:the\s+(?:early\s+)?(?:morning|evening|night|afternoon|hours))\s+(?:of\s+)?)?"
+)
 _MAX_RANGE_DAYS = 62
 _CLOCK = re.compile(r"T\d\d:\d\d$")
 _CLOCK_DAY = re.compile(r"\s*(?:\(?(?:[A-Z]{2,4}|(?i:local\s+time))\)?\s*)?(?:,\s*|(?i:on)\s+)?")
@@ -36,7 +43,8 @@ def timexes_in(text: str, published: str | None, bounds: Sequence[tuple[int, int
         out.append((start, end, norm))
         if norm.gran is not None and re.match(r"\d{3}", norm.value):
             ctx.ref = norm
-    out = _join_ranges(text, ctx.anchor, _since(text, ctx.anchor, _join_clock(text, _bracketed(text, out))))
+    out = _bracketed(text, _join_ranges(text, ctx.anchor, _since(text, ctx.anchor, _join_clock(text, out))))
+    out = _reported_past(ctx, out)
     return tuple(_to_timex(text, s, e, n) for s, e, n in out)
 
 
@@ -59,22 +67,46 @@ def _join_clock(text: str, items: list[tuple[int, int, Norm]]) -> list[tuple[int
 
 
 def _bracketed(text: str, items: list[Item]) -> list[Item]:
-    """ "yesterday [9 February]", "on Saturday (28 May)", "today, 19 January": a written date in
-    apposition to a relative expression is what the expression means; both keep their span."""
+    """ "yesterday [9 February]", "on Saturday (28 May)", "today, 19 January", "the past two days
+    (24/05 and 25/05)": a written date in apposition to a relative expression is what the
+    expression means; both keep their span."""
     out = list(items)
     for i in range(len(out) - 1):
         (s1, e1, a), (s2, e2, b) = out[i], out[i + 1]
-        if b.precision != 1 or b.date is None or a.type not in ("DATE", "TIME") or a.gran != DAY:
-            continue
-        if re.search(r"\d", text[s1:e1]) or not re.search(r"[A-Za-z]", text[s2:e2]):
+        if b.precision != 1 or b.date is None or re.search(r"\d", text[s1:e1]):
             continue  # only a relative expression ("yesterday") takes the date a written one gives
         gap = text[e1:s2]
         bracket = re.fullmatch(r"\s*[\[(]\s*", gap) and re.match(r"\s*[\])]", text[e2 : e2 + 3])
+        opened = re.fullmatch(r"\s*[\[(]\s*", gap)
+        if a.type == "DURATION" and a.range_end and opened and re.match(r"[^()\[\]]{0,30}[\])]", text[e2:]):
+            out[i] = (s1, e1, Norm(a.type, a.value, b.date, 1, b.range_end, a.gran))
+            continue
+        if a.type not in ("DATE", "TIME") or a.gran != DAY:
+            continue
         if not bracket and not re.fullmatch(r"\s*,\s*|\s+on\s+", gap):
             continue
         part = re.search(r"T.*$", a.value) if a.type == "TIME" else None
         value = b.date.isoformat() + (part[0] if part else "")
         out[i] = (s1, e1, Norm(a.type, value, b.date, 1, a.range_end, a.gran))
+    return out
+
+
+def _reported_past(ctx: Ctx, items: list[Item]) -> list[Item]:
+    """ "36 were killed over the past two days, the army said on Saturday": the days are counted
+    back from the dated statement, not from the publication date."""
+    out = list(items)
+    for i, (s1, e1, a) in enumerate(out):
+        if a.type != "DURATION" or a.date is None or a.range_end is None or a.range_end != ctx.anchor:
+            continue
+        _, sentence_end = ctx.sentence(s1)
+        for s2, _, b in out[i + 1 :]:
+            if s2 >= sentence_end:
+                break
+            said = REPORTING.search(ctx.text[max(e1, s2 - 60) : s2])
+            if said and b.precision == 1 and b.date is not None and b.date < ctx.anchor and not b.range_end:
+                first = b.date - (a.range_end - a.date)
+                out[i] = (s1, e1, Norm(a.type, a.value, first, 1, b.date, a.gran))
+                break
     return out
 
 
@@ -129,9 +161,22 @@ def _join_ranges(text: str, anchor: date | None, items: list[Item]) -> list[Item
     items = list(items)
     for i in range(len(items) - 1):
         (s1, e1, a), (s2, _, b) = items[i], items[i + 1]
-        if a.precision != 1 or b.precision != 1 or a.date is None or b.date is None or a.range_end:
+        if a.precision != 1 or a.date is None or a.range_end:
             continue
-        if not _RANGE_JOIN.fullmatch(text[e1:s2]) or not (0 < (b.date - a.date).days <= _MAX_RANGE_DAYS):
+        if i + 2 < len(items) and not re.search(r"\d", text[s2 : items[i + 1][1]]):
+            # "began the evening of 07/03, and continued overnight into the morning of 08/03"
+            s3, _, c = items[i + 2]
+            if c.precision == 1 and c.date and 0 < (c.date - a.date).days <= 2:
+                if _RANGE_UNTIL.fullmatch(text[e1:s3]):
+                    items[i] = (s1, e1, Norm(a.type, a.value, a.date, 1, c.date, a.gran))
+                    continue
+        if b.precision != 1 or b.date is None:
+            continue
+        if not (0 < (b.date - a.date).days <= _MAX_RANGE_DAYS):
+            continue
+        if not _RANGE_JOIN.fullmatch(text[e1:s2]):
+            if _RANGE_UNTIL.fullmatch(text[e1:s2]):
+                items[i] = (s1, e1, Norm(a.type, a.value, a.date, 1, b.date, a.gran))
             continue
         consecutive = (b.date - a.date).days == 1  # "on 31 January and 1 February": both days
         if (

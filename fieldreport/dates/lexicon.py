@@ -218,6 +218,14 @@ NAME_BEFORE = {
     "rachel",
     "june",
 }
+# a date followed by one of these is a name: "the October 6 suburb", "the Feb 20 Movement",
+# "26 June District", "the April 6 Youth Movement", "May 15 Square"
+NAME_AFTER = {
+    "suburb", "district", "street", "st", "road", "avenue", "bridge", "square", "city", "town",
+    "neighbourhood", "neighborhood", "movement", "revolution", "uprising", "youth", "university",
+    "stadium", "brigade", "battalion", "martyrs", "camp", "hospital", "school", "club", "group",
+    "coalition", "front", "party", "alliance", "agreement", "accord", "accords", "generation",
+}  # fmt: skip
 REPORTING = re.compile(
     r"(?:\b(?:said|says|say|told\s+[\w.’'-]+(?:\s+[\w.’'-]+){0,2}|announced|reported|stated|added|warned|"
     r"claimed|tweeted|confirmed|denied|declared|statement(?:\s+(?:released|issued|dated))?|"
