@@ -487,8 +487,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--limit", type=int, default=0, help="items per set (0: all)")
     ap.add_argument("--errors", type=int, default=0, help="error examples to print per kind")
+    ap.add_argument(
+        "--geo-focus",
+        default="",
+        help='the geo_focus setting, e.g. "Africa" for the ACLED Africa notes (default: none)',
+    )
     args = ap.parse_args(argv)
-    cfg = Config()
+    cfg = Config().with_overrides({"geo_focus": args.geo_focus})
     res = Resources(cfg)
     timings = []
     for name in args.sets.split(","):

@@ -31,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from fieldreport.events import ActorDictionary  # noqa: E402
 from fieldreport.geo import Gazetteer, find_places  # noqa: E402
 from fieldreport.geo.gazetteer import distance_km  # noqa: E402
 from fieldreport.nlp import parse  # noqa: E402
@@ -322,8 +323,10 @@ def main(argv: list[str] | None = None) -> int:
             for d in docs
         ]
         st = Stats()
+        actors = ActorDictionary.load()
         for doc, parsed in zip(docs, parse(arts, cfg), strict=True):
-            places = find_places(parsed.article, parsed.doc, gaz, mentions=True)
+            named = [(m.start, m.end) for m in actors.find(parsed.article.text)]  # as geoparse does
+            places = find_places(parsed.article, parsed.doc, gaz, mentions=True, not_places=named)
             given = find_places(parsed.article, parsed.doc, gaz, spans=[(g.start, g.end) for g in doc.golds])
             evaluate(doc, places, given, gaz, st)
         results[name] = st

@@ -19,7 +19,9 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from .geo import Gazetteer, find_places
+from .errors import ConfigError
+from .events import ActorDictionary
+from .geo import Gazetteer, find_places, focus_countries
 from .geo.toponyms import NON_LITERAL
 from .jsonl import Line, article, error, in_batches, is_int, read_line
 from .nlp import parse
@@ -85,6 +87,11 @@ def geoparse(
     ``find_places`` finds is output, resolved or not; with it, exactly the given spans are.
     """
     gaz: Gazetteer | None = None
+    try:
+        focus = focus_countries(cfg.geo_focus)
+    except ValueError as e:
+        raise ConfigError(f"{e}. Fix geo_focus in your settings file.") from e
+    actors = ActorDictionary.load(cfg.actors_path)
 
     def work(items: Sequence[_Item]) -> Iterator[dict[str, Any]]:
         nonlocal gaz
@@ -94,7 +101,11 @@ def geoparse(
             items, parse([article(x, "geoparse") for x, _ in items], cfg), strict=True
         ):
             given = spans if gold_spans else None
-            found = find_places(parsed.article, parsed.doc, gaz, given, mentions=mentions)
+            # as the pipeline reads places: actor names ("al Shabaab") are not villages
+            named = [(m.start, m.end) for m in actors.find(parsed.article.text)]
+            found = find_places(
+                parsed.article, parsed.doc, gaz, given, mentions=mentions, focus=focus, not_places=named
+            )
             yield {"id": line.id, "places": [place_dict(p) for p in found]}
 
     try:

@@ -31,6 +31,7 @@ from functools import cached_property
 from typing import TextIO
 
 from . import clean, dates, dedup, events, fuse, geo, nlp, sources, stories
+from .errors import ConfigError
 from .records import Analysed, Article, RawDoc, Reject
 from .settings import Config
 from .store import Store
@@ -70,6 +71,13 @@ class Resources:
         return geo.Gazetteer.load(self.cfg)
 
     @cached_property
+    def focus(self) -> frozenset[str]:
+        try:
+            return geo.focus_countries(self.cfg.geo_focus)
+        except ValueError as e:
+            raise ConfigError(f"{e}. Fix geo_focus in your settings file.") from e
+
+    @cached_property
     def actors(self) -> events.ActorDictionary:
         return events.ActorDictionary.load(self.cfg.actors_path)
 
@@ -78,7 +86,8 @@ def analyse(parsed: nlp.Parsed, res: Resources) -> Analysed:
     """Stages 5-7 for one article: dates, places, event mentions."""
     article, doc, sentences = parsed.article, parsed.doc, parsed.sentences
     timexes = dates.find_timexes(article, sentences)
-    places = geo.find_places(article, doc, res.gazetteer)
+    actor_spans = [(m.start, m.end) for m in res.actors.find(article.text)]
+    places = geo.find_places(article, doc, res.gazetteer, focus=res.focus, not_places=actor_spans)
     mentions = events.extract(
         article,
         doc,

