@@ -2,9 +2,12 @@
 #   make demo   install everything, run the pipeline on the bundled sample, show the events
 #   make test   install everything, run the test suite
 PYTHON ?= python3
+NPM    ?= npm
 VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= fieldreport.duckdb
+# The browser tests use Debian's /usr/bin/chromium: the playwright package never downloads one.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .PHONY: demo test install lint bench clean
 
@@ -14,7 +17,12 @@ $(BIN)/fieldreport: pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
 	touch $@
 
-install: $(BIN)/fieldreport
+# The dashboard's libraries (Leaflet, d3, world-atlas, ...): served from node_modules, no build.
+node_modules/.package-lock.json: package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund
+	touch $@
+
+install: $(BIN)/fieldreport node_modules/.package-lock.json
 
 demo: install
 	$(BIN)/fieldreport run examples --db $(DB)
@@ -31,4 +39,4 @@ bench: install
 	$(BIN)/python benchmarks/throughput.py
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(DB) node_modules .pytest_cache .ruff_cache

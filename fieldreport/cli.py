@@ -235,6 +235,26 @@ def rejects(ctx: click.Context, db: str | None, fmt: str) -> None:
     _list(_config(ctx, db=db).db, sql, fmt, "rejects")
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True, help="Port.")
+@click.pass_context
+@_friendly
+def serve(ctx: click.Context, db: str | None, host: str, port: int) -> None:
+    """Serve the database read-only over HTTP: the JSON API under /api, its docs at /docs, and
+    the dashboard at /. Listens on this machine only unless --host says otherwise."""
+    import uvicorn
+
+    from .api import create_app
+
+    cfg = _config(ctx, db=db)
+    app = create_app(cfg.db)  # opens the database first: a missing file is a message, not a traceback
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"Serving {cfg.db} at http://{shown}:{port}/ (API docs: /docs). Press Ctrl+C to stop.")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 io_options = [
     click.option("-i", "--input", "input_", default=None, metavar="FILE", help="Read here instead of stdin."),
     click.option("-o", "--output", default=None, metavar="FILE", help="Write here instead of stdout."),

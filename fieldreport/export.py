@@ -6,8 +6,9 @@ The JSONL record is the output contract other tools read; keep its keys stable.
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import IO, Any
 
@@ -25,7 +26,7 @@ ACLED_COLUMNS = (
     "fatalities", "tags", "timestamp",
 )  # fmt: skip
 
-_EVENTS_SQL = """
+_EVENTS_SELECT = """
 SELECT e.*,
   (SELECT list({'article_id': em.article_id, 'url': a.url, 'outlet': a.outlet,
                 'published': a.published, 'sentence': em.sentence, 'start': em.start,
@@ -39,8 +40,9 @@ SELECT e.*,
           ORDER BY c.article_id, c.start)
      FROM event_mentions em JOIN claims c ON c.mention_id = em.mention_id
     WHERE em.event_id = e.event_id) AS claims
-FROM events e ORDER BY e.event_date NULLS LAST, e.event_id
-"""
+FROM events e"""
+_EVENTS_ORDER = " ORDER BY e.event_date NULLS LAST, e.event_id"
+_EVENTS_SQL = _EVENTS_SELECT + _EVENTS_ORDER
 
 # ACLED regions by ISO 3166-1 alpha-2; countries not listed fall back to their continent.
 _REGIONS = {
@@ -71,9 +73,14 @@ _DISORDER = {
 }
 
 
-def iter_events(store: Store) -> Iterator[dict[str, Any]]:
-    """Events as JSONL records (the output contract), one at a time."""
-    for row in store.iter_query(_EVENTS_SQL, size=500):
+def iter_events(store: Store, where: str = "", params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+    """Events as JSONL records (the output contract), one at a time.
+
+    ``where`` narrows them: an SQL condition on ``e`` (the events table) written by the caller,
+    never by a user, with a ``?`` for each of ``params``.
+    """
+    sql = _EVENTS_SELECT + (f" WHERE {where}" if where else "") + _EVENTS_ORDER
+    for row in store.iter_query(sql, params, size=500):
         mentions = [m for m in row.pop("mentions") or []]
         claims = row.pop("claims") or []
         row["sources"] = list(row["sources"] or [])
@@ -82,7 +89,12 @@ def iter_events(store: Store) -> Iterator[dict[str, Any]]:
         yield row
 
 
-_STORIES_SQL = """
+def event(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One event's JSONL record, or None if there is no such event."""
+    return next(iter_events(store, "e.event_id = ?", [event_id]), None)
+
+
+_STORIES_SELECT = """
 SELECT s.story_id, s.first_day, s.last_day,
   (SELECT list({'article_id': a.article_id, 'title': a.title, 'when': a.story_when,
                 'duplicate_of': a.duplicate_of}
@@ -93,35 +105,63 @@ SELECT s.story_id, s.first_day, s.last_day,
                 'location': e.location, 'disputed': e.fatalities_disputed}
           ORDER BY e.event_date NULLS LAST, e.event_id)
      FROM events e WHERE e.story_id = s.story_id) AS events
-FROM stories s ORDER BY s.first_day NULLS LAST, s.seq
-"""
+FROM stories s"""
+_STORIES_ORDER = " ORDER BY s.first_day NULLS LAST, s.seq"
 
 
-def iter_stories(store: Store) -> Iterator[dict[str, Any]]:
+def iter_stories(
+    store: Store,
+    where: str = "",
+    params: Sequence[Any] = (),
+    *,
+    brief: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[dict[str, Any]]:
     """Stories as records: ``story_id, title, start, end, article_ids, event_ids, summary,
     conflicts``, oldest first. ``summary`` is extractive, each sentence with the articles it is
     in; ``conflicts`` lists the events whose sources' latest death tolls differ, and figures
     the reports cannot all be right about (civilians still in a city), each with every claim,
-    so a reader sees the disagreement rather than one number."""
-    for row in store.iter_query(_STORIES_SQL, size=100):
+    so a reader sees the disagreement rather than one number.
+
+    ``where``/``params`` narrow them as in ``iter_events`` (on ``s``, the stories table), and
+    ``limit``/``offset`` page them. ``brief`` records are for lists: ``story_id, title, start,
+    end, n_articles, n_events``, with no summary computed unless the title needs its first sentence.
+    """
+    sql = _STORIES_SELECT + (f" WHERE {where}" if where else "") + _STORIES_ORDER
+    params = list(params)
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    for row in store.iter_query(sql, params, size=100):
         arts = row["articles"] or []
         evs = row["events"] or []
         dated = [e["event_date"] for e in evs if e["event_date"]]
         title = next((a["title"] for a in arts if a["title"]), None)
         originals = [a["article_id"] for a in arts if not a["duplicate_of"]]
-        texts = _texts(store, originals)
-        summary = summarise([(aid, texts[aid]) for aid in originals if aid in texts])
-        yield {
+        texts = _texts(store, originals) if not (brief and title) else {}
+        summary = summarise([(aid, texts[aid]) for aid in originals if aid in texts]) if texts else []
+        record = {
             "story_id": row["story_id"],
             "title": title or (summary[0]["sentence"] if summary else None),
             "start": min(dated) if dated else row["first_day"],
             "end": max(dated) if dated else row["last_day"],
+        }
+        if brief:
+            yield record | {"n_articles": len(arts), "n_events": len(evs)}
+            continue
+        yield record | {
             "article_ids": [a["article_id"] for a in arts],
             "event_ids": [e["event_id"] for e in evs],
             "summary": summary,
             "conflicts": _conflicts(store, [e for e in evs if e["disputed"]])
             + figure_conflicts([(aid, texts[aid]) for aid in originals if aid in texts]),
         }
+
+
+def story(store: Store, story_id: str) -> dict[str, Any] | None:
+    """One story's full record (as ``iter_stories`` gives it), or None if there is no such story."""
+    return next(iter_stories(store, "s.story_id = ?", [story_id]), None)
 
 
 def _texts(store: Store, article_ids: list[str]) -> dict[str, str]:
@@ -167,17 +207,35 @@ def _conflicts(store: Store, events: list[dict[str, Any]]) -> list[dict[str, Any
     return out
 
 
-def write(store: Store, fmt: str, out: IO[str] | IO[bytes] | str) -> int:
-    """Write every event in ``fmt`` to ``out`` (a text stream, or a path for parquet)."""
-    writer = {"jsonl": _jsonl, "acled-csv": _acled_csv, "geojson": _geojson, "parquet": _parquet}[fmt]
-    return writer(store, out)
-
-
-def _jsonl(store: Store, out: Any) -> int:
+def write(
+    store: Store, fmt: str, out: IO[str] | IO[bytes] | str, events: Iterable[dict[str, Any]] | None = None
+) -> int:
+    """Write ``events`` (default: every event) in ``fmt`` to ``out`` (a text stream, or a path for
+    parquet, which always holds every event)."""
+    if fmt == "parquet":
+        return _parquet(store, out)
     n = 0
-    for n, event in enumerate(iter_events(store), start=1):  # noqa: B007
-        out.write(json.dumps(event, ensure_ascii=False) + "\n")
+
+    def counted() -> Iterator[dict[str, Any]]:
+        nonlocal n
+        for n, event in enumerate(iter_events(store) if events is None else events, start=1):  # noqa: B007
+            yield event
+
+    for chunk in render(fmt, counted()):
+        out.write(chunk)  # type: ignore[arg-type]
     return n
+
+
+def render(fmt: str, events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """``events`` in ``fmt`` (jsonl, acled-csv or geojson) as text chunks, one event at a time,
+    so a file or an HTTP response streams without holding the whole export."""
+    renderer = {"jsonl": _jsonl, "acled-csv": _acled_csv, "geojson": _geojson}[fmt]
+    return renderer(events)
+
+
+def _jsonl(events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    for event in events:
+        yield json.dumps(event, ensure_ascii=False) + "\n"
 
 
 def acled_row(e: dict[str, Any]) -> dict[str, Any]:
@@ -219,28 +277,33 @@ def acled_row(e: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _acled_csv(store: Store, out: Any) -> int:
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+def _acled_csv(events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    n = 0
-    for n, event in enumerate(iter_events(store), start=1):  # noqa: B007
+    for event in events:
         writer.writerow(acled_row(event))
-    return n
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+    yield buf.getvalue()  # the header alone when there are no events
 
 
-def _geojson(store: Store, out: Any) -> int:
-    """A FeatureCollection; events with no coordinates keep a null geometry, never a centroid."""
-    out.write('{"type": "FeatureCollection", "features": [\n')
-    n = 0
-    for n, event in enumerate(iter_events(store), start=1):
-        lat, lon = event["latitude"], event["longitude"]
-        geometry = None if lat is None or lon is None else {"type": "Point", "coordinates": [lon, lat]}
-        props = {k: v for k, v in event.items() if k not in ("mentions", "claims")}
-        props["mention_count"] = len(event["mentions"])
-        feature = {"type": "Feature", "id": event["event_id"], "geometry": geometry, "properties": props}
-        out.write(("" if n == 1 else ",\n") + json.dumps(feature, ensure_ascii=False))
-    out.write("\n]}\n")
-    return n
+def geojson_feature(event: dict[str, Any]) -> dict[str, Any]:
+    """An event as a GeoJSON Feature; no coordinates give a null geometry, never a centroid."""
+    lat, lon = event["latitude"], event["longitude"]
+    geometry = None if lat is None or lon is None else {"type": "Point", "coordinates": [lon, lat]}
+    props = {k: v for k, v in event.items() if k not in ("mentions", "claims")}
+    props["mention_count"] = len(event["mentions"])
+    return {"type": "Feature", "id": event["event_id"], "geometry": geometry, "properties": props}
+
+
+def _geojson(events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A FeatureCollection, one feature per chunk."""
+    yield '{"type": "FeatureCollection", "features": [\n'
+    for n, event in enumerate(events):
+        yield ("" if n == 0 else ",\n") + json.dumps(geojson_feature(event), ensure_ascii=False)
+    yield "\n]}\n"
 
 
 def _parquet(store: Store, out: Any) -> int:
