@@ -341,6 +341,18 @@ def test_an_acronym_is_not_the_village_of_that_name(nlp, gaz) -> None:
 def test_a_town_ner_took_for_a_person_is_a_place_where_something_happens_in_it(nlp, gaz) -> None:
     _, _, places = analyse(nlp, gaz, "Citizens protested in Ben Gardane at the arrival of the minister.")
     assert [(p.text, p.country_code) for p in places] == [("Ben Gardane", "TN")]
+    # or for a product
+    text = "A car bomb exploded at a checkpoint in Manbij on Tuesday, killing five people."
+    _, _, places = analyse(nlp, gaz, text)
+    assert [(p.text, p.country_code) for p in places] == [("Manbij", "SY")]
+
+
+def test_a_hamlet_abroad_does_not_vouch_for_its_own_country(nlp, gaz) -> None:
+    # the only "Tanaf" in the gazetteer is a Senegalese village: in a story about Syria it is
+    # not read as that, however unambiguous the name is
+    text = "The coalition hit a convoy nearing the Al-Tanaf garrison, where US troops train Syrian rebels."
+    _, _, places = analyse(nlp, gaz, text)
+    assert [p for p in places if p.resolved and p.country_code == "SN"] == []
 
 
 def test_an_actor_named_like_a_village_is_not_a_place(nlp, gaz) -> None:

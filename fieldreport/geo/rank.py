@@ -67,6 +67,8 @@ class Context:
 
     countries: Counter[str] = field(default_factory=Counter)
     admins: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # which names put each first-level unit in the context, so a name never vouches for itself
+    admin_names: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     dateline_cc: str | None = None
     # the countries the corpus is about (setting geo_focus): a prior, below what the text says
     focus: frozenset[str] = frozenset()
@@ -121,12 +123,18 @@ def plausible(e: Entry, c: Candidate, ctx: Context) -> bool:
     if e.feature in ("CONT", "RGN", "PCLI", "ADM1", "PPLC") or not ctx.countries:
         return True
     big = (e.population or 0) >= (100_000 if c.source == "gazetteer" else 50_000)
-    return big or share >= 0.25 or ctx.admin_share(e) > 0
+    unit = (e.country_code or "", e.admin1 or "")
+    vouched = ctx.admin_share(e) > 0 and bool(ctx.admin_names.get(unit, set()) - {c.text})
+    return big or share >= 0.25 or vouched
 
 
-def admin_context(cands: list[Candidate]) -> Counter[tuple[str, str]]:
-    """First-level units the article names, or implies by a place with a single reading."""
+def admin_context(
+    cands: list[Candidate], names: dict[tuple[str, str], set[str]] | None = None
+) -> Counter[tuple[str, str]]:
+    """First-level units the article names, or implies by a place with a single reading;
+    ``names`` collects which names put each unit there."""
     admins: Counter[tuple[str, str]] = Counter()
+    names = {} if names is None else names
     for c in cands:
         named = [e for e in c.entries if not e.demonym and e.match != "skeleton"]
         if not named:
@@ -136,14 +144,17 @@ def admin_context(cands: list[Candidate]) -> Counter[tuple[str, str]]:
             cc, a1 = named[0].country_code, named[0].admin1
             if cc and a1:
                 admins[(cc, a1)] += 1.0 if named[0].feature == "ADM1" else 0.5
+                names.setdefault((cc, a1), set()).add(c.text)
         if c.within:
             admins[c.within] += 1.0
+            names.setdefault(c.within, set()).add(c.text + "+within")
     return admins
 
 
 def resolve(cands: list[Candidate], ctx: Context, gaz: Gazetteer) -> None:
     """Set ``best`` and ``score`` (a softmax share of the winner, 0..1) of every candidate."""
-    ctx.admins = admin_context(cands)
+    ctx.admin_names = {}
+    ctx.admins = admin_context(cands, ctx.admin_names)
     support = _support(cands)
 
     def pick(c: Candidate, anchors: list[Entry]) -> None:

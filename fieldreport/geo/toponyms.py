@@ -148,8 +148,12 @@ def find_places(
         if first is not None and first.is_country and first.match != "skeleton":
             context[first.country_code or ""] += 0.5 if first.demonym else 1.0
             continue
-        named = {e.country_code for e in c.entries if e.match != "skeleton" and not e.is_region}
-        if len(named) == 1 and None not in named:
+        readings = [e for e in c.entries if e.match != "skeleton" and not e.is_region]
+        named = {e.country_code for e in readings}
+        notable = any(e.is_admin or e.population >= MINOR_POPULATION for e in readings)
+        if len(named) == 1 and None not in named and notable:
+            # "Aleppo", "Tennessee" say which country; a hamlet that happens to have one
+            # namesake ("Al-Tanaf" -> Tanaf, Senegal) must not vouch for itself
             context[named.pop() or ""] += 0.5
     dateline_cc = _dateline_country(gaz, article.dateline)
     if dateline_cc:
@@ -476,11 +480,12 @@ _AT = re.compile(r"\b(?:in|at|near|outside|into|around)\s+$")
 
 
 def _person_at_a_place(span: Span, entries: list[Entry], masks: list[tuple[int, int, str]]) -> bool:
-    """ "protested in Ben Gardane": a town of some size that NER took for a person, where the
-    sentence puts something at it (people are seldom "in" someone)."""
+    """ "protested in Ben Gardane", "a car bomb exploded in Manbij": a town of some size that NER
+    took for a person or a product, where the sentence puts something at it (people are seldom
+    "in" someone)."""
     whole = [label for ms, me, label in masks if (ms, me) == (span.start_char, span.end_char)]
-    if whole != ["PERSON"] or len(span) < 2:
-        return False
+    if len(whole) != 1 or whole[0] in ("ORG", "NORP", "ORGNAME"):
+        return False  # NER's other labels ("Manbij" as a PRODUCT) are often wrong about towns
     if not any(e.feature in MAJOR or e.population >= MINOR_POPULATION for e in entries if not e.demonym):
         return False
     return bool(_AT.search(span.doc.text[max(0, span.start_char - 12) : span.start_char]))
