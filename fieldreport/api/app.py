@@ -70,6 +70,12 @@ class NotFound(StarletteHTTPException):
         super().__init__(404, message)
 
 
+def _found(record: dict[str, Any] | None, kind: str, key: str) -> dict[str, Any]:
+    if record is None:
+        raise NotFound(f"No {kind} with id {key!r}.")
+    return record
+
+
 def error_response(
     status: int, message: str, code: str | None = None, headers: dict[str, str] | None = None
 ) -> JSONResponse:
@@ -212,10 +218,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         summary="One event: the JSONL record with its mentions and claims, and its articles",
     )
     def event(db: View, event_id: str) -> dict[str, Any]:
-        record = reads.event_detail(db, event_id)
-        if record is None:
-            raise NotFound(f"No event with id {event_id!r}.")
-        return record
+        return _found(reads.event_detail(db, event_id), "event", event_id)
 
     @app.get("/api/articles", tags=["sources"], summary="Articles, paged, newest last")
     def articles(db: View, q: Search = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
@@ -229,10 +232,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         "`place` (ref: gazetteer_id) and `timex` (ref: normalised value).",
     )
     def article(db: View, article_id: str) -> dict[str, Any]:
-        record = reads.article_detail(db, article_id)
-        if record is None:
-            raise NotFound(f"No article with id {article_id!r}.")
-        return record
+        return _found(reads.article_detail(db, article_id), "article", article_id)
 
     @app.get("/api/stories", tags=["sources"], summary="Stories, oldest first, paged")
     def stories(db: View, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
@@ -244,10 +244,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         summary="One story: summary, conflicts, and its events by date",
     )
     def story(db: View, story_id: str) -> dict[str, Any]:
-        record = reads.story_detail(db, story_id)
-        if record is None:
-            raise NotFound(f"No story with id {story_id!r}.")
-        return record
+        return _found(reads.story_detail(db, story_id), "story", story_id)
 
     def exporter(ext: str) -> Any:
         fmt, media_type = _EXPORTS[ext]
