@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import IO, Any
 
+from .events.taxonomy import plover
 from .store import Store
 from .stories import figure_conflicts, summarise
 
@@ -84,9 +85,18 @@ def iter_events(store: Store, where: str = "", params: Sequence[Any] = ()) -> It
         mentions = [m for m in row.pop("mentions") or []]
         claims = row.pop("claims") or []
         row["sources"] = list(row["sources"] or [])
+        row["plover_category"], row["plover_mode"] = _plover(row["sub_event_type"])
         row["mentions"] = mentions
         row["claims"] = claims
         yield row
+
+
+def _plover(sub_event_type: str | None) -> tuple[str | None, str | None]:
+    try:
+        category, mode = plover(sub_event_type or "")
+    except KeyError:
+        return None, None
+    return category, mode or None
 
 
 def event(store: Store, event_id: str) -> dict[str, Any] | None:

@@ -100,6 +100,9 @@ def test_jsonl_follows_the_output_contract(db: Path) -> None:
     ):
         assert key in first
     assert first["event_date"] == "2017-06-05" and first["time_precision"] == 1
+    assert (first["sub_event_type"], first["plover_category"], first["plover_mode"]) == (
+        "Air/drone strike", "ASSAULT", "aerial",
+    )  # fmt: skip
     assert first["sources"] == ["Levant Wire", "Copy Desk"]
     assert first["fatalities"] == 21
     assert [
