@@ -94,6 +94,8 @@ class StoryIndex:
     # what changed since the last save: the store writes only these
     dirty: set[str] = field(default_factory=set)
     dirty_terms: set[str] = field(default_factory=set)
+    _index: dict[str, set[int]] = field(default_factory=dict, repr=False)
+    _indexed: int = field(default=0, repr=False)
 
     def vector(self, tf: Counter[str]) -> dict[str, float]:
         n = self.docs + 1
@@ -111,20 +113,43 @@ class StoryIndex:
         self.docs += 1
         vec = self.vector(tf)
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        best, best_sim = None, 0.0
-        for story in self.stories:
+        # only stories that share a term with the article can be similar to it: the postings
+        # of its terms give them, and their dot products, without a pass over every story
+        postings = self._postings()
+        dots: dict[int, float] = {}
+        for t, w in vec.items():
+            for i in postings.get(t, ()):
+                dots[i] = dots.get(i, 0.0) + w * self.stories[i].centroid[t]
+        best, best_sim = -1, 0.0
+        for i in sorted(dots):  # creation order: ties go to the older story
+            story = self.stories[i]
             if not _in_window(story, when, self.window_days):
                 continue
-            dot = sum(w * story.centroid.get(t, 0.0) for t, w in vec.items())
-            sim = dot / (norm * (story.norm or 1.0))
+            sim = dots[i] / (norm * (story.norm or 1.0))
             if sim > best_sim:
-                best, best_sim = story, sim
-        if best is None or best_sim < self.threshold:
-            best = Story(stable_id("story", article_id), seq=len(self.stories))
-            self.stories.append(best)
-        _add(best, {t: w / norm for t, w in vec.items()}, when)
-        self.dirty.add(best.story_id)
-        return best.story_id
+                best, best_sim = i, sim
+        if best < 0 or best_sim < self.threshold:
+            self.stories.append(Story(stable_id("story", article_id), seq=len(self.stories)))
+            best = len(self.stories) - 1
+            self._indexed += 1
+        story = self.stories[best]
+        before = set(story.centroid)
+        _add(story, {t: w / norm for t, w in vec.items()}, when)
+        for t in before - story.centroid.keys():
+            postings[t].discard(best)
+        for t in story.centroid.keys() - before:
+            postings.setdefault(t, set()).add(best)
+        self.dirty.add(story.story_id)
+        return story.story_id
+
+    def _postings(self) -> dict[str, set[int]]:
+        """term -> positions in ``stories`` of the stories whose centroid has it; stories added
+        from outside (a loaded index) are indexed on first use."""
+        for i in range(self._indexed, len(self.stories)):
+            for t in self.stories[i].centroid:
+                self._index.setdefault(t, set()).add(i)
+        self._indexed = len(self.stories)
+        return self._index
 
     def changes(self) -> tuple[list[Story], dict[str, int]]:
         """Stories and document frequencies changed since the last call, and mark them saved."""
