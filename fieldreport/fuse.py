@@ -388,9 +388,11 @@ def fatalities(
     Each claimant ("the Observatory", "a defense official"; an article's unattributed figures
     are its outlet's own) counts once, with its latest word: the claims it made in the most
     recently published report (an updated toll replaces an early one). A claimant's figure is
-    the sum over victim groups of its largest claimed lower (upper) bounds. ``low`` and ``best``
-    are the smallest claimant figure, as ACLED codes the most conservative credible toll;
-    ``high`` the largest upper bound; ``disputed`` that claimants disagree.
+    the sum over victim groups of its largest claimed lower (upper) bounds; a toll that names no
+    victims ("unknown": "the death toll rose to five") is a total, not one more group, so the
+    figure is at least it and never it plus the groups. ``low`` and ``best`` are the smallest
+    claimant figure, as ACLED codes the most conservative credible toll; ``high`` the largest
+    upper bound; ``disputed`` that claimants disagree.
     """
     latest: dict[str, tuple[str, dict[str, tuple[int, int]]]] = {}
     for m in group:
@@ -412,9 +414,15 @@ def fatalities(
             latest[who] = (when, victims)
     if not latest:
         return 0, 0, 0, False
-    figures = [(sum(lo for lo, _ in v.values()), sum(hi for _, hi in v.values())) for _, v in latest.values()]
+    figures = [_figure(v) for _, v in latest.values()]
     low = min(lo for lo, _ in figures)
     return low, low, max(hi for _, hi in figures), len(set(figures)) > 1
+
+
+def _figure(victims: Mapping[str, tuple[int, int]]) -> tuple[int, int]:
+    named = [bounds for group, bounds in victims.items() if group != "unknown"]
+    lo, hi = victims.get("unknown", (0, 0))
+    return max(sum(b[0] for b in named), lo), max(sum(b[1] for b in named), hi)
 
 
 def source_name(meta: Mapping[str, Any]) -> str | None:

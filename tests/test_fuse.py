@@ -168,3 +168,16 @@ def test_a_short_stated_range_is_one_event_per_day_sharing_the_deaths() -> None:
     month = EventDate("2016-02-15", 3, "since 1 February", "2016-02-01", "2016-02-29")
     events, _ = fuse.run([mention("a1", date=month, claims=(killed(7, 9),))], META)
     assert [(e.event_date, e.time_precision, e.fatalities) for e in events] == [("2016-02-15", 3, 7)]
+
+
+def test_a_toll_that_names_no_victims_is_a_total_not_another_group() -> None:
+    # "three civilians were killed ... the death toll rose to five": five, not eight
+    m = mention("a1", claims=(killed(3, 3, "civilians"), killed(5, 5, "unknown")))
+    events, _ = fuse.run([m], META)
+    assert (events[0].fatalities, events[0].fatalities_high) == (5, 5)
+    # named groups still add up, and a smaller total does not lower them
+    m = mention(
+        "a1", claims=(killed(3, 3, "civilians"), killed(2, 2, "Islamic State"), killed(4, 4, "unknown"))
+    )
+    events, _ = fuse.run([m], META)
+    assert events[0].fatalities == 5
