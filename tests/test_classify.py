@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from fieldreport.classify import classify, main_event, main_mention
 from fieldreport.events import other
 from fieldreport.nlp import parse
@@ -154,3 +156,67 @@ def test_classify_command(tmp_path: Path, cfg: Config) -> None:
     assert rows[0] == strike
     assert rows[1]["line"] == 2 and "error" in rows[1]
     assert "Classified 1 texts; 1 bad lines" in result.stderr
+
+
+# --- the example classifier and its vote with the rules (classify rule 3) ---------------------------
+
+BASE = "The army set up a new outpost near the border town of Kidal on Monday."
+TROOPS = "Hundreds of extra troops were sent to the northern province of Cabo Delgado on Wednesday."
+DRUG_BUST = "Police seized heroin and arrested members of a drug gang in the port city of Mombasa."
+GOV_TAKES = "Government forces captured the rebel-held town of Kafr Nabl on Saturday."
+REBELS_TAKE = "Rebels captured the town of Kafr Nabl from government forces on Saturday."
+STONES = "Protesters threw stones at police and burned tyres in Conakry on Tuesday."
+FUMES = (
+    "Toxic fumes leaking from a storage tank at a chemical works in Gujarat killed three workers on Monday."
+)
+DEFUSED = "Troops defused a roadside bomb on the road to Gao on Friday."
+COMMENT = "Commentators argue that the peace process is doomed because neither side trusts the other."
+
+
+def test_reports_without_a_trigger_word_are_typed(cfg: Config) -> None:
+    texts = [BASE, TROOPS, DRUG_BUST, STONES, FUMES, DEFUSED, COMMENT]
+    out = run([line(i, t) for i, t in enumerate(texts)], cfg)
+    assert [r["sub_event_type"] for r in out] == [
+        "Headquarters or base established",
+        "Change to group/activity",
+        "Organized crime",  # arrests of criminals are not ACLED's (political) Arrests
+        "Violent demonstration",  # the protesters' violence, though "police" is there
+        "Man-made disaster",  # toxic fumes from an accident are no chemical weapon
+        "Disrupted weapons use",
+        None,  # commentary reports no event
+    ]
+
+
+def test_the_rules_say_who_took_the_ground(cfg: Config) -> None:
+    out = run([line("gov", GOV_TAKES), line("nsa", REBELS_TAKE)], cfg)
+    assert [outcome(r) for r in out] == [
+        ("Battles", "Government regains territory"),
+        ("Battles", "Non-state actor overtakes territory"),
+    ]
+
+
+def test_combined_vote() -> None:
+    from fieldreport.classify import RULE_WEIGHT, combined
+
+    classes = (
+        "Armed clash",
+        "Attack",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "none",
+    )
+    probs = np.array([0.4, 0.45, 0.05, 0.05, 0.05])
+    # the rule's class gains RULE_WEIGHT: 0.4 + 0.3 beats 0.45
+    assert RULE_WEIGHT == 0.3
+    assert combined(("Battles", "Armed clash"), probs, classes) == ("Battles", "Armed clash")
+    assert combined((None, None), probs, classes) == ("Violence against civilians", "Attack")
+    assert combined(("Battles", "Armed clash"), None, classes) == ("Battles", "Armed clash")
+    territory = np.array([0.05, 0.05, 0.1, 0.75, 0.05])
+    rule = ("Battles", "Government regains territory")
+    assert combined(rule, territory, classes) == rule  # the rules know the actors
+    assert combined((None, None), np.array([0.1, 0.1, 0.1, 0.1, 0.6]), classes) == (None, None)
+    diplo = classes + ("Diplomatic event",)
+    assert combined((None, None), np.array([0.1, 0.0, 0.0, 0.0, 0.2, 0.7]), diplo) == (
+        NON_ACLED,
+        "Diplomatic event",
+    )

@@ -16,9 +16,11 @@ from spacy.tokens import Doc, Span
 
 from ..records import Article, Claim, EventDate, Location, Mention, Sentence
 from . import detect as d
+from . import retype
 from .actors import CIVILIAN_WORDS, CIVILIANS, EXTERNAL, GENERIC_HOSTILE, Actor, ActorDictionary, ActorMatch
-from .casualties import RawClaim, claimant_of, find_claims
-from .roles import Context, build_context, is_generic_name, phrase_of, roles
+from .casualties import RawClaim, claimant_of, find_claims, refers_back, victim_group
+from .output import inter_code, notes_of
+from .roles import Context, build_context, is_generic_name, killer, phrase_of, roles, state_first
 from .taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, event_type_of, is_violent, plover
 
 __all__ = [
@@ -39,6 +41,26 @@ _PROTEST_FORCE = re.compile(
     r"\b(?:tear\s*gas|dispersed|water\s+cannons?|rubber\s+bullets|arrested|beat(?:en)?|baton)\b", re.I
 )
 _PROTEST_KILL = re.compile(r"\b(?:killed|shot(?:\s+dead)?|opened\s+fire\s+on)\b", re.I)
+# ACLED: a demonstration is violent when the demonstrators themselves use violence or destroy
+# property, whatever the police do then
+_PROTESTERS_VIOLENT = re.compile(
+    r"\b(?:thr(?:ew|owing|ow)|hurl(?:ed|ing)|pelt(?:ed|ing)|lobb(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:stones|rocks"
+    r"|bricks|bottles|petrol\s+bombs|molotov|projectiles)|\b(?:torch(?:ed|ing)|vandali[sz]\w*|loot(?:ed|ing)"
+    r"|ransack\w*|smash(?:ed|ing)|stormed)\b|\bset\s+(?:\w+\s+){0,3}?(?:on\s+)?fire|\bburn(?:ed|t|ing)\s+(?:\w+\s+)?"
+    r"(?:tyres|tires|cars|vehicles|buildings|shops|barricades|offices)|\bclash(?:ed|es)?\s+with\s+(?:the\s+)?"
+    r"(?:police|security|troops|soldiers|riot)|\bturned\s+violent|\bviolent\s+(?:protests?|demonstrations?)",
+    re.I,
+)
+# ACLED: demonstrators fighting the police or another group are a violent demonstration, not a battle
+_CROWD = re.compile(
+    r"\b(?:protest(?:ers|ors|ing)?|demonstrat(?:ors|ions?|ing)|rioters?|marchers|crowds?|mobs?)\b", re.I
+)
+# ACLED: Non-violent transfer of territory is ground changing hands with no armed exchange
+_UNOPPOSED = re.compile(
+    r"\bwithout\s+(?:a\s+|any\s+)?(?:fight|fighting|resistance|clashes|bloodshed|a\s+shot)|\bunopposed\b"
+    r"|\bpeacefully\b|\bhanded\s+over\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +101,7 @@ def extract(
     last_speaker: str | None = None
     speaker_para = -1
     places: dict[int, tuple[Location | None, EventDate | None]] = {}
+    sentence_claims: dict[int, list[Claim]] = {}
 
     def where_when(s: Sentence) -> tuple[Location | None, EventDate | None]:
         if s.index not in places:
@@ -101,29 +124,66 @@ def extract(
         elif last_speaker and speaker_para == sent.paragraph:
             claimant = last_speaker  # a statement running on from the previous sentence
         triggers = _real_triggers(span, ref_year)
-        raw_claims = find_claims(sent.text, sent.start)
+        raw_claims = find_claims(sent.text, sent.start, span)
         new = _drafts_for(sent, span, triggers, ctx, book, where_when)
         claims = [_claim(c, claimant, article, ctx, book, sent, where_when) for c in raw_claims]
         claims = [c for c, raw in zip(claims, raw_claims, strict=True) if _asserted(raw, span, ref_year)]
+        sentence_claims[sent.index] = claims
         violent = [x for x in new if is_violent(x.sub)]
         if claims and violent:
+            earlier = _previous_violent(drafts, sent)
             for c in claims:
                 target = min(violent, key=lambda x: abs(x.trigger_start - c.start))
+                if earlier is not None and refers_back(doc, target.trigger_start):
+                    target = earlier  # "... were killed in the fighting": the toll of the event told before
+                by = _killer(span, c, ctx, sent, where_when)
+                if by is not None and target.actor1 is None:
+                    target.actor1 = by  # the toll names who killed
+                elif by is not None and not any(_same_side(by, a) for a in (target.actor1, target.actor2)):
+                    orphan = _orphan(sent, [c], ctx, book, where_when, by)  # another side's killing
+                    if orphan is not None:
+                        new.append(orphan)
+                        continue
                 target.claims.append(c)
                 _victims_as_target(target, c, ctx, book, sent, where_when)
         elif claims:
             prev = _previous_violent(drafts, sent)
-            if prev is not None:
+            # a toll that names its killer ("died in police firing") is that killer's event
+            killed = next((c for c in claims if c.kind == "killed" and c.high > 0), None)
+            by = _killer(span, killed, ctx, sent, where_when) if killed else None
+            if prev is not None and (by is None or _same_side(by, prev.actor1)):
                 prev.claims.extend(claims)
             else:
-                orphan = _orphan(sent, claims, ctx, book, where_when)
+                orphan = _orphan(sent, claims, ctx, book, where_when, by)
                 if orphan is not None:
                     new.append(orphan)
         subject = _subject_actor(span, ctx)
         if subject is not None:
             ctx.last_actor = subject
         drafts.extend(new)
+    drafts = retype.voted(drafts, sentences, doc, ctx, sentence_claims, where_when, ref_year)
     return tuple(_freeze(x, article) for x in drafts if not _background(x.date, article.published))
+
+
+def _killer(span: Span, c: Claim, ctx: Context, sent: Sentence, where_when) -> Actor | None:
+    """Who the claim's own words say killed (roles.killer), named for the event's country as roles are."""
+    if c.kind != "killed" or c.high == 0:
+        return None
+    loc, _ = where_when(sent)
+    return killer(span, c.start, c.end, ctx, sent.paragraph, (loc.country if loc else None) or ctx.country)
+
+
+def _same_side(a: Actor, b: Actor | None) -> bool:
+    """One actor under two names: "police" as written and "Police Forces of Kenya"."""
+    if b is None:
+        return False
+    if a.name == b.name:
+        return True
+    words = {w for w in re.findall(r"\w+", a.name.lower())} - _NAME_FILLER
+    return a.inter == b.inter and bool(words & set(re.findall(r"\w+", b.name.lower())))
+
+
+_NAME_FILLER = frozenset("of the forces force group armed unidentified".split())
 
 
 def _background(date: EventDate | None, published: str | None) -> bool:
@@ -233,7 +293,10 @@ def _drafts_for(
             a2 = next(
                 (x[2] for x in items if x[2] is not None and (a1 is None or x[2].name != a1.name)), None
             )
-        a1, a2 = _fill(sub, a1, a2, ctx, sent.paragraph, span, _subject_actor(span, ctx))
+        a1, a2 = state_first(
+            SUB_EVENT_TYPES.get(sub),
+            *_fill(sub, a1, a2, ctx, sent.paragraph, span, _subject_actor(span, ctx)),
+        )
         loc, date = where_when(sent)
         conf = t.conf + (0.1 if parsed else 0.0) + (0.05 if len(items) > 1 else 0.0)
         if d._in_quotes(span, t.start):
@@ -250,6 +313,8 @@ def _drafts_for(
 def _type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> str:
     if t.kind == "ambiguous":
         return d.AIR if d.air_context(t, span, bool(a1 and a1.air and a1.inter == EXTERNAL)) else d.SHELL
+    if t.kind in ("capture", "advance") and _UNOPPOSED.search(span.text):
+        return "Non-violent transfer of territory"
     if t.kind == "capture":
         if a1 is None or a1.inter is None:
             return d.CLASH
@@ -262,7 +327,11 @@ def _type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> str:
         return d.CLASH
     if t.kind == "kill":
         return d.VAC_ATTACK if (a2 is None or a2.inter == CIVILIANS) else d.CLASH
+    if t.sub == d.CLASH and t.kind == "specific" and _CROWD.search(span.text):
+        return "Violent demonstration"
     if t.kind == "protest":
+        if _PROTESTERS_VIOLENT.search(span.text):
+            return "Violent demonstration"
         if _PROTEST_KILL.search(span.text) and re.search(r"protest|demonstrat", span.text, re.I):
             return (
                 "Excessive force against protestors"
@@ -360,7 +429,7 @@ def _victim(raw: RawClaim, ctx: Context, book: ActorDictionary, paragraph: int) 
         hostile = ctx.insurgent(paragraph)
         if hostile is not None:
             return hostile.name, hostile
-    return "unknown", None
+    return victim_group(phrase), None
 
 
 def _claim(
@@ -408,14 +477,24 @@ def _victims_as_target(
 
 
 def _orphan(
-    sent: Sentence, claims: list[Claim], ctx: Context, book: ActorDictionary, where_when
+    sent: Sentence,
+    claims: list[Claim],
+    ctx: Context,
+    book: ActorDictionary,
+    where_when,
+    by: Actor | None = None,
 ) -> _Draft | None:
     killed = [c for c in claims if c.kind == "killed" and c.high > 0]
     if not killed:
         return None
     c = killed[0]
     loc, date = where_when(sent)
-    if c.victims == "civilians":
+    if by is not None:
+        a1, a2 = by, ctx.get(c.victims)
+        if a2 is None or a2.inter == CIVILIANS or c.victims == "civilians":
+            a2 = ctx.civilians(loc.country if loc else None, a1)
+        sub = d.VAC_ATTACK if a2.inter == CIVILIANS else d.CLASH
+    elif c.victims == "civilians":
         a1 = ctx.salient(sent.paragraph)
         a2 = ctx.civilians(loc.country if loc else None, a1)
         sub = d.VAC_ATTACK
@@ -430,42 +509,6 @@ def _orphan(
     return draft
 
 
-def _notes(x: _Draft) -> str:
-    date = x.date.date if x.date else None
-    parts = [f"On {date}, " if date else ""]
-    parts.append(f"{x.sub}")
-    if x.actor1:
-        parts.append(f" by {x.actor1.name}")
-    if x.actor2:
-        parts.append(f" against {x.actor2.name}")
-    if x.location:
-        parts.append(f" in {x.location.location}")
-    killed = [c for c in x.claims if c.kind == "killed"]
-    if killed:
-        c = min(killed, key=lambda c: c.low)
-        n = str(c.low) if c.low == c.high else f"{c.low}-{c.high}"
-        parts.append(f"; {n} killed")
-        if c.victims not in ("unknown",):
-            parts.append(f" ({c.victims})")
-        if c.claimant:
-            parts.append(f" per {c.claimant}")
-    return "".join(parts) + "."
-
-
-def _inter(actor: Actor | None, loc: Location | None) -> int | None:
-    if actor is None:
-        return None
-    if (
-        actor.inter == 1
-        and actor.country
-        and loc
-        and loc.country_code
-        and loc.country_code.upper() != actor.country
-    ):
-        return EXTERNAL  # a state's forces acting abroad
-    return actor.inter
-
-
 def _freeze(x: _Draft, article: Article) -> Mention:
     s = x.sentence
     return Mention(
@@ -478,12 +521,12 @@ def _freeze(x: _Draft, article: Article) -> Mention:
         sub_event_type=x.sub,
         actor1=x.actor1.name if x.actor1 else None,
         actor2=x.actor2.name if x.actor2 else None,
-        inter1=_inter(x.actor1, x.location),
-        inter2=_inter(x.actor2, x.location),
+        inter1=inter_code(x.actor1, x.location),
+        inter2=inter_code(x.actor2, x.location),
         location=x.location,
         date=x.date,
         claims=tuple(x.claims),
         trigger=x.trigger,
-        notes=_notes(x),
+        notes=notes_of(x),
         confidence=round(min(0.95, x.conf + (0.05 if x.claims else 0.0)), 2),
     )

