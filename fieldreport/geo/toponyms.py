@@ -24,6 +24,7 @@ from ..records import Article, Place
 from .countries import ADMIN1_WORDS, ADMIN2_WORDS
 from .gazetteer import Entry, Gazetteer
 from .names import fold, name_key
+from .nonplaces import MAJOR, MINOR_POPULATION, acronym_readings, named_actor, person_at_a_place
 from .rank import Candidate, Context, resolve, score
 
 LOC_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -84,8 +85,6 @@ CONNECTORS = frozenset(
     """al el ez az as ad ar ash an at ed es et de del di da du of la le upon on sur am der bin ibn
     bani beni""".split()
 )
-MINOR_POPULATION = 10_000
-MAJOR = frozenset({"CONT", "RGN", "PCLI", "ADM1", "PPLC"})
 # Non-locational uses, reported only when asked for (find_places(mentions=True)).
 NON_LITERAL = frozenset({"demonym", "organisation", "metonym"})
 PPL_WORDS = frozenset({"city", "town", "village", "villages", "hamlet", "towns", "cities", "camp"})
@@ -131,7 +130,7 @@ def find_places(
     if spans is None:
         candidates = []
         for c in _recognise(doc, gaz, context, mentions):
-            if c.source not in NON_LITERAL and _named_actor(c, not_places):
+            if c.source not in NON_LITERAL and named_actor(c, not_places):
                 if not mentions:
                     continue
                 c.source = "organisation"  # "al Shabaab": a group's name, reported as such
@@ -172,19 +171,6 @@ def find_places(
     return tuple(sorted(places, key=lambda p: (p.start, p.end)))
 
 
-_NAMED_BY_ITSELF = ("PCLI", "ADM1", "PPLC", "CONT", "RGN")
-
-
-def _named_actor(c: Candidate, actors: Sequence[tuple[int, int]]) -> bool:
-    """A name inside an actor's name ("al Shabaab", "Puntland forces") is the actor, not where
-    something happened; a country or province that is an actor's whole name stays a place."""
-    for start, end in actors:
-        if start <= c.start and c.end <= end:
-            whole = (start, end) == (c.start, c.end)
-            return not (whole and any(e.feature in _NAMED_BY_ITSELF for e in c.entries))
-    return False
-
-
 def _recognise(doc: Doc, gaz: Gazetteer, context: Counter[str], mentions: bool = False) -> list[Candidate]:
     text = doc.text
     masks = _org_masks(text, doc)
@@ -206,7 +192,7 @@ def _recognise(doc: Doc, gaz: Gazetteer, context: Counter[str], mentions: bool =
             if mentions and ent.label_ in LOC_LABELS and not inside:
                 _mention(candidates, span, _lookup(gaz, span), "metonym", covered)
             continue
-        entries = _acronym_readings(span, _lookup(gaz, span))
+        entries = acronym_readings(span, _lookup(gaz, span))
         if len(span) == 1 and span.text in people and not any(e.feature in MAJOR for e in entries):
             continue  # "Lincoln", "Ford": a surname the article also uses for a person
         if entries and all(e.demonym for e in entries):
@@ -426,7 +412,7 @@ def _gazetteer_matches(
                 for t in span
             ):
                 continue
-            entries = _acronym_readings(span, gaz.lookup(span.text, fuzzy=False))
+            entries = acronym_readings(span, gaz.lookup(span.text, fuzzy=False))
             if entries:
                 found = (span, entries)
                 break
@@ -450,7 +436,7 @@ def _gazetteer_matches(
         if any(t.pos_ != "PROPN" for t in span if _name_token(t)):
             continue
         masked = _masked(span.start_char, span.end_char, masks)
-        if masked and _person_at_a_place(span, entries, masks):
+        if masked and person_at_a_place(span, entries, masks):
             masked = False
         if masked or _is_org_or_metonym(span):
             if mentions and (len(span) > 1 or any(e.feature in MAJOR for e in entries)):
@@ -461,34 +447,6 @@ def _gazetteer_matches(
         cand.entries = [e for e in entries if not e.demonym]
         out.append(cand)
     return out
-
-
-_ACRONYM = re.compile(r"[A-Z]{2,5}s?")
-_DATELINE_TAIL = re.compile(r"\s*(?:,\s*[A-Z]|\(|[-\u2013\u2014])")
-
-
-def _acronym_readings(span: Span, entries: list[Entry]) -> list[Entry]:
-    """ "APC", "NISS", "SAF": an acronym names a party or a force, not the village of that name;
-    only a country, first-level unit or capital is written that way ("DRC", "UAE", "USA").
-    A dateline in capitals ("GAO, Mali -") is a place as written."""
-    if not _ACRONYM.fullmatch(span.text) or _DATELINE_TAIL.match(span.doc.text, span.end_char):
-        return entries
-    return [e for e in entries if e.feature in MAJOR]
-
-
-_AT = re.compile(r"\b(?:in|at|near|outside|into|around)\s+$")
-
-
-def _person_at_a_place(span: Span, entries: list[Entry], masks: list[tuple[int, int, str]]) -> bool:
-    """ "protested in Ben Gardane", "a car bomb exploded in Manbij": a town of some size that NER
-    took for a person or a product, where the sentence puts something at it (people are seldom
-    "in" someone)."""
-    whole = [label for ms, me, label in masks if (ms, me) == (span.start_char, span.end_char)]
-    if len(whole) != 1 or whole[0] in ("ORG", "NORP", "ORGNAME"):
-        return False  # NER's other labels ("Manbij" as a PRODUCT) are often wrong about towns
-    if not any(e.feature in MAJOR or e.population >= MINOR_POPULATION for e in entries if not e.demonym):
-        return False
-    return bool(_AT.search(span.doc.text[max(0, span.start_char - 12) : span.start_char]))
 
 
 def _lookup(gaz: Gazetteer, span: Span) -> list[Entry]:
