@@ -33,6 +33,7 @@ _MILITARY_NOUNS = (
 )
 _POLICE_NOUNS = "police|policemen|police officers|police forces|gendarmes|gendarmerie"
 _SEP = r"[\s\-\u2013\u2014]+"
+_LONGEST_WORD = 120  # characters before a force noun searched for a country word and its separator
 _US = r"(?:U\.?\s?S\.?|United\s+States)"
 
 # Head nouns of phrases that name an actor even when the dictionary does not know it.
@@ -234,7 +235,10 @@ class ActorDictionary:
     def _compiled(
         self,
     ) -> tuple[
-        re.Pattern[str], re.Pattern[str], dict[str, str], list[tuple[re.Pattern[str], str, dict[str, str]]]
+        re.Pattern[str],
+        re.Pattern[str],
+        dict[str, str],
+        list[tuple[re.Pattern[str], re.Pattern[str], str, dict[str, str]]],
     ]:
         if self._cache is not None:
             return self._cache
@@ -273,10 +277,13 @@ class ActorDictionary:
                 reverse=True,
             )
         )
-        country_res: list[tuple[re.Pattern[str], str, dict[str, str]]] = []
+        # the nouns are few and rare, the country words many: find the noun, then the word that
+        # ends right before it (trying every word at every position of the text is most of the
+        # cost of find())
+        before = re.compile(rf"(?<![\w])(?P<w>{words}){_SEP}\Z", re.I)
+        country_res: list[tuple[re.Pattern[str], re.Pattern[str], str, dict[str, str]]] = []
         for nouns, kind in ((_MILITARY_NOUNS, "Military"), (_POLICE_NOUNS, "Police")):
-            rx = re.compile(rf"(?<![\w])(?P<w>{words}){_SEP}(?:{nouns})(?![\w])", re.I)
-            country_res.append((rx, kind, by_word))
+            country_res.append((re.compile(rf"(?<![\w])(?:{nouns})(?![\w])", re.I), before, kind, by_word))
         self._cache = (ci_re, cs_re, folded, country_res)
         return self._cache
 
@@ -301,11 +308,12 @@ class ActorDictionary:
                 name = self._name_for(m.group(0))
                 if name:
                     found.append((m.start(), m.end(), self._actors[name]))
-        for rx, kind, by_word in country_res:
-            for m in rx.finditer(text):
-                cname = by_word.get(_word_key(m.group("w")))
-                if cname:
-                    found.append((m.start(), m.end(), self.state_force(f"{kind} Forces of {cname}")))
+        for noun_rx, word_rx, kind, by_word in country_res:
+            for n in noun_rx.finditer(text):
+                m = word_rx.search(text, max(0, n.start() - _LONGEST_WORD), n.start())
+                cname = by_word.get(_word_key(m.group("w"))) if m else None
+                if m and cname:
+                    found.append((m.start(), n.end(), self.state_force(f"{kind} Forces of {cname}")))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         out: list[ActorMatch] = []
         last = -1
