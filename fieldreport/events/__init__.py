@@ -16,8 +16,16 @@ from spacy.tokens import Doc, Span
 
 from ..records import Article, Claim, EventDate, Location, Mention, Sentence
 from . import detect as d
-from . import retype
-from .actors import CIVILIAN_WORDS, CIVILIANS, EXTERNAL, GENERIC_HOSTILE, Actor, ActorDictionary, ActorMatch
+from . import kinds, retype
+from .actors import (
+    CIVILIAN_WORDS,
+    CIVILIANS,
+    EXTERNAL,
+    GENERIC_HOSTILE,
+    Actor,
+    ActorDictionary,
+    ActorMatch,
+)
 from .casualties import RawClaim, claimant_of, find_claims, refers_back, victim_group
 from .output import inter_code, notes_of
 from .roles import Context, build_context, is_generic_name, killer, phrase_of, roles, state_first
@@ -36,31 +44,6 @@ __all__ = [
 ]
 
 BACKGROUND_DAYS = 45  # dated further back than this before publication: background, not news
-
-_PROTEST_FORCE = re.compile(
-    r"\b(?:tear\s*gas|dispersed|water\s+cannons?|rubber\s+bullets|arrested|beat(?:en)?|baton)\b", re.I
-)
-_PROTEST_KILL = re.compile(r"\b(?:killed|shot(?:\s+dead)?|opened\s+fire\s+on)\b", re.I)
-# ACLED: a demonstration is violent when the demonstrators themselves use violence or destroy
-# property, whatever the police do then
-_PROTESTERS_VIOLENT = re.compile(
-    r"\b(?:thr(?:ew|owing|ow)|hurl(?:ed|ing)|pelt(?:ed|ing)|lobb(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:stones|rocks"
-    r"|bricks|bottles|petrol\s+bombs|molotov|projectiles)|\b(?:torch(?:ed|ing)|vandali[sz]\w*|loot(?:ed|ing)"
-    r"|ransack\w*|smash(?:ed|ing)|stormed)\b|\bset\s+(?:\w+\s+){0,3}?(?:on\s+)?fire|\bburn(?:ed|t|ing)\s+(?:\w+\s+)?"
-    r"(?:tyres|tires|cars|vehicles|buildings|shops|barricades|offices)|\bclash(?:ed|es)?\s+with\s+(?:the\s+)?"
-    r"(?:police|security|troops|soldiers|riot)|\bturned\s+violent|\bviolent\s+(?:protests?|demonstrations?)",
-    re.I,
-)
-# ACLED: demonstrators fighting the police or another group are a violent demonstration, not a battle
-_CROWD = re.compile(
-    r"\b(?:protest(?:ers|ors|ing)?|demonstrat(?:ors|ions?|ing)|rioters?|marchers|crowds?|mobs?)\b", re.I
-)
-# ACLED: Non-violent transfer of territory is ground changing hands with no armed exchange
-_UNOPPOSED = re.compile(
-    r"\bwithout\s+(?:a\s+|any\s+)?(?:fight|fighting|resistance|clashes|bloodshed|a\s+shot)|\bunopposed\b"
-    r"|\bpeacefully\b|\bhanded\s+over\b",
-    re.I,
-)
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +144,10 @@ def extract(
         if subject is not None:
             ctx.last_actor = subject
         drafts.extend(new)
+    for x in drafts:
+        kinds.one_sided(x, ctx)
+        kinds.armed_victims(x, ctx)
+    drafts = kinds.crowd_events(drafts, doc, ctx)
     drafts = retype.voted(drafts, sentences, doc, ctx, sentence_claims, where_when, ref_year)
     return tuple(_freeze(x, article) for x in drafts if not _background(x.date, article.published))
 
@@ -277,10 +264,13 @@ def _drafts_for(
             continue
         if t.kind == "kill" and a1 is None:
             continue  # "X were killed": a casualty figure, attached to its event instead
-        sub = _type(t, a1, a2, span)
+        sub = kinds.sub_type(t, a1, a2, span)
         if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protestors"):
             a1 = Actor(f"Protesters ({country})" if country else "Protesters", 6)
         elif sub == "Violent demonstration":
+            # the rioters are the unarmed side; who they fought or attacked is actor2
+            other = [a for a in (a1, a2) if a is not None and a.inter != CIVILIANS]
+            a2 = other[0] if other else (a2 if a1 is not None and a2 is not None else None)
             a1 = Actor(f"Rioters ({country})" if country else "Rioters", 5)
         groups.setdefault(sub, []).append((t, a1, a2, parsed))
     out: list[_Draft] = []
@@ -308,38 +298,6 @@ def _drafts_for(
             _Draft(sent, sub, triggers_text, t.start, a1, a2, round(min(0.95, max(0.05, conf)), 2), loc, date)
         )
     return out
-
-
-def _type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> str:
-    if t.kind == "ambiguous":
-        return d.AIR if d.air_context(t, span, bool(a1 and a1.air and a1.inter == EXTERNAL)) else d.SHELL
-    if t.kind in ("capture", "advance") and _UNOPPOSED.search(span.text):
-        return "Non-violent transfer of territory"
-    if t.kind == "capture":
-        if a1 is None or a1.inter is None:
-            return d.CLASH
-        return d.GOV_TERR if a1.inter in (1, 8) else d.NSA_TERR
-    if t.kind == "attack":
-        if a2 is not None and a2.inter == CIVILIANS:
-            return d.VAC_ATTACK
-        if a1 is not None and a1.inter == EXTERNAL and a1.air:
-            return d.AIR
-        return d.CLASH
-    if t.kind == "kill":
-        return d.VAC_ATTACK if (a2 is None or a2.inter == CIVILIANS) else d.CLASH
-    if t.sub == d.CLASH and t.kind == "specific" and _CROWD.search(span.text):
-        return "Violent demonstration"
-    if t.kind == "protest":
-        if _PROTESTERS_VIOLENT.search(span.text):
-            return "Violent demonstration"
-        if _PROTEST_KILL.search(span.text) and re.search(r"protest|demonstrat", span.text, re.I):
-            return (
-                "Excessive force against protestors"
-                if re.search(r"killed|shot", span.text, re.I)
-                else "Protest with intervention"
-            )
-        return "Protest with intervention" if _PROTEST_FORCE.search(span.text) else "Peaceful protest"
-    return t.sub
 
 
 def _air_actor(a1: Actor | None, a2: Actor | None, ctx: Context, paragraph: int) -> Actor | None:

@@ -83,6 +83,12 @@ ACTOR_NOUNS: dict[str, int | None] = {
     "militant": REBEL,
     "soldier": STATE,
     "civilian": CIVILIANS,
+    # unarmed groups that ACLED codes as rioters when they fight the police or each other
+    "miners": CIVILIANS,
+    "youths": CIVILIANS,
+    "traders": CIVILIANS,
+    "workers": CIVILIANS,
+    "drivers": CIVILIANS,
 }
 
 # Words that refer to "the" insurgent group of an article without naming it.

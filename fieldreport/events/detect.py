@@ -129,10 +129,15 @@ _T: list[tuple[str, str, str, float]] = [
     ),
     (
         # a work stoppage is a protest in ACLED's terms, never an air strike
-        r"went\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?strike|\bon\s+strike\b|strike\s+action"
-        r"|(?:general|hunger|labou?r|workers'?|teachers'?|doctors'?|nurses'?|sit-down|warning|\w+-day)\s+strikes?"
+        r"(?:went|go|goes|going)\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?strike|\bon\s+strike\b|strike\s+action"
+        r"|(?:general|hunger|labou?r|workers'?|teachers'?|doctors'?|nurses'?|sit-down|warning|\w+-day|national"
+        r"|nationwide|indefinite|open-ended|\w+[\s-](?:hour|day|week|month)s?|day-long|week-long|city\"?|town\"?)\s+strikes?"
         r"|striking\s+(?:workers|teachers|doctors|nurses|employees|miners|drivers|staff|students)"
-        r"|(?:staged|held|called|declared|joined|observed)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?strike",
+        r"|(?:stag(?:ed|ing)|h[eo]ld(?:ing)?|call(?:ed|ing)|declared|joined|observed|start(?:ed|ing)|launch(?:ed|ing)"
+        r"|starts?|begins?|launch(?:es)?|beg[au]n|engaged\s+in|organi[sz]ed|announced)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:[\w\"-]+\s+){0,3}?strikes?"
+        r"|\bstrikes?\s+(?:to\s+(?:demand|protest|press)|demanding|in\s+protest|over\s+(?:unpaid\s+)?(?:pay|wages|salar\w+"
+        r"|fees|arrears|allowances)"
+        r"|by\s+(?:[\w-]+\s+){0,3}?(?:workers|drivers|teachers|doctors|nurses|staff|employees|traders|unions?|miners))",
         "Peaceful protest",
         "protest",
         0.6,
@@ -398,6 +403,8 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
             return "hypothetical"
         if _is_inf(v) and v.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "csubj", "pcomp", "dobj"):
             gov = v.head
+            if trig.kind == "protest" and v is tok and gov.tag_ in ("VBD", "VBP", "VBZ", "VBN"):
+                continue  # "gathered to protest the fees": the gathering is the protest
             if not (gov.pos_ in ("VERB", "AUX") and gov.lemma_ in ASPECT_LEMMAS):
                 return "intended"
         if v.dep_ in ("csubj",) and _has_modal(v.head):
@@ -409,14 +416,20 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
     ):
         return "hypothetical"
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
-        return "generic"
+        if not (trig.kind == "protest" and tok.head.lower_ in ("for", "after", "while")):
+            return "generic"  # but "arrested for protesting" says a protest took place
     # generic / habitual present simple, unless a day says it happened once: the headline
     # present ("Pensioners protest a delay in benefits in Bauchi on 06/05")
     if verb.tag_ in ("VBZ", "VBP") and not (
         tok.pos_ == "NOUN" and verb.lemma_ in ("continue", "rage", "erupt")
     ):
-        if not any(c.dep_ == "aux" for c in verb.children) and not _names_a_day(span):
-            return "generic"
+        ongoing = verb.lemma_ == "be" and any(c.lower_ in ("underway", "ongoing") for c in verb.children)
+        # a text's first sentence in the present that names someone or somewhere is a headline
+        # ("Pensioners protest unpaid benefits in Kaduna"); with bare plurals only it is a habit
+        headline = span.start == 0 and verb.dep_ == "ROOT" and any(t.ent_type_ in _NAMED for t in span)
+        if not any(c.dep_ == "aux" for c in verb.children) and not _names_a_day(span) and not ongoing:
+            if not headline or any(c.lower_ in HABITUAL for c in verb.children):
+                return "generic"
     if (
         verb.tag_ == "VB"
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
@@ -461,6 +474,7 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
     return None
 
 
+_NAMED = frozenset("GPE LOC FAC ORG NORP PERSON CARDINAL".split())
 _DAY = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}/\d{1,2}\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"

@@ -343,8 +343,86 @@ def roles(
                 break
     a1 = _first_actor(agents, ctx, paragraph, country)
     a2 = _first_actor(patients, ctx, paragraph, country, exclude=a1)
+    if a2 is None and any(soft_target(t) for t in patients) and not _defended(tok, agents, a1):
+        a2 = ctx.civilians(country, a1)
     # a compound of the trigger can name the target ("IS positions"), rarely the attacker, for clashes.
     return a1, a2, a1 is not None or a2 is not None
+
+
+# ACLED: an attack on people or places that no armed side defends (a village, a market, a bus, a
+# priest) is violence against civilians; towns, camps and posts are fought over, so they are not here
+_SOFT_PLACES = frozenset(
+    """village villages hamlet hamlets market markets bar bars restaurant restaurants hotel hotels house
+    houses home homes residence residences church churches mosque mosques school schools university
+    hospital hospitals clinic clinics bus buses minibus vehicle vehicles car cars truck trucks shop shops
+    farm farms settlement settlements funeral wedding worshippers congregation crowd gathering
+    motorcyclists travellers travelers""".split()
+)
+_PEOPLE = frozenset(
+    """man men woman women person people boy boys girl girls child children priest priests pastor pastors
+    imam imams nurse nurses doctor doctors teacher teachers trader traders merchant merchants driver
+    drivers journalist journalists reporter reporters musician singer student students activist activists
+    supporter supporters farmer farmers herder herders herdsman worker workers businessman businessmen
+    chief chiefs elder elders official officials cleric clerics family families couple resident residents
+    villager villagers civilian civilians passenger passengers pedestrian pedestrians""".split()
+)
+_IDP_CAMP = re.compile(r"\b(?:IDP|refugee|displacement|displaced)\b", re.I)
+
+
+def unarmed(group: str) -> bool:
+    """Whether a victim group (casualties.victim_group: "civilians", "traders", "members") names
+    people who bear no arms; an unknown word is not taken for unarmed."""
+    word = group.lower()
+    return (
+        word in ("civilians", "members")
+        or word in _PEOPLE
+        or word[:-1] in _PEOPLE
+        or ACTOR_NOUNS.get(word, 0) == CIVILIANS
+        or bool(CIVILIAN_WORDS.fullmatch(word))
+    )
+
+
+ARMED_TARGET = re.compile(
+    r"\b(?:police|policem[ae]n|soldiers?|troops|army|military|gendarmes?|gendarmerie|officers?|guards?"
+    r"|patrols?|checkpoints?|barracks|bases?|posts?|rangers?|vigilantes?|militia\w*|fighters|security\s+forces)\b",
+    re.I,
+)
+_FOUGHT_BACK = re.compile(
+    r"\b(?:battl\w+|clash\w*|exchange\w*\s+(?:of\s+)?(?:gun)?fire|returned\s+fire|fought\s+back|repel\w*|repuls\w*"
+    r"|foiled|resist\w*)\b",
+    re.I,
+)
+
+
+def _defended(tok: Token, agents: list[Token], a1: Actor | None) -> bool:
+    """Whether the sentence puts armed men on the target's side or says the target fought back:
+    then an attack on a village or a vehicle is a battle. State forces attacking a place are
+    after an armed group there, whoever lives in it."""
+    sent = tok.sent
+    if _FOUGHT_BACK.search(sent.text):
+        return True
+    if a1 is not None and a1.inter == 1 and not any(t.lower_ in _PEOPLE for t in sent):
+        return True
+    attacker = {t.i for a in agents for t in a.subtree}
+    rest = " ".join(t.text for t in sent if t.i not in attacker)
+    return bool(ARMED_TARGET.search(rest))
+
+
+def soft_target(tok: Token) -> bool:
+    """Whether a patient phrase is people or a place no armed side defends (see _SOFT_PLACES)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("ORG", "NORP", "GPE"):
+        return False
+    word = tok.lower_
+    if word == "of":
+        return False
+    if word in ("camp", "camps") and _IDP_CAMP.search(phrase_of(tok)):
+        return True
+    if word in _PEOPLE and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True
+    if word in ("members", "member"):
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        return any(g.lower_ in ("party", "community", "family", "parliament", "congregation") for g in of)
+    return word in _SOFT_PLACES
 
 
 def _first_actor(

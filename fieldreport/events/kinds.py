@@ -1,0 +1,177 @@
+"""Which sub-event type a trigger and its sides make, by ACLED's codebook: who was attacked
+(armed or not), who fought whom (the state, a crowd, a community), what a crowd did.
+
+:func:`sub_type` types one trigger; :func:`one_sided` and :func:`crowd_events` revise an
+article's drafts once their casualty figures are attached.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from . import detect as d
+from . import retype
+from .actors import CIVILIANS, EXTERNAL, Actor
+from .roles import ARMED_TARGET, Context, unarmed
+
+_PROTEST_FORCE = re.compile(
+    r"\b(?:tear\s*gas|dispersed|water\s+cannons?|rubber\s+bullets|arrested|beat(?:en)?|baton)\b", re.I
+)
+_PROTEST_KILL = re.compile(r"\b(?:killed|shot(?:\s+dead)?|opened\s+fire\s+on)\b", re.I)
+# ACLED: a demonstration is violent when the demonstrators themselves use violence or destroy
+# property, whatever the police do then
+_PROTESTERS_VIOLENT = re.compile(
+    r"\b(?:thr(?:ew|owing|ow)|hurl(?:ed|ing)|pelt(?:ed|ing)|lobb(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:stones|rocks"
+    r"|bricks|bottles|petrol\s+bombs|molotov|projectiles)|\b(?:torch(?:ed|ing)|vandali[sz]\w*|loot(?:ed|ing)"
+    r"|ransack\w*|smash(?:ed|ing)|stormed)\b|\bset\s+(?:\w+\s+){0,3}?(?:on\s+)?fire|\bburn(?:ed|t|ing)\s+(?:\w+\s+)?"
+    r"(?:tyres|tires|cars|vehicles|buildings|shops|barricades|offices)|\bclash(?:ed|es)?\s+with\s+(?:the\s+)?"
+    r"(?:police|security|troops|soldiers|riot)|\bturned\s+violent|\bviolent\s+(?:protests?|demonstrations?)",
+    re.I,
+)
+# ACLED: demonstrators fighting the police or another group are a violent demonstration, not a battle
+_CROWD = re.compile(
+    r"\b(?:protest(?:ers|ors|ing)?|demonstrat(?:ors|ions?|ing)|rioters?|marchers|crowds?|mobs?)\b", re.I
+)
+# triggers that say both sides fought; any other can name one side firing on people who do not
+_MUTUAL = re.compile(
+    r"clash|fight|fought|battl|skirmish|exchange|resistance|c[ao]me\s+under|heavy\s+fighting", re.I
+)
+# ACLED: Non-violent transfer of territory is ground changing hands with no armed exchange
+_UNOPPOSED = re.compile(
+    r"\bwithout\s+(?:a\s+|any\s+)?(?:fight|fighting|resistance|clashes|bloodshed|a\s+shot)|\bunopposed\b"
+    r"|\bpeacefully\b|\bhanded\s+over\b",
+    re.I,
+)
+
+
+def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> str:
+    if t.kind == "ambiguous":
+        return d.AIR if d.air_context(t, span, bool(a1 and a1.air and a1.inter == EXTERNAL)) else d.SHELL
+    if t.kind in ("capture", "advance") and _UNOPPOSED.search(span.text):
+        return "Non-violent transfer of territory"
+    if t.kind == "capture":
+        if a1 is None or a1.inter is None:
+            return d.CLASH
+        return d.GOV_TERR if a1.inter in (1, 8) else d.NSA_TERR
+    if t.kind == "attack":
+        if a2 is not None and a2.inter == CIVILIANS:
+            return d.VAC_ATTACK
+        if a1 is not None and a1.inter == EXTERNAL and a1.air:
+            return d.AIR
+        return d.CLASH
+    if t.kind == "kill":
+        return d.VAC_ATTACK if (a2 is None or a2.inter == CIVILIANS) else d.CLASH
+    if t.sub == d.CLASH and a2 is not None and a2.inter == CIVILIANS and not _MUTUAL.search(t.text):
+        return d.VAC_ATTACK  # "ambushed some motorcyclists", "opened fire on a market"
+    if t.sub == d.CLASH and t.kind == "specific" and _CROWD.search(span.text):
+        return "Violent demonstration"
+    if t.sub == d.CLASH and _MUTUAL.search(t.text) and _unarmed_fight(a1, a2, span.text):
+        return "Violent demonstration"  # ACLED: residents or students fighting the police riot
+    if t.kind == "protest":
+        if _PROTESTERS_VIOLENT.search(span.text):
+            return "Violent demonstration"
+        if _PROTEST_KILL.search(span.text) and re.search(r"protest|demonstrat", span.text, re.I):
+            return (
+                "Excessive force against protestors"
+                if re.search(r"killed|shot", span.text, re.I)
+                else "Protest with intervention"
+            )
+        return "Protest with intervention" if _PROTEST_FORCE.search(span.text) else "Peaceful protest"
+    return t.sub
+
+
+def _unarmed_fight(a1: Actor | None, a2: Actor | None, text: str) -> bool:
+    """A fight between unarmed people and the state, or between students or party supporters
+    (ACLED: rioters); communities, clans and herders who fight are communal militias (battles)."""
+    sides = [a.inter for a in (a1, a2) if a is not None]
+    if CIVILIANS not in sides or not all(i in (CIVILIANS, 1, 5, 6) for i in sides):
+        return False
+    return 1 in sides or not _COMMUNAL.search(text)
+
+
+_COMMUNAL = re.compile(
+    r"\b(?:communit\w+|communal|clans?|famil\w+|tribes?|tribal|ethnic|herd\w*|farmers|villages?|villagers"
+    r"|inter-?communal|chieftaincy|chieftancy)\b",
+    re.I,
+)
+
+
+def crowd_events(drafts: list[Any], doc: Doc, ctx: Context) -> list[Any]:
+    """ACLED codes what a crowd does as the crowd's event: arrests of protesters at a protest are
+    the police's intervention in it, and a crowd's looting or burning is a riot, not a strategic
+    development."""
+    protests = {x.sentence.index: x for x in drafts if x.sub in PROTEST_SUBS}
+    out = []
+    for x in drafts:
+        span = doc.char_span(x.sentence.start, x.sentence.end, alignment_mode="expand")
+        if x.sub == "Arrests" and x.sentence.index in protests and _AT_PROTEST.search(x.sentence.text):
+            protest = protests[x.sentence.index]
+            if span is not None:
+                if protest.sub == "Peaceful protest":
+                    retype.set_type(protest, "Protest with intervention", ctx, span)
+                if x.actor1 is not None and x.actor1.inter == 1:
+                    protest.actor2 = x.actor1  # the police who arrested them intervened
+                protest.claims.extend(x.claims)
+                continue
+        if x.sub == "Looting/property destruction" and _MOB.search(x.sentence.text) and span is not None:
+            protest = re.search(r"protest|demonstrat", x.sentence.text, re.I)
+            retype.set_type(x, "Violent demonstration" if protest else "Mob violence", ctx, span)
+            if not protest:
+                country = (x.location.country if x.location else None) or ctx.country
+                x.actor1 = Actor(f"Rioters ({country})" if country else "Rioters", 5)
+        out.append(x)
+    return out
+
+
+PROTEST_SUBS = ("Peaceful protest", "Protest with intervention", "Excessive force against protestors")
+# the arrested are the protesters, there and then ("arrested 40 demonstrators", "detained during
+# the march"), not people charged over a protest or held before a rally
+_AT_PROTEST = re.compile(
+    r"\b(?:arrest|detain)\w*\s+(?:\w+\s+){0,5}?(?:protest[eo]rs|demonstrators|marchers|strikers)\b"
+    r"|\b(?:protest[eo]rs|demonstrators|marchers|strikers)\s+(?:\w+\s+){0,3}?(?:were|was|been)\s+(?:\w+\s+)?"
+    r"(?:arrested|detained)|\b(?:during|at|for)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|protesting"
+    r"|demonstrations?|demonstrating|marche?s?|marching|sit-ins?)\b|\bwho\s+(?:had\s+)?(?:gathered|marched|rallied)",
+    re.I,
+)
+# a crowd, not a few named or counted people: "angry residents", "a mob", "students", "youths"
+_MOB = re.compile(
+    r"\b(?:protest(?:ers|ors)|demonstrators|rioters?|crowds?|mobs?|residents|youths|students|supporters"
+    r"|villagers|locals|inhabitants|rioting|angry)\b",
+    re.I,
+)
+
+
+def armed_victims(x: Any, ctx: Context) -> None:
+    """A killing typed an attack on civilians for want of a named target is a battle when its
+    dead are of an armed side ("Security forces kill four members of al Shabaab")."""
+    if x.sub != d.VAC_ATTACK or (x.actor2 is not None and x.actor2.inter == CIVILIANS):
+        return
+    for c in x.claims:
+        side = ctx.get(c.victims) if c.high > 0 else None
+        armed = side is not None and side.inter in (1, 2, 3, 4, 8)
+        if armed and (x.actor1 is None or side.name != x.actor1.name):
+            x.sub, x.actor2 = d.CLASH, side
+            return
+
+
+def one_sided(x: Any, ctx: Context) -> None:
+    """An armed side's attack with no one fighting back, whose dead and wounded are not of any
+    armed side, is violence against civilians in ACLED's coding ("gunmen attacked ..., killing 2")."""
+    if x.sub != d.CLASH or x.actor2 is not None or _MUTUAL.search(x.trigger):
+        return
+    if x.actor1 is not None and x.actor1.inter in (CIVILIANS, 5, 6):
+        return
+    hurt = [c for c in x.claims if c.high > 0]
+    if not hurt or not all(c.victims == "unknown" or unarmed(c.victims) for c in hurt):
+        return
+    named = [c for c in hurt if c.victims != "unknown"]
+    if x.actor1 is None or x.actor1.inter == 1:
+        if not named:
+            return  # a bare toll, or the state's dead suspects: nothing says who they were
+    elif ARMED_TARGET.search(x.sentence.text):
+        return  # "attacked a police station, injuring two": the state's men were there
+    x.sub = d.VAC_ATTACK
+    x.actor2 = ctx.civilians(x.location.country if x.location else None, x.actor1)

@@ -1,0 +1,119 @@
+"""Tests of fieldreport.events.kinds: which sub-event type ACLED's codebook gives a report,
+on sentences written for these tests (real spaCy model, real event classifier when installed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldreport.events import detect as d
+from fieldreport.events import extract
+from fieldreport.nlp import sentences_of
+from fieldreport.records import Article, EventDate
+
+
+def mentions(nlp, text):
+    article = Article("k1", "h1", "test", "txt", text, text, published="2021-05-31", outlet="Test Wire")
+    doc = nlp(text)
+    return extract(
+        article, doc, sentences_of(doc), locate=lambda s: None, date_of=lambda s: EventDate(None, None)
+    )
+
+
+def first(nlp, text):
+    found = mentions(nlp, text)
+    assert found, text
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked the village of Kalindi overnight and burned several huts.",
+        "Gunmen opened fire on a crowded market in Mbeya, killing four.",
+        "Militiamen ambushed a minibus on the road to Walo and killed the driver.",
+        "A pastor was attacked by armed men on his way to church.",
+    ],
+)
+def test_attack_on_people_no_one_defends_is_violence_against_civilians(nlp, text):
+    m = first(nlp, text)
+    assert (m.event_type, m.sub_event_type) == ("Violence against civilians", "Attack")
+    assert m.actor2 is not None and m.actor2.startswith("Civilians")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a police station in the north of the town, killing two officers.",
+        "Rebels attacked an army post near the border, injuring three.",
+        "Soldiers clashed with rebels near the river crossing, killing six.",
+    ],
+)
+def test_attack_on_armed_men_or_posts_stays_a_battle(nlp, text):
+    assert first(nlp, text).sub_event_type == "Armed clash"
+
+
+def test_toll_of_unarmed_victims_makes_an_attack_one_sided(nlp):
+    m = first(nlp, "Armed men attacked a wedding party near Gando, killing five guests.")
+    assert m.sub_event_type == "Attack"
+    m = first(nlp, "Four members of the ruling party were killed in an attack at a bar.")
+    assert m.sub_event_type == "Attack"
+
+
+def test_residents_fighting_police_riot_but_communities_fighting_each_other_battle(nlp):
+    m = first(nlp, "Residents clashed with police over the demolition of their homes, injuring two officers.")
+    assert (m.event_type, m.sub_event_type) == ("Riots", "Violent demonstration")
+    assert m.actor1 == "Rioters"
+    m = first(nlp, "Farmers and herders clashed over grazing land in two villages, killing three.")
+    assert m.event_type == "Battles"
+
+
+def test_crowd_burning_property_is_a_riot_not_a_strategic_development(nlp):
+    m = first(nlp, "Angry residents ransacked the offices of the electoral commission on Monday.")
+    assert (m.event_type, m.sub_event_type, m.actor1) == ("Riots", "Mob violence", "Rioters")
+    m = first(nlp, "Rebels looted the health centre and torched the market on Monday.")
+    assert m.sub_event_type == "Looting/property destruction"
+
+
+def test_arrests_at_a_protest_are_the_intervention_in_it(nlp):
+    found = mentions(nlp, "Police arrested 40 students who had gathered to protest against the new fees.")
+    assert [(m.sub_event_type, m.actor1, m.actor2) for m in found] == [
+        ("Protest with intervention", "Protesters", "Police")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teachers went on a 48-hour strike to demand unpaid salaries.",
+        "Hospital workers launched an indefinite strike over pay.",
+        "A strike by bus drivers shut the capital's transport on Monday.",
+    ],
+)
+def test_a_work_stoppage_is_a_peaceful_protest(nlp, text):
+    assert first(nlp, text).sub_event_type == "Peaceful protest"
+
+
+def test_headline_present_and_ongoing_protests_are_events(nlp):
+    assert (
+        first(nlp, "Pensioners protest unpaid benefits in Kaduna.").sub_event_type == "Peaceful protest"
+    )
+    assert first(nlp, "A protest is underway at the university.").sub_event_type == "Peaceful protest"
+    assert not mentions(nlp, "Militants attack convoys on highways to seize fuel.")
+    # only a text's first sentence is a headline: later, the present simple is habitual
+    doc = nlp("The union met on Monday. Pensioners protest whenever benefits are late.")
+    second = list(doc.sents)[1]
+    assert [(t.text, d.reject_reason(t, second, 2021)) for t in d.find_triggers(second)] == [
+        ("protest", "generic")
+    ]
+
+
+def test_a_target_that_fights_back_or_is_guarded_makes_a_battle(nlp):
+    m = first(nlp, "Rebels ambushed a bus carrying soldiers on leave, killing two.")
+    assert m.sub_event_type == "Armed clash"
+    m = first(nlp, "Gunmen attacked a hotel on Friday and troops battled them for hours.")
+    assert m.event_type == "Battles"
+
+
+def test_a_killing_whose_dead_are_an_armed_side_is_a_battle(nlp):
+    m = first(nlp, "Soldiers kill four al Shabaab fighters near Afmadow.")
+    assert (m.sub_event_type, m.actor2) == ("Armed clash", "Al Shabaab")
