@@ -133,6 +133,8 @@ OLD_TYPES = {
 
 # Old types whose events ACLED's 2019 taxonomy moved elsewhere: these sub-event types of ours are
 # where such events are now coded.
+DUMP = None  # --dump: an open file for per-note results
+
 RECODED_2019 = {"Violence against civilians": {"Excessive force against protestors", "Mob violence"}}
 
 _NUMBER_WORDS = (
@@ -208,6 +210,9 @@ def run_case(data: Path, cfg: Config, res: Resources, limit: int, errors: int) -
         sub = out.get("sub_event_type")
         pred.append(CASE_LABELS[sub] if sub else NONE)
     gold = [r["SubType"] for r in rows]
+    if DUMP is not None:
+        for r, g, p in zip(rows, gold, pred, strict=True):
+            DUMP.write(json.dumps({"id": r["id"], "gold": g, "pred": p}) + "\n")
     per, weighted, macro = f1_scores(gold, pred)
     acc = sum(g == p for g, p in zip(gold, pred, strict=True))
     # second pass: is the gold class among what the analysis found at all?
@@ -332,6 +337,10 @@ def run_acled(data: Path, cfg: Config, res: Resources, limit: int, errors: int) 
                 st.examples[f"fatalities: {why}"].append(
                     f"gold {gold_fat}, ours {best}: {_short(r['NOTES'])}"
                 )
+        if DUMP is not None:
+            row = {"i": st.n - 1, "gold": r["EVENT_TYPE"], "sub": m.sub_event_type if m else None, "ok": ok}
+            row |= {"gold_fat": gold_fat, "fat": best, "actor1": m.actor1 if m else None}
+            DUMP.write(json.dumps(row) + "\n")
         glat, glon = float(r["LATITUDE"]), float(r["LONGITUDE"])
         loc = m.location if m else None
         if loc is not None and loc.latitude is not None and loc.longitude is not None:
@@ -540,7 +549,12 @@ def main(argv: list[str] | None = None) -> int:
         default="",
         help='the geo_focus setting, e.g. "Africa" for the ACLED Africa notes (default: none)',
     )
+    ap.add_argument(
+        "--dump", type=Path, help="write a JSON line per CASE snippet or ACLED note here"
+    )
     args = ap.parse_args(argv)
+    global DUMP
+    DUMP = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
     cfg = Config().with_overrides({"geo_focus": args.geo_focus})
     res = Resources(cfg)
     timings = []
