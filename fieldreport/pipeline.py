@@ -6,7 +6,8 @@
     4. nlp      spaCy sentences, parses, entities          -> Parsed
     5. time     temporal expressions, event dates          -> Timex
     6. geo      toponyms, gazetteer, event locations       -> Place, Location
-    7. events   type, actors, casualty claims, evidence    -> Mention
+    7. events   genre, type, actors, casualty claims       -> Mention (none from opinion, analysis
+                                                              or diplomacy: a reject says why)
     8. stories  each new article joins or opens a story    -> story_id
     9. store    one transaction per batch, story index too -> DuckDB
    10. fuse     mentions of all articles -> events         -> Event (story_id by its reports)
@@ -32,6 +33,7 @@ from typing import TextIO
 
 from . import clean, dates, dedup, events, fuse, geo, nlp, sources, stories
 from .errors import ConfigError
+from .genre import Genre, genre
 from .records import Analysed, Article, RawDoc, Reject
 from .settings import Config
 from .store import Store
@@ -82,12 +84,20 @@ class Resources:
         return events.ActorDictionary.load(self.cfg.actors_path)
 
 
-def analyse(parsed: nlp.Parsed, res: Resources) -> Analysed:
-    """Stages 5-7 for one article: dates, places, event mentions."""
+def analyse(parsed: nlp.Parsed, res: Resources, kind: Genre | None = None) -> Analysed:
+    """Stages 5-7 for one article: dates, places, event mentions.
+
+    An opinion, analysis or diplomacy article (``kind``, read here when not given) keeps its
+    dates and places, which stories use, but yields no mentions: the violence it names is
+    argument or background, never a reported event.
+    """
     article, doc, sentences = parsed.article, parsed.doc, parsed.sentences
+    kind = kind or genre(article, sentences)
     timexes = dates.find_timexes(article, sentences)
     actor_spans = [(m.start, m.end) for m in res.actors.find(article.text)]
     places = geo.find_places(article, doc, res.gazetteer, focus=res.focus, not_places=actor_spans)
+    if not kind.is_report:
+        return Analysed(article, sentences, timexes, places)
     mentions = events.extract(
         article,
         doc,
@@ -162,7 +172,10 @@ def process_batch(
     t = time.perf_counter()
     for p in parsed:
         try:
-            result = analyse(p, res)
+            kind = genre(p.article, p.sentences)
+            if not kind.is_report:  # stored all the same; the reject says why it has no events
+                rejects.append(Reject(p.article.origin, f"{kind.kind}_article", kind.reason, "events"))
+            result = analyse(p, res, kind)
         except Exception as e:  # a bug on one article must not stop the corpus
             rejects.append(Reject(p.article.origin, "analysis_failed", f"{type(e).__name__}: {e}", "events"))
             result = Analysed(p.article, p.sentences)
