@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .ids import normalise_text, stable_id
+from .pagemeta import page_meta
 from .pubdate import LABELLED, MONTH, WEEKDAY, Stamp, contradicted, find_date, normalise_date, stamp
 from .records import Article, Embed, RawDoc, Reject
 from .settings import Config
@@ -370,6 +371,8 @@ class _Html:
     date: str | None = None
     url: str | None = None
     embeds: list[Embed] = field(default_factory=list)
+    section: str | None = None
+    page_type: str | None = None
 
 
 def _pull_embeds(tree: Any) -> list[Embed]:
@@ -435,6 +438,7 @@ def _from_html(html: str, url: str | None, fragment: bool) -> _Html:
         tree = lxml.html.fromstring(_XML_DECL.sub("", html, count=1))
     except (lxml.etree.ParserError, ValueError):
         return out
+    out.section, out.page_type = page_meta(tree)
     out.embeds = _pull_embeds(tree)
     if fragment:
         out.text = _simple_text(tree)
@@ -544,6 +548,8 @@ def clean(doc: RawDoc, cfg: Config, repeated: frozenset[str] = frozenset()) -> A
         dateline=found.dateline,
         embeds=tuple(embeds),
         source_id=doc.source_id,
+        section=doc.section or meta.section,
+        page_type=meta.page_type,
     )
 
 

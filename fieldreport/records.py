@@ -36,6 +36,7 @@ class RawDoc:
     outlet: str | None = None
     author: str | None = None
     source_id: str | None = None  # the `id` column/key of jsonl and csv input
+    section: str | None = None  # the `section`/`category` of jsonl and csv input, an RSS item's category
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,11 @@ class Article:
     similarity: float | None = None  # estimated Jaccard with duplicate_of
     # with published_source "story": how closely the story pins the date (1 day, 2 week, 3 month)
     published_precision: int | None = None
+    # What the publisher declares the page to be; genre.py trusts these over anything in the text.
+    # The section: the input's own (RawDoc.section), else the page's article:section or articleSection.
+    section: str | None = None
+    # The schema.org type of an HTML page's JSON-LD ("OpinionNewsArticle", "NewsArticle").
+    page_type: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -318,7 +318,16 @@ def _item(obj: dict[str, Any], origin: str, fmt: str, where: str) -> RawDoc | Re
     if text is None and html is None:
         return Reject(origin, "missing_text", f"{where}: no non-empty 'text' or 'html'")
     meta = {k: _str(obj.get(k)) for k in _ITEM_FIELDS}
-    return RawDoc(origin=origin, fmt=fmt, text=text, html=html, source_id=_str(obj.get("id")), **meta)
+    section = _first(obj.get("section")) or _first(obj.get("category"))
+    return RawDoc(
+        origin=origin, fmt=fmt, text=text, html=html, source_id=_str(obj.get("id")), section=section, **meta
+    )
+
+
+def _first(value: Any) -> str | None:
+    """A value, or the first non-empty one of a list ("category": ["Opinion", "Syria"])."""
+    values = value if isinstance(value, list) else [value]
+    return next(filter(None, (_str(v) for v in values if not isinstance(v, (dict, list)))), None)
 
 
 # ---------------------------------------------------------------- CSV
@@ -524,6 +533,7 @@ def _read_feed(path: Path) -> Iterator[RawDoc | Reject]:
             outlet=outlet,
             author=_str(entry.get("author")),
             source_id=_str(entry.get("id")),
+            section=_first([t.get("term") for t in entry.get("tags") or []]),  # the item's <category>
         )
     if not entries:
         yield Reject(origin, "empty", "feed has no items")

@@ -281,6 +281,28 @@ def test_rss_and_atom_feeds(tmp_path: Path) -> None:
     )
 
 
+def test_a_section_or_category_is_carried_as_the_section(tmp_path: Path) -> None:
+    rows = [
+        item(1, section="Opinion", category="World"),
+        item(2, category=["", "Analysis", "Syria"]),
+        item(3, section="  ", category={"name": "x"}),
+    ]
+    jsonl = write_jsonl(tmp_path / "a.jsonl", rows)
+    table = tmp_path / "b.csv"
+    with table.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=["id", "text", "Category"])
+        w.writeheader()
+        w.writerow({"id": "c1", "text": "Shelling in the north.", "Category": "Comment"})
+    feed = tmp_path / "c.rss"
+    feed.write_text(
+        RSS.replace("<dc:creator>", "<category>Opinion</category><category>Syria</category><dc:creator>", 1),
+        encoding="utf-8",
+    )
+    items = read_all([str(jsonl), str(table), str(feed)])
+    assert rejects(items) == []
+    assert [d.section for d in docs(items)] == ["Opinion", "Analysis", None, "Comment", "Opinion", None]
+
+
 def test_malformed_feed_cut_feed_and_plain_xml(tmp_path: Path) -> None:
     (tmp_path / "bad.rss").write_text("this is not a feed at all", encoding="utf-8")
     (tmp_path / "cut.rss").write_text(RSS[: RSS.index("Second item")], encoding="utf-8")

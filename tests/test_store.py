@@ -90,3 +90,22 @@ def test_mentions_round_trip_through_the_store(tmp_path: Path) -> None:
 def test_reading_a_missing_database_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="No database at .*Run `fieldreport run INPUT --db"):
         Store(tmp_path / "nope.duckdb", read_only=True)
+
+
+def test_a_database_from_before_section_and_page_type_gains_them(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    with Store(db) as s:
+        s.write_batch([sample()], [], [])
+        s.con.execute("ALTER TABLE articles DROP COLUMN section")
+        s.con.execute("ALTER TABLE articles DROP COLUMN page_type")
+    with Store(db) as s:
+        old = s.query("SELECT article_id, section, page_type FROM articles")
+        text = "Opinion: " + TEXT
+        a = Article(
+            "art2", "h2", "b.html", "html", text, text, section="Opinion", page_type="OpinionNewsArticle"
+        )
+        s.write_batch([Analysed(a)], [], [], story_of={"art2": ("story1", None)})
+        # an undated article in a story is read back whole, to be dated from its story
+        [(back, story_id, _, _)] = list(s.undated_in_stories())
+    assert old == [{"article_id": "art1", "section": None, "page_type": None}]
+    assert (back, story_id) == (a, "story1")
