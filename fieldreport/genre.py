@@ -253,6 +253,13 @@ _LEAD_SENTENCES = 3
 # Below this a text is a brief or a snippet (an ACLED note, a feed item): too little to read a
 # genre from its voice, and briefs are reports.
 _MIN_SENTENCES = 5
+# an agreement made, not discussed: "signed a ceasefire agreement", "agreed to a truce", "struck a deal"
+_CONCLUDED = re.compile(
+    r"\b(?:sign(?:ed|s)?|reach(?:ed|es)?|str(?:uck|ike)|conclud(?:ed|es)|ink(?:ed|s)?|agreed\s+(?:to|on)"
+    r"|brokered|exchanged)\s+(?:\w+\s+){0,4}?(?:agreements?|deals?|accords?|ceasefires?|truces?|peace|pacts?"
+    r"|prisoners|treaty)\b",
+    re.I,
+)
 _DIPLO_SHARE = 0.3  # of sentences naming a diplomatic actor or act
 _ARGUE_MIN = 3  # sentences in the author's own arguing voice
 _ARGUE_SHARE = 0.15
@@ -443,6 +450,8 @@ def _from_diplomacy(sentences: Sequence[Sentence], own: str) -> Genre | None:
     act = _DIPLO_ACT.search(lead[0].text) if lead else None
     if len(sentences) < _MIN_SENTENCES or act is None or _TOLL.search(lead[0].text):
         return None  # a counted crowd in the lead is a rally, not a meeting
+    if _CONCLUDED.search(lead[0].text):
+        return None  # an agreement signed or a ceasefire agreed is an ACLED event (Agreement)
     # Quotes count here: an incident a minister describes is still an incident to keep.
     if any(concrete_incident(s.text) or _NAMED_INCIDENT.search(s.text) for s in sentences):
         return None  # the talks came with a strike, a clash, an arrest or a protest: a report
