@@ -18,7 +18,14 @@ from .actors import CIVILIANS, EXTERNAL, Actor
 from .roles import ARMED_TARGET, Context, unarmed
 
 _PROTEST_FORCE = re.compile(
-    r"\b(?:tear\s*gas|dispersed|water\s+cannons?|rubber\s+bullets|arrested|beat(?:en)?|baton)\b", re.I
+    r"\b(?:tear\s*gas|dispers\w+|water\s+cannons?|rubber\s+bullets|arrest\w*|detain\w*|beat(?:en|ing)?|baton"
+    r"|pepper[\s-]spray\w*|suppress\w*|broke\s+up|break\s+up|crack\w*\s+down|crackdown|stun\s+grenades?"
+    r"|smoke\s+grenades?|chas(?:e|ed|ing)\b|drag(?:ged)?\s+(?:them|protesters|demonstrators))\b",
+    re.I,
+)
+# ACLED: force that kills or maims peaceful protesters is excessive, not an intervention
+_SEVERE_FORCE = re.compile(
+    r"\bviolently\s+(?:suppress\w*|dispers\w*|broke|attack\w*)|\blive\s+(?:fire|ammunition)", re.I
 )
 _PROTEST_KILL = re.compile(r"\b(?:killed|shot(?:\s+dead)?|opened\s+fire\s+on)\b", re.I)
 # ACLED: a demonstration is violent when the demonstrators themselves use violence or destroy
@@ -28,7 +35,10 @@ _PROTESTERS_VIOLENT = re.compile(
     r"|bricks|bottles|petrol\s+bombs|molotov|projectiles)|\b(?:torch(?:ed|ing)|vandali[sz]\w*|loot(?:ed|ing)"
     r"|ransack\w*|smash(?:ed|ing)|stormed)\b|\bset\s+(?:\w+\s+){0,3}?(?:on\s+)?fire|\bburn(?:ed|t|ing)\s+(?:\w+\s+)?"
     r"(?:tyres|tires|cars|vehicles|buildings|shops|barricades|offices)|\bclash(?:ed|es)?\s+with\s+(?:the\s+)?"
-    r"(?:police|security|troops|soldiers|riot)|\bturned\s+violent|\bviolent\s+(?:protests?|demonstrations?)",
+    r"(?:police|security|troops|soldiers|riot)|\bturned\s+violent|\bviolent\s+(?:protests?|demonstrations?)"
+    r"|\bclash(?:ed|es|ing)?\b|\bscuffles?\b|\bconfront(?:ed|ing)\s+(?:the\s+)?(?:police|security|troops)"
+    r"|\bmolotov|\bfireworks\b|\bset\s+ablaze|\bpull(?:ed)?\s+down|\bstreet\s+(?:violence|battles)"
+    r"|\baggressive\s+(?:protesters|demonstrat\w+)|\bpelted\b|\bthrowing\s+(?:rocks|stones|bottles|projectiles)",
     re.I,
 )
 # ACLED: demonstrators fighting the police or another group are a violent demonstration, not a battle
@@ -42,7 +52,8 @@ _MUTUAL = re.compile(
 # ACLED: Non-violent transfer of territory is ground changing hands with no armed exchange
 _UNOPPOSED = re.compile(
     r"\bwithout\s+(?:a\s+|any\s+)?(?:fight|fighting|resistance|clashes|bloodshed|a\s+shot)|\bunopposed\b"
-    r"|\bpeacefully\b|\bhanded\s+over\b",
+    r"|\bpeacefully\b|\bhanded\s+over\b|\b(?:after|following|as)\s+(?:\w+\s+){0,6}?(?:withdrew|pulled\s+out"
+    r"|vacated|abandoned|retreated|the\s+withdrawal)",
     re.I,
 )
 
@@ -79,6 +90,8 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
                 if re.search(r"killed|shot", span.text, re.I)
                 else "Protest with intervention"
             )
+        if _SEVERE_FORCE.search(span.text):
+            return "Excessive force against protestors"
         return "Protest with intervention" if _PROTEST_FORCE.search(span.text) else "Peaceful protest"
     return t.sub
 
@@ -175,3 +188,22 @@ def one_sided(x: Any, ctx: Context) -> None:
         return  # "attacked a police station, injuring two": the state's men were there
     x.sub = d.VAC_ATTACK
     x.actor2 = ctx.civilians(x.location.country if x.location else None, x.actor1)
+
+
+def territory(drafts: list[Any]) -> list[Any]:
+    """Ground taken in a sentence is its event, the fighting for it part of that event (ACLED
+    codes the change of territory); and who took it decides which kind: the state regains,
+    anyone else overtakes."""
+    taken = {x.sentence.index: x for x in drafts if x.sub in (d.GOV_TERR, d.NSA_TERR)}
+    out = []
+    for x in drafts:
+        if x.sub == d.CLASH and x.sentence.index in taken:
+            holder = taken[x.sentence.index]
+            holder.claims.extend(x.claims)
+            if holder.actor2 is None and x.actor2 is not None and x.actor2 != holder.actor1:
+                holder.actor2 = x.actor2
+            continue
+        if x.sub in (d.GOV_TERR, d.NSA_TERR) and x.actor1 is not None and x.actor1.inter is not None:
+            x.sub = d.GOV_TERR if x.actor1.inter in (1, 8) else d.NSA_TERR
+        out.append(x)
+    return out
