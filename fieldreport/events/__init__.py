@@ -149,6 +149,7 @@ def extract(
         kinds.armed_victims(x, ctx)
     drafts = kinds.crowd_events(drafts, doc, ctx)
     drafts = retype.voted(drafts, sentences, doc, ctx, sentence_claims, where_when, ref_year)
+    drafts = kinds.territory(drafts)
     return tuple(_freeze(x, article) for x in drafts if not _background(x.date, article.published))
 
 

@@ -170,6 +170,16 @@ def actor_of(tok: Token, ctx: Context, paragraph: int, country: str | None) -> A
         if tok.ent_type_ in ("DATE", "CARDINAL"):
             return None
         inter = ACTOR_NOUNS.get(head, ACTOR_NOUNS.get(tok.lemma_.lower()))
+        if inter is None:  # "army units", "government forces", "rebel fighters": the modifier says whose
+            for c in tok.children:
+                if c.dep_ not in ("compound", "amod", "nmod"):
+                    continue
+                if c.lower_ in ("government", "pro-government", "state"):
+                    inter = 1
+                else:
+                    inter = ACTOR_NOUNS.get(c.lower_, ACTOR_NOUNS.get(c.lower_ + "s"))
+                if inter is not None:
+                    break
         if inter == CIVILIANS:
             return ctx.civilians(country, _antecedent(tok, ctx))
         name = re.sub(r"^\d[\d,]*\s+", "", bare).strip()
