@@ -117,3 +117,18 @@ def test_a_target_that_fights_back_or_is_guarded_makes_a_battle(nlp):
 def test_a_killing_whose_dead_are_an_armed_side_is_a_battle(nlp):
     m = first(nlp, "Soldiers kill four al Shabaab fighters near Afmadow.")
     assert (m.sub_event_type, m.actor2) == ("Armed clash", "Al Shabaab")
+
+
+def test_who_takes_ground_decides_its_kind_and_a_withdrawal_makes_it_unopposed(nlp):
+    m = first(nlp, "The army units took control of the village of Kadugli on Monday.")
+    assert m.sub_event_type == "Government regains territory"
+    m = first(nlp, "Rebel fighters seized the town of Walo after government troops withdrew on Monday.")
+    assert m.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_planting_a_bomb_is_not_planning_one_and_harm_short_of_death_is_an_attack(nlp):
+    m = first(nlp, "A bomb planted under a bridge near Jowhar detonated on Monday, wounding two soldiers.")
+    assert m.event_type == "Explosions/Remote violence"
+    m = first(nlp, "Party supporters beat and robbed a journalist in Kindia on Monday.")
+    assert (m.sub_event_type, m.actor2) == ("Attack", "Civilians")
+    assert first(nlp, "Gunmen assassinated a district head in Kaura on Monday.").sub_event_type == "Attack"
