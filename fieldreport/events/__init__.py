@@ -150,6 +150,8 @@ def extract(
     drafts = kinds.crowd_events(drafts, doc, ctx)
     drafts = retype.voted(drafts, sentences, doc, ctx, sentence_claims, where_when, ref_year)
     drafts = kinds.territory(drafts)
+    for x in drafts:
+        kinds.armed_victims(x, ctx)  # again: the classifier may have typed a lead or a loose word
     return tuple(_freeze(x, article) for x in drafts if not _background(x.date, article.published))
 
 

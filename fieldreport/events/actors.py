@@ -83,6 +83,10 @@ ACTOR_NOUNS: dict[str, int | None] = {
     "militant": REBEL,
     "soldier": STATE,
     "civilian": CIVILIANS,
+    "gendarmes": STATE,
+    "gendarme": STATE,
+    "policeman": STATE,
+    "vigilantes": MILITIA,
     # unarmed groups that ACLED codes as rioters when they fight the police or each other
     "miners": CIVILIANS,
     "youths": CIVILIANS,

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from . import detect as d
 from . import retype
-from .actors import CIVILIANS, EXTERNAL, Actor
+from .actors import ACTOR_NOUNS, CIVILIANS, EXTERNAL, Actor
 from .roles import ARMED_TARGET, Context, unarmed
 
 _PROTEST_FORCE = re.compile(
@@ -73,7 +73,7 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
         if a1 is not None and a1.inter == EXTERNAL and a1.air:
             return d.AIR
         return d.CLASH
-    if t.kind == "kill":
+    if t.kind in ("kill", "harm"):
         return d.VAC_ATTACK if (a2 is None or a2.inter == CIVILIANS) else d.CLASH
     if t.sub == d.CLASH and a2 is not None and a2.inter == CIVILIANS and not _MUTUAL.search(t.text):
         return d.VAC_ATTACK  # "ambushed some motorcyclists", "opened fire on a market"
@@ -160,14 +160,25 @@ _MOB = re.compile(
 def armed_victims(x: Any, ctx: Context) -> None:
     """A killing typed an attack on civilians for want of a named target is a battle when its
     dead are of an armed side ("Security forces kill four members of al Shabaab")."""
-    if x.sub != d.VAC_ATTACK or (x.actor2 is not None and x.actor2.inter == CIVILIANS):
+    if x.sub != d.VAC_ATTACK:
         return
+    if any(c.victims == "civilians" or unarmed(c.victims) for c in x.claims if c.high > 0):
+        return  # civilians among the dead: the attack was on them
     for c in x.claims:
-        side = ctx.get(c.victims) if c.high > 0 else None
+        if c.high == 0:
+            continue
+        side = ctx.get(c.victims)
+        if side is None and ACTOR_NOUNS.get(c.victims.lower()) in (1, 2, 3, 4, 8):
+            # "scores of terrorists", "two soldiers": an armed side by its noun alone
+            side = ctx.insurgent(x.sentence.paragraph) if ACTOR_NOUNS[c.victims.lower()] == 2 else None
+            side = side or Actor(c.victims, ACTOR_NOUNS[c.victims.lower()])
         armed = side is not None and side.inter in (1, 2, 3, 4, 8)
         if armed and (x.actor1 is None or side.name != x.actor1.name):
             x.sub, x.actor2 = d.CLASH, side
             return
+    if x.actor2 is None and (x.actor1 is None or x.actor1.inter != CIVILIANS):
+        # ACLED: violence against civilians always names them as actor2
+        x.actor2 = ctx.civilians(x.location.country if x.location else None, x.actor1)
 
 
 def one_sided(x: Any, ctx: Context) -> None:
