@@ -125,13 +125,16 @@ class Classifier:
         return self.from_vectors(self.enc.encode(texts))
 
     def from_vectors(self, vectors: np.ndarray) -> np.ndarray:
-        regression = _softmax(vectors @ self.w + self.b)
-        sims = vectors @ self.vectors.T
+        # one BLAS thread, as for the encoder: a product of a few rows by the 600 examples on two
+        # threads spin-waits for the other core, measured 1.3 ms a text instead of 0.05 ms
+        with embed.one_thread():
+            regression = _softmax(vectors @ self.w + self.b)
+            sims = vectors @ self.vectors.T
         near = np.zeros_like(regression)
         k = min(_K, sims.shape[1])
-        for i, row in enumerate(sims):
-            for j in np.argpartition(-row, k - 1)[:k]:
-                near[i, self.label_index[j]] += np.exp(_KNN_TEMPERATURE * (row[j] - 1.0))
+        nearest = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        votes = np.exp(_KNN_TEMPERATURE * (np.take_along_axis(sims, nearest, axis=1) - 1.0))
+        np.add.at(near, (np.arange(len(near))[:, None], self.label_index[nearest]), votes)
         near /= np.maximum(near.sum(1, keepdims=True), 1e-30)
         return (1.0 - _KNN_SHARE) * regression + _KNN_SHARE * near
 
