@@ -94,9 +94,7 @@ def test_a_work_stoppage_is_a_peaceful_protest(nlp, text):
 
 
 def test_headline_present_and_ongoing_protests_are_events(nlp):
-    assert (
-        first(nlp, "Pensioners protest unpaid benefits in Kaduna.").sub_event_type == "Peaceful protest"
-    )
+    assert first(nlp, "Pensioners protest unpaid benefits in Kaduna.").sub_event_type == "Peaceful protest"
     assert first(nlp, "A protest is underway at the university.").sub_event_type == "Peaceful protest"
     assert not mentions(nlp, "Militants attack convoys on highways to seize fuel.")
     # only a text's first sentence is a headline: later, the present simple is habitual
@@ -132,3 +130,45 @@ def test_planting_a_bomb_is_not_planning_one_and_harm_short_of_death_is_an_attac
     m = first(nlp, "Party supporters beat and robbed a journalist in Kindia on Monday.")
     assert (m.sub_event_type, m.actor2) == ("Attack", "Civilians")
     assert first(nlp, "Gunmen assassinated a district head in Kaura on Monday.").sub_event_type == "Attack"
+
+
+def test_dead_of_the_security_forces_make_a_battle_with_the_state(nlp):
+    text = "At least 12 members of the security forces were killed in Taliban attacks in Kunduz on Monday."
+    m = first(nlp, text)
+    assert m.event_type == "Battles"
+    assert {m.actor1, m.actor2} >= {"Taliban"}
+
+
+def test_what_a_long_war_has_done_so_far_is_background(nlp):
+    text = (
+        "The envoy arrived in Aden on Monday to revive talks on ending a war that has killed 10,000 people."
+    )
+    assert not mentions(nlp, text)
+    m = first(nlp, "Rebels killed 12 soldiers in an ambush near Kidal on Monday.")
+    assert sum(c.low for c in m.claims if c.kind == "killed") == 12
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        (
+            "Hundreds of students marched on Wednesday over the deadly police shooting of a teenager.",
+            "Peaceful protest",
+        ),
+        (
+            "Police opened fire on demonstrators in Bamako on Friday, killing two.",
+            "Excessive force against protestors",
+        ),
+        (
+            "Two protesters were shot dead as police dispersed a march in Conakry on Friday.",
+            "Excessive force against protestors",
+        ),
+    ],
+)
+def test_force_on_the_protesters_not_a_killing_they_protest(nlp, text, sub):
+    assert first(nlp, text).sub_event_type == sub
+
+
+def test_explosives_found_or_defused_are_disrupted_weapons_use(nlp):
+    m = first(nlp, "A roadside bomb was found near the airport on Monday and defused by army engineers.")
+    assert m.sub_event_type == "Disrupted weapons use"

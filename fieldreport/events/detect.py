@@ -182,15 +182,15 @@ TRIGGERS = [(re.compile(rf"(?<![\w-])(?:{p})(?![\w])", re.I), sub, kind, conf) f
 
 _DISRUPT = [
     re.compile(
-        r"(?P<w>car\s+bombs?|VBIEDs?|IEDs?|explosive\s+devices?|bombs?|mines?|suicide\s+vests?|drones?|rockets?|missiles?)"
-        r"\b[^.;]{0,60}?\b(?:were|was|been|being)\s+(?:\w+\s+)?(?P<v>destroyed|defused|dismantled|intercepted|neutrali[sz]ed"
-        r"|cleared|foiled|thwarted|shot\s+down|seized)",
+        r"(?P<w>car\s+bombs?|VBIEDs?|IEDs?|explosive\s+devices?|bombs?|(?:land)?mines?|suicide\s+vests?|drones?|rockets?"
+        r"|missiles?)\b[^.;]{0,60}?\b(?:were|was|been|being)\s+(?:\w+\s+)?(?P<v>destroyed|defused|dismantled|intercepted"
+        r"|neutrali[sz]ed|cleared|foiled|thwarted|shot\s+down|seized|found|discovered|recovered)",
         re.I,
     ),
     re.compile(
         r"(?P<v>destroyed|destroying|defused|defusing|dismantled|intercepted|neutrali[sz]ed|shot\s+down|foiled|thwarted|seized"
         r"|captured|found|discovered|uncovered)\s+(?:[\w-]+\s+){0,4}?(?P<w>car\s+bombs?|VBIEDs?|IEDs?|explosive\s+devices|bombs"
-        r"|mines|suicide\s+vests?|(?:arms|weapons?|ammunition)\s+(?:dumps?|depots?|caches?|stores?)|ammunition|weapons|explosives"
+        r"|(?:land)?mines|suicide\s+vests?|(?:arms|weapons?|ammunition)\s+(?:dumps?|depots?|caches?|stores?)|ammunition|weapons|explosives"
         r"|drones?)\b",
         re.I,
     ),
@@ -362,6 +362,13 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
     tok, verb = trig.token, trig.clause
     doc = span.doc
     chain = [tok] + ([verb] if verb is not tok else [])
+    # background: "a war that has killed 400,000 people", "the insurgency, which has displaced
+    # millions": what a long conflict has done so far, told to introduce it
+    for v in _path(tok):
+        if v.dep_ == "relcl" and v.head.lemma_.lower() in _LONG_RUNNING:
+            if v.tag_ in ("VBZ", "VBP") or any(c.lower_ in ("has", "have") for c in v.children):
+                return "background"
+            break
     # negation
     for t in chain:
         if any(c.dep_ == "neg" for c in t.children):
@@ -488,6 +495,9 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
     return None
 
 
+_LONG_RUNNING = frozenset(
+    "war conflict fighting insurgency violence crisis campaign uprising unrest rebellion offensive".split()
+)
 _PLAN = re.compile(r"plan(?:s|ned|ning)?$")  # "planned to attack", never "planted a bomb"
 _NAMED = frozenset("GPE LOC FAC ORG NORP PERSON CARDINAL".split())
 _DAY = re.compile(

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from . import detect as d
 from . import retype
 from .actors import ACTOR_NOUNS, CIVILIANS, EXTERNAL, Actor
-from .roles import ARMED_TARGET, Context, unarmed
+from .roles import ARMED_TARGET, Context, unarmed, unnamed_actor
 
 _PROTEST_FORCE = re.compile(
     r"\b(?:tear\s*gas|dispers\w+|water\s+cannons?|rubber\s+bullets|arrest\w*|detain\w*|beat(?:en|ing)?|baton"
@@ -27,7 +27,15 @@ _PROTEST_FORCE = re.compile(
 _SEVERE_FORCE = re.compile(
     r"\bviolently\s+(?:suppress\w*|dispers\w*|broke|attack\w*)|\blive\s+(?:fire|ammunition)", re.I
 )
-_PROTEST_KILL = re.compile(r"\b(?:killed|shot(?:\s+dead)?|opened\s+fire\s+on)\b", re.I)
+# force used on the protesters themselves, not a killing they protest about ("marched over the
+# deadly shooting of ...", "demanding justice for two students killed")
+_FORCE_ON_PROTESTERS = re.compile(
+    r"\b(?:protest[eo]rs?|demonstrators?|marchers|crowds?)\s+(?:\w+\s+){0,3}?(?:were|was|been)\s+(?:\w+\s+)?"
+    r"(?:killed|shot|wounded|injured)|\b(?:killed|killing|shot|shooting|opened\s+fire\s+on|fired\s+(?:live\s+)?"
+    r"(?:rounds|bullets|ammunition)?\s*(?:on|at|into))\s+(?:\w+\s+){0,3}?(?:protest[eo]rs|demonstrators|marchers"
+    r"|crowds?)\b",
+    re.I,
+)
 # ACLED: a demonstration is violent when the demonstrators themselves use violence or destroy
 # property, whatever the police do then
 _PROTESTERS_VIOLENT = re.compile(
@@ -77,6 +85,8 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
         return d.VAC_ATTACK if (a2 is None or a2.inter == CIVILIANS) else d.CLASH
     if t.sub == d.CLASH and a2 is not None and a2.inter == CIVILIANS and not _MUTUAL.search(t.text):
         return d.VAC_ATTACK  # "ambushed some motorcyclists", "opened fire on a market"
+    if t.sub == d.CLASH and not _MUTUAL.search(t.text) and _FORCE_ON_PROTESTERS.search(span.text):
+        return "Excessive force against protestors"  # "police opened fire on demonstrators"
     if t.sub == d.CLASH and t.kind == "specific" and _CROWD.search(span.text):
         return "Violent demonstration"
     if t.sub == d.CLASH and _MUTUAL.search(t.text) and _unarmed_fight(a1, a2, span.text):
@@ -84,7 +94,7 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
     if t.kind == "protest":
         if _PROTESTERS_VIOLENT.search(span.text):
             return "Violent demonstration"
-        if _PROTEST_KILL.search(span.text) and re.search(r"protest|demonstrat", span.text, re.I):
+        if _FORCE_ON_PROTESTERS.search(span.text):
             return (
                 "Excessive force against protestors"
                 if re.search(r"killed|shot", span.text, re.I)
@@ -162,7 +172,8 @@ def armed_victims(x: Any, ctx: Context) -> None:
     dead are of an armed side ("Security forces kill four members of al Shabaab")."""
     if x.sub != d.VAC_ATTACK:
         return
-    if any(c.victims == "civilians" or unarmed(c.victims) for c in x.claims if c.high > 0):
+    hurt = [c for c in x.claims if c.high > 0]
+    if any(_civilian_dead(c) for c in hurt):
         return  # civilians among the dead: the attack was on them
     for c in x.claims:
         if c.high == 0:
@@ -172,13 +183,21 @@ def armed_victims(x: Any, ctx: Context) -> None:
             # "scores of terrorists", "two soldiers": an armed side by its noun alone
             side = ctx.insurgent(x.sentence.paragraph) if ACTOR_NOUNS[c.victims.lower()] == 2 else None
             side = side or Actor(c.victims, ACTOR_NOUNS[c.victims.lower()])
-        armed = side is not None and side.inter in (1, 2, 3, 4, 8)
+        named = ARMED_TARGET.search(c.text) if side is None else None
+        if named is not None:  # "20 members of the security forces": the state's men, by their words
+            country = (x.location.country if x.location else None) or ctx.country
+            side = unnamed_actor(named[0], ctx, country) or Actor(named[0], None)
+        armed = side is not None and (side.inter in (1, 2, 3, 4, 8) or side.inter is None)
         if armed and (x.actor1 is None or side.name != x.actor1.name):
             x.sub, x.actor2 = d.CLASH, side
             return
     if x.actor2 is None and (x.actor1 is None or x.actor1.inter != CIVILIANS):
         # ACLED: violence against civilians always names them as actor2
         x.actor2 = ctx.civilians(x.location.country if x.location else None, x.actor1)
+
+
+def _civilian_dead(c: Any) -> bool:
+    return c.victims == "civilians" or (unarmed(c.victims) and not ARMED_TARGET.search(c.text))
 
 
 def one_sided(x: Any, ctx: Context) -> None:
