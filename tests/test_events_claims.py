@@ -51,6 +51,8 @@ def figures(nlp, text):
         ("Hundreds of people died in the siege.", [("killed", 100, 999)]),
         # uncounted deaths: ACLED's 10 for a significant toll, 3 for one the text calls small
         ("An unknown number of soldiers died in the ambush.", [("killed", 10, 99)]),
+        ("The rebels ambushed a convoy, killing an unidentified number of soldiers.", [("killed", 10, 99)]),
+        ("A number of soldiers were killed in the ambush.", [("killed", 10, 99)]),
         ("Both sides suffered heavy casualties.", [("killed", 10, 99)]),
         ("The raid caused light casualties.", [("killed", 3, 9)]),
         # an attempt or a wish is no death
@@ -79,10 +81,48 @@ def test_victims_counted_from_the_parse(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # plural people the text says died without a figure: ACLED's 3 for a limited toll
+        ("Soldiers killed civilians in the village.", [("killed", 3, 9)]),
+        ("More people died in the shelling than in the fighting.", [("killed", 3, 9)]),
+        ("More from the northern districts fell to police bullets than from the south.", [("killed", 3, 9)]),
+        # a share of a group, or a definite group that the killing clause itself defines
+        ("Half of the villagers who died in the shelling were women.", [("killed", 3, 9)]),
+        ("Most of the herders killed in the raids were young.", [("killed", 3, 9)]),
+        ("Nearly a third of them were killed by police bullets.", [("killed", 3, 9)]),
+        # deaths and lives named with no figure
+        ("The opposition questioned the number of deaths in police firing.", [("killed", 3, 9)]),
+        ("The deaths of traders in army shelling angered the chiefs.", [("killed", 3, 9)]),
+        ("The clashes resulted in the death of a trader.", [("killed", 1, 1)]),
+        ("Army shelling claimed lives in three villages.", [("killed", 3, 9)]),
+        # a count of deaths told as the toll of violence
+        ("Officials said 30 deaths due to army shelling had been recorded.", [("killed", 30, 30)]),
+        ("Twelve of these deaths took place in the clashes.", [("killed", 12, 12)]),
+        # one person fallen to bullets, and a figure after a quote mis-decoded to letters
+        ("A youth fell to police bullets near the bridge.", [("killed", 1, 1)]),
+        ("\u00e2\u20ac\u0153Two persons have been killed in the firing, he said.", [("killed", 2, 2)]),
+    ],
+)
+def test_deaths_without_a_figure(nlp, text, expected):
+    assert [f for f in figures(nlp, text) if f[0] == "killed"] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
-        "Soldiers killed civilians in the village.",  # a plural with no figure is not counted
-        "The police killed them.",
+        "The police killed them.",  # a pronoun, or a definite plural, is a group counted before
+        "The villagers were killed.",
+        "Officials said 300 deaths took place in the district this year.",  # may sum many events
+        "The shelling could cost lives.",
+        # a hedge, an accusation, a part of a toll counted elsewhere, a death under inquiry
+        "Troops responded, perhaps killing some attackers.",
+        "The woman was accused of murdering people.",
+        "Among the militants killed were two commanders.",
+        "Police are investigating the recent death of a trader.",
+        "The shells landed on a farm and killed a large number of goats.",
+        # an active sentence misread as a headline's passive: the forces are the killers
+        "Near the border, army forces killed on Sunday a militant.",
     ],
 )
 def test_no_figure_no_claim(nlp, text):
@@ -137,6 +177,65 @@ def test_unnamed_actors_take_acled_names_of_the_country(nlp):
 def test_a_battle_names_state_forces_first(nlp):
     ms = run(nlp, "Al Shabaab fighters clashed with Somali soldiers near Baidoa on Monday.")
     assert [(m.actor1, m.actor2) for m in ms] == [("Military Forces of Somalia", "Al Shabaab")]
+
+
+def killer_words(nlp, text):
+    """The killer each killed claim of one sentence names, as the parse or the words around say."""
+    from fieldreport.events.victims import killer_of, killer_phrase
+
+    doc = nlp(text)
+    out = []
+    for c in find_claims(text, 0, doc[:]):
+        if c.kind == "killed":
+            tok = killer_of(doc[:], c.start, c.end)
+            out.append(tok.text if tok is not None else killer_phrase(text[c.end :]))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, killer",
+    [
+        # the means as the subject of the toll, or the antecedent of a relative clause holding it
+        ("Riots and later police firing in the old town left three dead.", "police"),
+        ("The police firing that left two dead was condemned.", "police"),
+        (
+            "The union sought a probe into the police firing near the mill in which one worker was killed.",
+            "police",
+        ),
+        # a change of subject within a coordination: another side's killing
+        ("The gunmen opened fire, but police guards posted at the gate killed one of them.", "police"),
+        # the victims' own clause names the means
+        ("A youth who was hit in the police firing on Monday died on Wednesday.", "police"),
+        ("Most of the people killed in police firing were young.", "police"),
+        # a shootout told as one with the side that killed, and firing by a named side
+        ("Two men were killed in an encounter with the police near the border.", "police"),
+        ("Three herders were killed in heavy firing by the army.", "army"),
+        ("\u00e2\u20ac\u0153Two persons have been killed in police firing\u00e2\u20ac, he said.", "police"),
+    ],
+)
+def test_the_killer_a_toll_names(nlp, text, killer):
+    assert killer_words(nlp, text) == [killer]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4 policemen and 4 civilians also killed.",  # a headline's passive: its subjects are the dead
+        "Police found the bodies of two herders near the bridge.",  # who found the dead did not kill them
+        "Two people died following a stabbing near the market.",
+        # a subject shared with the first conjunct is the main actor, whom the roles name
+        "Troops cleared the camp and killed five fighters.",
+    ],
+)
+def test_no_killer_named(nlp, text):
+    assert killer_words(nlp, text) == [None]
+
+
+def test_deaths_in_police_firing_are_the_polices_event(nlp):
+    ms = run(nlp, "More people died in police firing in Nakuru, Kenya, on Friday.")
+    # the police are the side that fired: actor1, or actor2 when the vote reads the dead as protesters
+    killed = [({m.actor1, m.actor2}, c.low) for m in ms for c in m.claims if c.kind == "killed"]
+    assert len(killed) == 1 and "Police Forces of Kenya" in killed[0][0] and killed[0][1] == 3
 
 
 def test_a_toll_that_names_its_killer_is_that_killers_event(nlp):

@@ -17,13 +17,18 @@ Ranges (``low``..``high``), following ACLED's rule of the most conservative figu
 * deaths reported but not counted ("an unknown number of soldiers died", "heavy casualties",
   "causing casualties") -> 10..99, ACLED's code for an uncounted toll in a significant attack;
   a toll the text itself calls small ("a few casualties", "light casualties") -> 3..9, ACLED's
-  code for a limited one. Everything else with no figure gives no claim;
+  code for a limited one, as are deaths told by their violent cause ("deaths in police firing")
+  and lives taken with no figure ("the firing claimed lives");
+* a count of deaths stated as such ("seven deaths reported") or as the toll of violence ("77
+  deaths due to police firing"); a bare count ("300 deaths in the district") may sum many events;
 * "killed or wounded N" -> killed 0..N; "no one was killed", "no casualties" -> killed 0..0.
 
 :func:`find_claims` reads figures with patterns; given the sentence's parse it also reads the
 victims a killing verb takes without a figure: "killed him", "a man was shot dead", "beheaded a
 traditional elder" count 1 each (a singular noun, a name or a singular pronoun), coordinated ones
-add up, and a plural with no figure ("killed civilians") gives no claim.
+add up, and plural people with no figure ("killed civilians", "more people died in the firing")
+take ACLED's 3..9 for a limited uncounted toll unless they may be a group counted before ("the
+villagers", "them"); see :mod:`.victims`.
 """
 
 from __future__ import annotations
@@ -188,8 +193,9 @@ _AUX = (
     r"(?:(?:were|was|have|has|had|been|are|is|being|got|reportedly|also|later|all|both|allegedly"
     r"|reported|confirmed|found)\s+)*"
 )
+# a figure starts after no ASCII word character: a quote mis-decoded as "â€œ" ends in a letter
 _PASSIVE = re.compile(
-    rf"(?<![\w,])(?P<q>{_QTY_FULL})\s+(?:{_VICTIM}\s*)?(?:(?:of|from)\s+(?:the\s+|both\s+)?(?:[\w'.-]+\s+){{0,3}}?)?"
+    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+(?:{_VICTIM}\s*)?(?:(?:of|from)\s+(?:the\s+|both\s+)?(?:[\w'.-]+\s+){{0,3}}?)?"
     rf"(?:,[^,]{{1,80}},\s*|\([^)]{{1,60}}\)\s*)?{_AUX}"
     rf"{_MEANS}(?P<verb>{_EITHER})\b",
     re.I,
@@ -210,22 +216,38 @@ _LIVES = re.compile(
     rf"(?P<q>{_QTY_FULL})\s+(?:more\s+)?(?:lives|deaths|fatalities)\b",
     re.I,
 )
+# what deaths are told as the toll of: "deaths due to police firing", "deaths in the clashes"
+_BY_VIOLENCE = (
+    r"(?:in|during|due\s+to|owing\s+to|caused\s+by)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:firing|shooting|fire"
+    r"|bullets|shelling|bombing|clash(?:es)?|fighting|violence|riots?|rioting|attacks?|raids?|crossfire|gunfire"
+    r"|explosions?|blasts?)\b"
+)
+# a count of deaths stated as such ("seven deaths reported") or as the toll of violence ("77 deaths
+# due to police firing", "40 of these deaths took place in the clashes"); a bare count ("486 deaths
+# in the district") may sum several events
 _DEATHS_REPORTED = re.compile(
-    rf"(?<![\w,])(?P<q>{_QTY_FULL})\s+(?:deaths|fatalities)\s+(?:(?:were|was|have|has|had|been)\s+)*"
-    rf"(?:reported|recorded|confirmed|registered)\b",
+    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+(?:of\s+(?:these|those|the)\s+)?(?:more\s+)?(?:deaths|fatalities)\b"
+    rf"(?:\s+(?:(?:were|was|have|has|had|been)\s+)*(?:reported|recorded|confirmed|registered)\b"
+    rf"|(?=\s+(?:(?:have|has|had)\s+)?(?:(?:taken|took)\s+place\s+|occurred\s+)?{_BY_VIOLENCE}))",
     re.I,
 )
 # deaths reported without a figure (see the module docstring)
 _UNCOUNTED = re.compile(
-    r"\b(?:an?\s+)?(?P<unknown>unknown|undetermined|unspecified|undisclosed|unconfirmed|unknown)\s+numbers?\s+(?:of\s+)?"
+    r"\b(?:an?\s+)?(?P<unknown>unknown|undetermined|unspecified|undisclosed|unconfirmed|unidentified)\s+numbers?\s+"
+    r"(?:of\s+)?"
     r"(?:[\w'.\-]+\s+){0,4}?(?:(?:were|was|have|had|been|are|reportedly|feared|also)\s+)*"
     r"(?P<verb>killed|dead|died|deaths|fatalities|casualties|lives|losses)\b"
     r"|\bcasualties\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|had\s+)?(?:reported|occurred|recorded)\b"
-    r"|\b(?:killing|killed|kills|leaving|left)\s+an?\s+(?:unknown|undetermined|unspecified|undisclosed|unconfirmed)"
+    r"|\b(?:killing|killed|kills|leaving|left)\s+an?\s+(?:unknown|undetermined|unspecified|undisclosed|unconfirmed"
+    r"|unidentified)"
     r"\s+numbers?\b"
     r"|\b(?P<size>heavy|many|numerous|massive|huge|significant|high|serious|several|light|minor|a\s+few|few|some)"
     r"\s+(?P<noun>casualties|deaths|fatalities|loss\s+of\s+life)\b"
-    r"|\b(?:caus\w+|inflict\w*|result\w*\s+in|with|left|leaving)\s+(?:some\s+)?(?P<bare>casualties|deaths|fatalities)\b",
+    r"|\b(?:caus\w+|inflict\w*|result\w*\s+in|with|left|leaving)\s+(?:some\s+)?(?P<bare>casualties|deaths|fatalities)\b"
+    # lives taken with no figure: "police firing claimed lives in three towns"
+    r"|\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes)\s+(?:more\s+)?(?P<lives>lives)\b"
+    # deaths told by their violent means: "the number of deaths in police firing"
+    rf"|(?<!\bthe\s)\b(?P<means>deaths)(?=\s+{_BY_VIOLENCE})",
     re.I,
 )
 _TOLL = re.compile(rf"\b(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of)\s+(?P<q>{_QTY_FULL})", re.I)
@@ -435,7 +457,11 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
     if not any(c.kind == "killed" and c.high > 0 for c in found):
         for m in _UNCOUNTED.finditer(text):
             size = re.sub(r"\s+", " ", (m.group("size") or "").lower())
-            if size in ("light", "minor", "a few", "few", "some", "several"):
+            if (
+                size in ("light", "minor", "a few", "few", "some", "several")
+                or m.group("means")
+                or m.group("lives")
+            ):
                 rng = UNCOUNTED_LIMITED
             else:
                 rng = UNCOUNTED_SIGNIFICANT

@@ -3,14 +3,19 @@
 "Gunmen raided his home and killed him", "A young man was shot dead", "militants beheaded a
 traditional elder", "the bodies of six women and two boys were found": each victim is counted from
 its noun phrase: a number it carries, 1 for a singular noun, a name or a singular pronoun; the
-conjuncts of a coordination add up ("a vigilante and himself" = 2). A plural with no figure
-("killed civilians", "killed them") is not counted: only the text's own figures are, so the claim
-is left out rather than guessed. A killing in an "after"/"since"/"because" clause ("protested after
-police killed a man") is the cause of what the sentence reports, not its toll.
+conjuncts of a coordination add up ("a vigilante and himself" = 2). Plural people with no figure
+("killed civilians", "more people died in the firing", "half of the villagers who died") are an
+uncounted toll: ACLED's 3..9 for a limited one ("a number of soldiers": 10..99); a pronoun or a
+definite plural ("killed them", "the villagers were killed") may be a group counted before and is
+left out, as are hedged, accused or partial tolls ("perhaps killing some"). A killing in an
+"after"/"since"/"because" clause ("protested after police killed a man") is the cause of what the
+sentence reports, not its toll.
 
 :func:`killer_of` reads who did the killing when the toll itself says so: the agent ("shot dead by
-the police"), the owner of the means ("died in police firing", "killed in an army raid"), or the
-subject of the firing it followed ("police fired, killing two").
+the police"), the owner of the means ("died in police firing", "killed in an army raid", "an
+encounter with the police"), the subject of the firing it followed ("police fired, killing two"),
+a means told before the toll ("police firing in the town left two dead", "the firing in which two
+died"), or another side's subject in a coordination ("gunmen opened fire, but guards killed one").
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .casualties import VAGUE, RawClaim, is_person_word, word_number
+from .actors import ACTOR_NOUNS
+from .casualties import UNCOUNTED_LIMITED, UNCOUNTED_SIGNIFICANT, VAGUE, RawClaim, is_person_word, word_number
 
 _KILL = frozenset(
     "kill murder execute behead decapitate lynch slaughter massacre assassinate slay strangle".split()
@@ -131,9 +137,11 @@ def _victims_raw(v: Token) -> list[Token]:
     lemma = v.lemma_.lower()
     passive = bool(_children(v, "nsubjpass", "auxpass"))
     head_passive = v.dep_ == "conj" and bool(_children(v.head, "nsubjpass", "auxpass"))
-    if lemma in _DIE:
+    if lemma in _DIE or lemma == "fall":  # "fell to police bullets" is _is_killing's
         subj = _children(v, "nsubj") or (_children(v.head, "nsubj", "nsubjpass") if v.dep_ == "conj" else [])
-        return subj
+        # "more from the north died": the parse reads "more" as an adverb of the verb
+        more = [c for c in v.children if c.lower_ == "more" and c.dep_ == "advmod" and c.i < v.i]
+        return subj or more
     if passive or head_passive:
         return _children(v, "nsubjpass") or _children(v.head, "nsubjpass")
     if v.dep_ == "acl" and v.tag_ == "VBN" and (is_person_word(v.head.text) or v.head.ent_type_ == "PERSON"):
@@ -155,8 +163,16 @@ def _is_killing(v: Token) -> bool:
     lemma = v.lemma_.lower()
     if lemma in _KILL or lemma in _DIE:
         return True
+    if lemma == "fall" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "bullet" for g in c.children)
+        for c in v.children
+    ):
+        return True  # "fell to police bullets"
     if lemma in _MEANS or lemma in _STATE_DEAD:
-        if any(c.lower_ == "dead" for c in v.children):
+        nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+        if any(c.lower_ == "dead" for c in v.children) or (
+            lemma in _MEANS and nxt is not None and nxt.lower_ == "dead"
+        ):
             return True
         if lemma == "find" and any(
             c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in _BODIES for c in v.children
@@ -186,11 +202,14 @@ def parsed_claims(span: Span) -> list[RawClaim]:
     out: list[RawClaim] = []
     seen: set[int] = set()
     for v in span:
-        if v.pos_ not in ("VERB", "AUX") or not _is_killing(v):
+        death = _death_of(v)
+        if death is None and (v.pos_ not in ("VERB", "AUX") or not _is_killing(v)):
             continue
         if _as_cause(v):
             continue  # "protested after police killed a man": the killing told as the cause
-        if v.lemma_.lower() == "find":
+        if death is not None:
+            victims = [death]
+        elif v.lemma_.lower() == "find":
             victims = _children(v, "nsubjpass", "dobj")
         else:
             victims = _victims(v)
@@ -202,16 +221,95 @@ def parsed_claims(span: Span) -> list[RawClaim]:
             if not any(c.lower_ == "dead" for c in v.children):
                 continue
         n = _total(victims[0])
-        if not n:
+        rng = (n, n) if n else _uncounted(victims[0], v)
+        if rng is None:
             continue
         first = victims[0]
         seen.update(t.i for t in (first, *first.conjuncts))
         lo = min(v.i, first.left_edge.i)
         hi = max(v.i, max(t.i for t in (first, *first.conjuncts)))
         sub = span.doc[lo : hi + 1]
-        phrase = span.doc[first.left_edge.i : first.i + 1].text
-        out.append(RawClaim("killed", n, n, phrase, sub.text, sub.start_char, sub.end_char))
+        # a share of a group names no group of its own: its toll is a total; "a number of
+        # soldiers" are soldiers
+        named = first
+        if first.lemma_.lower() == "number":
+            named = next((g for c in first.children if c.lower_ == "of" for g in c.children), first)
+        phrase = "" if first.lemma_.lower() in _SHARES else span.doc[named.left_edge.i : named.i + 1].text
+        out.append(RawClaim("killed", *rng, phrase, sub.text, sub.start_char, sub.end_char))
     return out
+
+
+def _death_of(tok: Token) -> Token | None:
+    """Whom a death noun names as dead when the sentence asserts the death: "the deaths of
+    villagers in the shelling angered ...", "clashes resulted in the death of a trader". A death
+    that is the topic of an inquiry, a protest or a report ("investigating the death of",
+    "protesting the reported death of") is a killing told before, not this event's toll."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() != "death":
+        return None
+    head = tok.head
+    asserted = (
+        tok.dep_ in ("nsubj", "nsubjpass")
+        or (
+            tok.dep_ == "pobj"
+            and head.lower_ in ("in", "to")
+            and head.head.lemma_.lower() in ("result", "lead")
+        )
+        or (tok.dep_ == "dobj" and head.lemma_.lower() in ("cause", "confirm"))
+    )
+    if not asserted:
+        return None
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return next((g for g in of if g.dep_ == "pobj"), None)
+
+
+# a share of a group: "half of the villagers who died", "a third of them were killed" ("some of
+# them" is left out: it is a part of a toll most often counted in the same report)
+_SHARES = frozenset("percent cent half third quarter majority most".split())
+_HEDGES = frozenset("perhaps possibly maybe probably".split())
+# determiners of a plural that tell no earlier figure back: "more people died", "other villagers"
+_FRESH = frozenset("more other many some several".split())
+
+
+def _uncounted(tok: Token, v: Token) -> tuple[int, int] | None:
+    """ACLED's figure for people the text says died without counting them ("people died in the
+    firing", "civilians were killed", "more from the minority fell to police bullets", "half of
+    them were killed"), or None when the victims are not plural people or may be a group counted
+    before ("the villagers were killed", "killed them")."""
+    if any(c.lower_ in _HEDGES for c in v.children) or (v.tag_ == "VBG" and v.dep_ == "pcomp"):
+        return None  # "perhaps killing some", "accused of murdering people": no death asserted
+    if tok.dep_ == "nsubj" and v.lemma_.lower() not in _DIE and v.lemma_.lower() != "fall":
+        return None  # the subject of an active killing verb is the killer, whatever the parse missed
+    if tok.dep_ == "ROOT" and v.dep_ == "acl" and tok.lower_ in ACTOR_NOUNS:
+        return None  # "army forces killed on Sunday a militant" misread as a headline's passive
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in c.children]
+    people = bool(of) and (of[0].lower_ == "them" or (of[0].tag_ in ("NNS", "NNPS") and _a_person(of[0])))
+    if tok.lemma_.lower() == "number" and people:
+        # "a number of soldiers", "an unidentified number of soldiers": ACLED's uncounted toll
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod")}
+        return UNCOUNTED_SIGNIFICANT if dets & {"a", "an", "unidentified", "unknown", "undisclosed"} else None
+    if tok.lemma_.lower() in _SHARES or (tok.lower_ == "more" and tok.pos_ != "DET"):
+        # a share of some group died: the share is plural people only when it says of whom
+        return UNCOUNTED_LIMITED if tok.lower_ == "more" or people else None
+    if tok.tag_ not in ("NNS", "NNPS") or not (_a_person(tok) or tok.lower_ in ("people", "persons")):
+        return None
+    if any(c.dep_ in ("nummod", "poss") or c.lower_ in VAGUE for c in tok.children):
+        return None  # a figure the patterns read, or a group named before ("their members")
+    edge = tok.left_edge.i
+    if any(t.like_num for t in tok.doc[max(edge - 1, tok.sent.start) : tok.i]):
+        return None  # a figure the parse left unattached is still a figure
+    # a definite plural is a group told before, unless it is a share's whole that the killing
+    # clause defines: "60 per cent of the people who died in the firing"
+    defining = (
+        v.dep_ in ("relcl", "acl")
+        and v.head == tok
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lemma_.lower() in _SHARES
+    )
+    dets = [c for c in tok.children if c.dep_ in ("det", "predet")]
+    if any(d.lower_ not in _FRESH for d in dets) and not defining:
+        return None
+    return UNCOUNTED_LIMITED
 
 
 # nouns for the means of a killing that carry its author: "in police firing", "by army shelling"
@@ -227,15 +325,91 @@ def _means(tok: Token) -> bool:
 
 
 _FIRE_VERBS = frozenset("fire shoot open resort charge attack raid shell bomb strike".split())
+# nouns that can name who killed: the reporters of a death ("police found two dead") are not here
+_AGENT_NOUNS = frozenset(
+    "police policeman policemen army military troops troop soldiers soldier forces force jawans jawan "
+    "constable constables officers officer personnel guards guard sentries sentry commandos commando "
+    "gunmen gunman militants militant rebels rebel insurgents terrorists terrorist mob mobs rioters "
+    "militia militias militiamen fighters attackers assailants men jihadists extremists bandits".split()
+)
+
+
+def _agent(tok: Token) -> bool:
+    """Whether a token can name who killed: a force or armed-group noun, or a name."""
+    if tok.pos_ == "PRON" or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC"):
+        return False
+    return tok.pos_ == "PROPN" or tok.lower_ in _AGENT_NOUNS or tok.lemma_.lower() in _AGENT_NOUNS
 
 
 def _owner(means: Token) -> Token | None:
-    """Who a means belongs to: "police firing", "army's shelling", "shelling by the army"."""
-    owner = [x for x in means.children if x.dep_ in ("compound", "amod", "poss", "nmod")]
+    """Who a means belongs to: "police firing", "army's shelling", "shelling by the army", "an
+    encounter with the police" (the other side of a shootout that left the dead)."""
+    # an adjective says when or how, not whose: "subsequent police firing", "heavy shelling"
+    owner = [
+        x
+        for x in means.children
+        if x.dep_ in ("compound", "poss", "nmod") or (x.dep_ == "amod" and x.pos_ != "ADJ")
+    ]
     if owner:
-        return owner[0]
-    by = [y for x in means.children if x.dep_ == "prep" and x.lower_ == "by" for y in x.children]
+        return owner[-1]
+    by = [
+        y
+        for x in means.children
+        if x.dep_ == "prep" and (x.lower_ == "by" or (x.lower_ == "with" and means.lower_ in _WITH_MEANS))
+        for y in x.children
+        if y.dep_ == "pobj"
+    ]
     return by[0] if by else None
+
+
+# a shootout is told as one "with" the side that killed: "died in an encounter with the police"
+_WITH_MEANS = frozenset("encounter shootout".split())
+
+
+def _means_owner(tok: Token) -> Token | None:
+    """The owner when ``tok`` names a means of killing ("police firing"), also when the parse takes
+    "police" for the noun and "firing" for a verb hanging off it."""
+    if _means(tok):
+        return _owner(tok)
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in _MEANS_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
+        return tok
+    return None
+
+
+def _relative(tok: Token) -> Token:
+    """What a relative word stands for: "that" in "the firing that left two dead" is the firing;
+    "which" in "a raid in which two died" is the raid."""
+    if tok.lower_ not in ("that", "which", "who", "whom"):
+        return tok
+    clause = tok.head if tok.dep_ != "pobj" else tok.head.head
+    while clause.dep_ == "conj":
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else tok
+
+
+def _other_subject(v: Token) -> Token | None:
+    """The subject a coordinated killing verb takes from a conjunct of its own, other than the
+    first: "the gunmen opened fire, but guards posted at the gate killed one" (the guards). A
+    change of subject within a coordination tells another side's act; a subject shared with the
+    first conjunct ("troops cleared the village and killed five") is the sentence's main actor,
+    whom the event's roles already name."""
+    if v.dep_ != "conj" or not _children(v, "dobj"):
+        return None
+    first = v.head
+    later = sorted((c for c in first.conjuncts if c.i <= v.i), key=lambda c: -c.i)
+    for h in later:
+        if _children(h, "nsubjpass", "auxpass"):
+            return None
+        subj = _children(h, "nsubj")
+        if subj:
+            found = _relative(subj[0])
+            if found.lower_ in ACTOR_NOUNS or found.lemma_.lower() in ACTOR_NOUNS:
+                return found
+            # "police sentries": the force noun names the killer when the head does not
+            force = [c for c in found.children if c.dep_ == "compound" and c.lower_ in ACTOR_NOUNS]
+            return force[0] if force else found
+    return None
 
 
 def _killer_near(h: Token) -> Token | None:
@@ -243,28 +417,33 @@ def _killer_near(h: Token) -> Token | None:
     # (also "fired 40 rounds, killing two", where the parse hangs the killing off "rounds")
     up = h
     for _ in range(2):
-        if up.dep_ not in ("advcl", "xcomp", "conj", "acl", "dobj"):
+        # a verb with a subject of its own is not the firing's: "gunmen opened fire, but guards killed one"
+        if up.dep_ not in ("advcl", "xcomp", "conj", "acl", "dobj") or _children(up, "nsubj"):
             break
         up = up.head
         if up.lemma_.lower() in _FIRE_VERBS:
             subj = [x for x in up.children if x.dep_ == "nsubj" and x.pos_ != "PRON"]
             if subj:
                 return subj[0]
-    # "rioting and police firing left two dead": a means as the subject
-    for subj in (x for x in h.children if x.dep_ == "nsubj"):
+    # "rioting and police firing left two dead", "the firing that left two dead": a means as the subject
+    for subj in (_relative(x) for x in h.children if x.dep_ == "nsubj"):
         for m in (subj, *subj.conjuncts):
-            if _means(m) and _owner(m) is not None:
-                return _owner(m)
+            found = _means_owner(m)
+            if found is not None:
+                return found
+    # "the gunmen opened fire, but guards posted at the gate killed one": another side's killing
+    if h.lemma_.lower() in _KILL or h.lemma_.lower() in _MEANS:
+        subj = _other_subject(h)
+        if subj is not None and _agent(subj):
+            return subj
     for c in h.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "in", "during", "from", "to")):
             for g in (g for g in c.children if g.dep_ == "pobj"):
                 if (c.dep_ == "agent" or c.lower_ == "by") and not _means(g):
                     return g
-                nxt = g.doc[g.i + 1] if g.i + 1 < len(g.doc) else None
-                if nxt is not None and nxt.lower_ in _MEANS_NOUNS and g.pos_ in ("NOUN", "PROPN"):
-                    return g  # "in police firing" parsed as "in police" + a verb "firing"
-                if _means(g) and _owner(g) is not None:
-                    return _owner(g)
+                found = _means_owner(_relative(g))
+                if found is not None:
+                    return found
         # "one person was killed when the police fired": the subject of the firing
         if c.dep_ == "advcl" and c.lemma_.lower() in _FIRE_VERBS:
             subj = [x for x in c.children if x.dep_ == "nsubj" and x.pos_ != "PRON"]
@@ -273,20 +452,32 @@ def _killer_near(h: Token) -> Token | None:
         # "due to police firing": the preposition hangs off "due"
         if c.lower_ in ("due", "owing"):
             for g in (g for p in c.children for g in p.children if g.dep_ == "pobj"):
-                if _means(g) and _owner(g) is not None:
-                    return _owner(g)
+                found = _means_owner(g)
+                if found is not None:
+                    return found
     return None
 
 
-# the same, read from the words after the toll when the parse does not link them
+# the same, read from the words around the toll when the parse does not link them; a means ends
+# at no ASCII letter, as a quote mis-decoded to "â€�" glues letters to it ("firingâ€�")
 _MEANS_RX = "|".join(sorted(_MEANS_NOUNS, key=len, reverse=True))
 _KILLER_AFTER = re.compile(
     rf"^(?:[\w'-]+\s+){{0,6}}?(?:in|by|during|due\s+to|owing\s+to|from)\s+(?:(?:the|a|an)\s+)?"
-    rf"(?P<owner>(?:[\w'-]+\s+){{0,2}}?[\w'-]+?)(?:'s)?\s+(?:{_MEANS_RX})\b"
+    rf"(?:(?!(?:the|a|an)\s)(?P<owner>(?:[\w'-]+\s+){{0,2}}?[\w'-]+?)(?:'s)?\s+(?:{_MEANS_RX})(?![A-Za-z])"
+    rf"|(?:[\w,'-]+\s+){{0,4}}?(?:(?:{_MEANS_RX})\s+by|encounter\s+with|shootout\s+with)\s+(?:the\s+)?"
+    rf"(?P<by>[\w'-]+))"
     rf"|^(?:[\w'-]+\s+){{0,14}}?(?:when|as|after)\s+(?:(?:the|a|an)\s+)?(?P<subj>[\w'-]+(?:\s+[\w'-]+)?)\s+"
     rf"(?:opened\s+fire|fired|shot|attacked|raided|shelled|bombed|stormed)\b",
     re.I,
 )
+# a means named before its toll, as its subject or the antecedent of a relative clause: "police
+# firing in the old town left two dead", "the police firing in which two died"
+_KILLER_BEFORE = re.compile(
+    rf"\b(?P<owner>[\w'-]+)(?:'s)?\s+(?:{_MEANS_RX})(?:\s+(?:on|at|in|near|of|into)\s+[^,;:()]{{1,80}}?)?"
+    rf"\s+(?P<rel>(?:in|during)\s+which|that|which)?\s*$",
+    re.I,
+)
+_CAUSING = re.compile(r"(?:left|leaves|leaving|claimed|claiming|killed|killing)\b", re.I)
 
 
 def killer_phrase(text: str) -> str | None:
@@ -296,20 +487,37 @@ def killer_phrase(text: str) -> str | None:
     m = _KILLER_AFTER.match(clause.strip())
     if m is None:
         return None
-    return (m.group("owner") or m.group("subj") or "").strip() or None
+    return (m.group("owner") or m.group("by") or m.group("subj") or "").strip() or None
+
+
+def _killer_before(span: Span, start: int, end: int) -> Token | None:
+    before = span.doc.text[span.start_char : start]
+    m = _KILLER_BEFORE.search(before)
+    if m is None or not (m.group("rel") or _CAUSING.match(span.doc.text[start:end])):
+        return None
+    tok = span.doc.char_span(span.start_char + m.start("owner"), span.start_char + m.end("owner"))
+    return tok.root if tok is not None and _agent(tok.root) else None
 
 
 def killer_of(span: Span, start: int, end: int) -> Token | None:
     """The token naming who killed, for the claim at ``start``..``end`` (doc offsets): the agent
-    of its verb ("shot dead by the police"), or the owner of the means it died in ("died in
-    police firing", "killed in an army raid"). None when the sentence does not say."""
+    of its verb ("shot dead by the police"), the owner of the means it died in ("died in police
+    firing", "killed in an army raid"), the killer as the subject ("police shot dead two"), or a
+    means told just before ("the police firing that left one dead"). None when the sentence does
+    not say."""
     for v in span:
-        if not (start <= v.idx < end and v.pos_ in ("VERB", "AUX", "ADJ")):
+        if not (start <= v.idx < end and v.pos_ in ("VERB", "AUX", "ADJ", "NOUN")):
             continue
-        if not (_is_killing(v) or v.lower_ == "dead"):
+        if not (_is_killing(v) or v.lower_ == "dead" or _death_of(v) is not None):
             continue
         for h in [v, v.head] if v.lower_ == "dead" else [v]:
             found = _killer_near(h)
             if found is not None:
                 return found
-    return None
+    # the victims' own clause names the means: "a youth who was hit in the police firing ... died"
+    for t in span:
+        if start <= t.idx < end and t.dep_ == "pobj":
+            found = _means_owner(t)
+            if found is not None and _agent(found):
+                return found
+    return _killer_before(span, start, end)
