@@ -172,3 +172,10 @@ def test_force_on_the_protesters_not_a_killing_they_protest(nlp, text, sub):
 def test_explosives_found_or_defused_are_disrupted_weapons_use(nlp):
     m = first(nlp, "A roadside bomb was found near the airport on Monday and defused by army engineers.")
     assert m.sub_event_type == "Disrupted weapons use"
+
+
+def test_civilians_hit_are_the_target_never_a_side_of_a_clash(nlp):
+    text = "At least 21 civilians died on Monday when people fleeing by boat were hit by coalition aircraft."
+    m = first(nlp, text)
+    assert m.event_type in ("Violence against civilians", "Explosions/Remote violence")
+    assert m.actor2 is not None and m.actor2.startswith("Civilians")

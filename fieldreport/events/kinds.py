@@ -203,6 +203,11 @@ def _civilian_dead(c: Any) -> bool:
 def one_sided(x: Any, ctx: Context) -> None:
     """An armed side's attack with no one fighting back, whose dead and wounded are not of any
     armed side, is violence against civilians in ACLED's coding ("gunmen attacked ..., killing 2")."""
+    civilians_first = x.actor1 is not None and x.actor1.inter == CIVILIANS
+    if x.sub == d.CLASH and civilians_first and not _MUTUAL.search(x.trigger):
+        # "civilians died when people fleeing ... were hit": civilians are who was attacked
+        x.sub, x.actor1, x.actor2 = d.VAC_ATTACK, x.actor2, x.actor1
+        return
     if x.sub != d.CLASH or x.actor2 is not None or _MUTUAL.search(x.trigger):
         return
     if x.actor1 is not None and x.actor1.inter in (CIVILIANS, 5, 6):
