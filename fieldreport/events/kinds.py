@@ -206,7 +206,9 @@ def one_sided(x: Any, ctx: Context) -> None:
     civilians_first = x.actor1 is not None and x.actor1.inter == CIVILIANS
     if x.sub == d.CLASH and civilians_first and not _MUTUAL.search(x.trigger):
         # "civilians died when people fleeing ... were hit": civilians are who was attacked
-        x.sub, x.actor1, x.actor2 = d.VAC_ATTACK, x.actor2, x.actor1
+        x.actor1, x.actor2 = x.actor2, x.actor1
+        by_air = x.actor1 is not None and x.actor1.inter == EXTERNAL and x.actor1.air
+        x.sub = d.AIR if by_air else d.VAC_ATTACK  # a foreign air force's hit is a strike, as sub_type has it
         return
     if x.sub != d.CLASH or x.actor2 is not None or _MUTUAL.search(x.trigger):
         return
