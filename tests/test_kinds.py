@@ -179,3 +179,8 @@ def test_civilians_hit_are_the_target_never_a_side_of_a_clash(nlp):
     m = first(nlp, text)
     assert m.event_type in ("Violence against civilians", "Explosions/Remote violence")
     assert m.actor2 is not None and m.actor2.startswith("Civilians")
+
+
+def test_casualties_aimed_at_are_not_a_toll(nlp):
+    text = "The militants seed the roads with mines, aiming to inflict as many casualties as possible."
+    assert all(not m.claims for m in mentions(nlp, text))

@@ -205,7 +205,13 @@ def _asserted(raw: RawClaim, span: Span, ref_year: int | None) -> bool:
     verbs = [t for t in sub if t.pos_ in ("VERB", "AUX", "ADJ") and t.dep_ not in ("aux", "auxpass")]
     tok = verbs[-1] if verbs else sub.root
     trig = d.Trigger(raw.start, raw.end, raw.text, "", "claim", 0.0, tok, d.clause_of(tok))
-    return d.reject_reason(trig, span, ref_year) not in ("negated", "hypothetical", "background", "question")
+    return d.reject_reason(trig, span, ref_year) not in (
+        "negated",
+        "hypothetical",
+        "intended",
+        "background",
+        "question",
+    )
 
 
 def _real_triggers(span: Span, ref_year: int | None) -> list[d.Trigger]:
