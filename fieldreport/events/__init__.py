@@ -205,10 +205,12 @@ def _asserted(raw: RawClaim, span: Span, ref_year: int | None) -> bool:
     verbs = [t for t in sub if t.pos_ in ("VERB", "AUX", "ADJ") and t.dep_ not in ("aux", "auxpass")]
     tok = verbs[-1] if verbs else sub.root
     trig = d.Trigger(raw.start, raw.end, raw.text, "", "claim", 0.0, tok, d.clause_of(tok))
-    return d.reject_reason(trig, span, ref_year) not in (
+    reason = d.reject_reason(trig, span, ref_year)
+    if reason == "intended":  # "claim to have killed 27" is a claim; "aiming to inflict casualties" is not
+        return not d.intent_above(tok)
+    return reason not in (
         "negated",
         "hypothetical",
-        "intended",
         "background",
         "question",
     )
@@ -373,8 +375,8 @@ def _previous_violent(drafts: list[_Draft], sent: Sentence) -> _Draft | None:
             return None
         if sent.index - x.sentence.index > 4:
             return None
-        if is_violent(x.sub):
-            return x
+        if is_violent(x.sub) or x.sub == "Excessive force against protestors":
+            return x  # the force used on protesters is the toll's event too
     return None
 
 

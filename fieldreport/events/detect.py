@@ -347,6 +347,11 @@ def _path(tok: Token) -> list[Token]:
     return out
 
 
+def intent_above(tok: Token) -> bool:
+    """Whether a verb of intent ("aim", "seek", "plan") governs the token."""
+    return any(v.lemma_.lower() in INTENT_LEMMAS or _PLAN.match(v.lower_) for v in _path(tok)[1:])
+
+
 def _has_modal(v: Token) -> bool:
     return v.lemma_ not in PERCEPTION and any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in v.children
