@@ -549,9 +549,7 @@ def main(argv: list[str] | None = None) -> int:
         default="",
         help='the geo_focus setting, e.g. "Africa" for the ACLED Africa notes (default: none)',
     )
-    ap.add_argument(
-        "--dump", type=Path, help="write a JSON line per CASE snippet or ACLED note here"
-    )
+    ap.add_argument("--dump", type=Path, help="write a JSON line per CASE snippet or ACLED note here")
     args = ap.parse_args(argv)
     global DUMP
     DUMP = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
