@@ -59,7 +59,7 @@ import numpy as np
 from . import nlp
 from .events import detect as d
 from .events import other, prototypes
-from .events.taxonomy import SUB_EVENT_TYPES, is_violent
+from .events.taxonomy import SUB_EVENT_TYPES, is_violent, rules_decide
 from .jsonl import Line, article, in_batches, read_line
 from .pipeline import Resources, analyse
 from .records import Mention
@@ -69,17 +69,6 @@ RULE_WEIGHT = 0.3  # probability mass the rule reading adds to its class before 
 # where the rules find nothing the classifier must be this sure on its own: below it, texts that
 # are about nothing it knows ("The meeting is at noon.") spread their probability thin
 ALONE_MIN = 0.4
-TERRITORY = frozenset({d.GOV_TERR, d.NSA_TERR})
-# protests and riots: the kind is who did what (the crowd's violence, force used on it), which the
-# rules read from the words; the classifier only knows the sentence is about a crowd
-CROWD_TYPES = frozenset(
-    {
-        "Peaceful protest",
-        "Protest with intervention",
-        "Excessive force against protestors",
-        "Violent demonstration",
-    }
-)
 POLITICAL_INTER = frozenset({1, 2, 3, 4, 8})  # state forces, rebels, political/identity militias, external
 _GENERIC_KINDS = frozenset({"ambiguous", "explosion", "attack", "kill"})
 
@@ -138,10 +127,8 @@ def combined(
     best = classes[int(p.argmax())]
     if rule_sub is None and p.max() < ALONE_MIN:
         return None, None
-    if best in TERRITORY and rule_sub in TERRITORY:
-        best = rule_sub  # who took the ground decides, and the rules know the actors
-    if best in CROWD_TYPES and rule_sub in CROWD_TYPES:
-        best = rule_sub  # who used force on whom decides, and the rules read it
+    if rules_decide(best, rule_sub):
+        best = rule_sub
     if best == prototypes.NONE:
         return None, None
     if best in SUB_EVENT_TYPES:

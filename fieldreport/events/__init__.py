@@ -29,7 +29,7 @@ from .actors import (
 from .casualties import RawClaim, claimant_of, find_claims, refers_back, victim_group
 from .output import inter_code, notes_of
 from .roles import Context, build_context, is_generic_name, killer, phrase_of, roles, state_first
-from .taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, event_type_of, is_violent, plover
+from .taxonomy import EVENT_TYPES, PROTESTS, SUB_EVENT_TYPES, event_type_of, is_violent, plover
 
 __all__ = [
     "EVENT_TYPES",
@@ -276,7 +276,7 @@ def _drafts_for(
         if t.kind == "kill" and a1 is None:
             continue  # "X were killed": a casualty figure, attached to its event instead
         sub = kinds.sub_type(t, a1, a2, span)
-        if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protestors"):
+        if sub in EVENT_TYPES[PROTESTS]:
             a1 = Actor(f"Protesters ({country})" if country else "Protesters", 6)
         elif sub == "Violent demonstration":
             # the rioters are the unarmed side; who they fought or attacked is actor2

@@ -16,6 +16,7 @@ from . import detect as d
 from . import retype
 from .actors import ACTOR_NOUNS, CIVILIANS, EXTERNAL, Actor
 from .roles import ARMED_TARGET, Context, unarmed, unnamed_actor
+from .taxonomy import EVENT_TYPES, PROTESTS
 
 _PROTEST_FORCE = re.compile(
     r"\b(?:tear\s*gas|dispers\w+|water\s+cannons?|rubber\s+bullets|arrest\w*|detain\w*|beat(?:en|ing)?|baton"
@@ -126,7 +127,7 @@ def crowd_events(drafts: list[Any], doc: Doc, ctx: Context) -> list[Any]:
     """ACLED codes what a crowd does as the crowd's event: arrests of protesters at a protest are
     the police's intervention in it, and a crowd's looting or burning is a riot, not a strategic
     development."""
-    protests = {x.sentence.index: x for x in drafts if x.sub in PROTEST_SUBS}
+    protests = {x.sentence.index: x for x in drafts if x.sub in EVENT_TYPES[PROTESTS]}
     out = []
     for x in drafts:
         span = doc.char_span(x.sentence.start, x.sentence.end, alignment_mode="expand")
@@ -149,7 +150,6 @@ def crowd_events(drafts: list[Any], doc: Doc, ctx: Context) -> list[Any]:
     return out
 
 
-PROTEST_SUBS = ("Peaceful protest", "Protest with intervention", "Excessive force against protestors")
 # the arrested are the protesters, there and then ("arrested 40 demonstrators", "detained during
 # the march"), not people charged over a protest or held before a rally
 _AT_PROTEST = re.compile(

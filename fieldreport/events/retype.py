@@ -41,20 +41,11 @@ from . import detect as d
 from . import prototypes
 from .actors import CIVILIANS, Actor
 from .roles import Context
-from .taxonomy import EXPLOSIONS, SUB_EVENT_TYPES
+from .taxonomy import EVENT_TYPES, EXPLOSIONS, PROTESTS, SUB_EVENT_TYPES, TERRITORY, rules_decide
 
 RULE_WEIGHT = 0.3
 LEAD_SENTENCES = 3
 LEAD_MIN = 0.5
-TERRITORY = frozenset({d.GOV_TERR, d.NSA_TERR})
-CROWD_TYPES = frozenset(
-    {
-        "Peaceful protest",
-        "Protest with intervention",
-        "Excessive force against protestors",
-        "Violent demonstration",
-    }
-)
 # trigger kinds of :mod:`.detect` whose type is a guess from one word: the vote may retype these.
 # The others name their type ("air strikes", "a roadside bomb", "protested", "arrested") and a
 # sentence-level reading of a long article's sentence is no better than the word (measured on the
@@ -117,10 +108,8 @@ class Reader:
             return None
         if best in TERRITORY and rule_sub not in TERRITORY:
             return rule_sub  # taking ground needs a capture word: an offensive alone may fail
-        if best in TERRITORY and rule_sub in TERRITORY:
+        if rules_decide(best, rule_sub):
             return rule_sub
-        if best in CROWD_TYPES and rule_sub in CROWD_TYPES:
-            return rule_sub  # who used force on whom: the rules read it from the words
         return best
 
     def lead_event(self, probs: np.ndarray) -> str | None:
@@ -247,7 +236,7 @@ def set_type(x: Any, sub: str, ctx: Context, span: Span, first: bool = False) ->
     elif SUB_EVENT_TYPES.get(sub) != SUB_EVENT_TYPES.get(x.sub):
         x.actor1, x.actor2 = _fill(sub, x.actor1, x.actor2, ctx, paragraph, span, _subject_actor(span, ctx))
     x.sub = sub
-    if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protestors"):
+    if sub in EVENT_TYPES[PROTESTS]:
         before = x.actor1
         x.actor1 = Actor(f"Protesters ({country})" if country else "Protesters", 6)
         if sub != "Peaceful protest" and before is not None and before.inter == 1:

@@ -41,6 +41,18 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
 
 SUB_EVENT_TYPES: dict[str, str] = {sub: etype for etype, subs in EVENT_TYPES.items() for sub in subs}
 
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+# protests and riots: which kind is who did what (the crowd's violence, force used on it)
+CROWD_KINDS = frozenset(EVENT_TYPES[PROTESTS]) | {"Violent demonstration"}
+
+
+def rules_decide(classifier_sub: str, rule_sub: str | None) -> bool:
+    """Whether the rules' sub-event type wins over the example classifier's: within a family whose
+    kinds differ by who did what to whom (who took the ground, who used force on whom), which the
+    rules read from the actors and the words, while the classifier only knows the family."""
+    return any(classifier_sub in family and rule_sub in family for family in (TERRITORY, CROWD_KINDS))
+
+
 _PLOVER: dict[str, tuple[str, str]] = {
     "Armed clash": ("ASSAULT", "firearms"),
     "Government regains territory": ("COERCE", "seize"),
