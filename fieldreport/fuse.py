@@ -3,7 +3,8 @@
 ACLED codes one event per actor pair, per day, per location. Mentions that are compatible on
 those (:func:`compatible`: the same type, dates within their precision's slack, actors and
 place that agree or that one side knows less precisely) are one event that keeps every
-mention, claim and outlet.
+mention, claim and outlet. Within one article a report that names fewer sides or no place is
+the event told before ("The fighting killed seven" after the lead that names both sides).
 Copies found by dedup add their outlet and their own evidence span to the event, never
 another event.
 
@@ -15,8 +16,9 @@ fatalities, as ACLED codes it.
 
 A stated range of at most :data:`PER_DAY_MAX` days ("clashes from Feb 8-11") is one event per
 day, as ACLED codes multi-day fighting, each with the same reports and its share of the deaths
-(split evenly, the remainder on the earliest days); a longer range stays one event at its
-middle with week or month precision.
+(split evenly, the remainder on the earliest days; ACLED's code for an uncounted toll, "heavy
+casualties", is each day's own); a longer range stays one event at its middle with week or month
+precision. A peaceful protest has no deaths: a toll in its sentence is what it protests.
 """
 
 from __future__ import annotations
@@ -27,9 +29,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .events.casualties import estimated
 from .geo import place_key
 from .ids import stable_id
 from .records import PER_DAY_MAX, Event, Location, Mention
+
+PEACEFUL = "Peaceful protest"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +136,8 @@ def compatible(a: Mention, b: Mention, same_story: bool = False) -> bool:
     """Whether two dated mentions can report one event.
 
     They must agree on the type, the actors (a country known on one side only is no
-    disagreement: "Civilians" and "Civilians (Syria)") and the place. Their days must be the
+    disagreement: "Civilians" and "Civilians (Syria)") and the place; within one article a
+    report that names fewer sides or no place is the event told before (see below). Their days must be the
     same, or, for reports of one story that tell it in much the same words (a rewrite, a later
     copy), within the slack of their precision. A day that is only the publication date ("no
     day given") is weak evidence: two such mentions are one event only when their words agree.
@@ -150,11 +156,18 @@ def compatible(a: Mention, b: Mention, same_story: bool = False) -> bool:
         if _overlap(a.sentence, b.sentence) < SAME_WORDING:
             return False
     aa, ab = _actors(a), _actors(b)
-    if aa.keys() != ab.keys() or any(aa[k] and ab[k] and aa[k] != ab[k] for k in aa):
+    if any(aa[k] and ab[k] and aa[k] != ab[k] for k in aa.keys() & ab.keys()):
+        return False
+    # One article tells one event over several sentences, naming its sides and place once:
+    # "Clashes broke out in Sirte between IS and the army. ... The fighting killed seven."
+    # There a report that knows fewer sides, or no place, is that event; across articles,
+    # knowing less is no evidence of sameness.
+    told_again = a.article_id == b.article_id
+    if aa.keys() != ab.keys() and not (told_again and (aa.keys() <= ab.keys() or ab.keys() <= aa.keys())):
         return False
     (pa, ca, _), (pb, cb, _) = _place(a), _place(b)
     if pa is None or pb is None:
-        return pa is None and pb is None and bool(aa)
+        return (pa is None and pb is None and bool(aa)) or told_again
     return pa == pb and (not ca or not cb or ca == cb)
 
 
@@ -207,9 +220,15 @@ def stream(
         if len(days) <= 1:
             yield event, links
             return
+        # a count is shared out over the days; ACLED's code for an uncounted toll ("heavy
+        # casualties") is each day's event's own
+        shared = not _estimated(group)
         for i, day in enumerate(days):
             day_id = stable_id(event_id, day)
-            yield _one_day(event, day_id, day, i, len(days)), [replace(x, event_id=day_id) for x in links]
+            yield (
+                _one_day(event, day_id, day, i, len(days) if shared else 1),
+                [replace(x, event_id=day_id) for x in links],
+            )
 
     open_: list[_Cluster] = []
     undated: dict[tuple[Any, ...], list[Mention]] = {}
@@ -360,6 +379,11 @@ def _range_days(group: Sequence[Mention]) -> list[str]:
     return days if len(days) <= PER_DAY_MAX else []
 
 
+def _estimated(group: Sequence[Mention]) -> bool:
+    killed = [c for m in group for c in m.claims if c.kind == "killed" and c.high > 0]
+    return bool(killed) and all(estimated(c.text) for c in killed)
+
+
 def split_evenly(total: int | None, parts: int, index: int) -> int | None:
     """Part ``index`` of ``total`` split into ``parts``, the remainder on the earliest parts."""
     if total is None:
@@ -398,8 +422,8 @@ def fatalities(
     for m in group:
         published = str((articles or {}).get(m.article_id, {}).get("published") or "")
         for c in m.claims:
-            if c.kind != "killed":
-                continue
+            if c.kind != "killed" or m.sub_event_type == PEACEFUL:
+                continue  # a peaceful protest kills no one: a toll in its sentence is its cause
             who = (
                 " ".join((c.claimant or "").casefold().removeprefix("the ").split())
                 or f"article:{m.article_id}"

@@ -109,6 +109,43 @@ def test_deaths_without_a_figure(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a hedged toll is a toll
+        ("Four herders are feared dead after the raid.", 4),
+        ("Raiders burned the hamlet on Friday, 17 believed dead.", 17),
+        ("Convoy ambushed near the river. Driver presumed dead.", 1),
+        # named sides written as acronyms or with a particle
+        ("Clashes in the hills. 12 RSF killed including an officer.", 12),
+        ("Three al Shabaab dead after the ambush.", 3),
+        # deaths counted as such
+        ("Herders and farmers clash near the well. One death reported.", 1),
+        ("The raid causes one death.", 1),
+        ("The shelling results in three civilian deaths.", 3),
+        ("Bomb hits a checkpoint. Four deaths, many wounded.", 4),
+        ("Gunmen raid two villages. Two reported deaths.", 2),
+        # shot dead with the figure between
+        ("Bandits shoot two dead at the market.", 2),
+        # suicide attackers among the dead
+        ("Three bombers blew up near a mosque, killing only themselves.", 3),
+        ("Two attackers stormed the post, killing themselves and a guard.", 3),
+        # bodies found are deaths
+        ("Eleven bodies were buried in a field near the camp.", 11),
+        ("A mass grave with 14 bodies was found outside the town.", 14),
+        ("The bodies of four men and a boy were recovered from the river.", 5),
+        # quoted vague figures and a headline's victim with no article
+        ('Troops clear the forest. "Several" rebels killed.', (3, 9)),
+        ("Soldier shot and killed by gunmen at a checkpoint.", 1),
+    ],
+)
+def test_tolls_in_the_words_of_field_notes(nlp, text, expected):
+    doc = nlp(text)
+    found = [c for s in doc.sents for c in find_claims(s.text, s.start_char, s) if c.kind == "killed"]
+    want = expected if isinstance(expected, tuple) else (expected, expected)
+    assert [(c.low, c.high) for c in found][:1] == [want]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The police killed them.",  # a pronoun, or a definite plural, is a group counted before
@@ -123,6 +160,9 @@ def test_deaths_without_a_figure(nlp, text, expected):
         "The shells landed on a farm and killed a large number of goats.",
         # an active sentence misread as a headline's passive: the forces are the killers
         "Near the border, army forces killed on Sunday a militant.",
+        # shot is not killed; a count of bodies needs their finding; "the" is a group told before
+        "Soldiers shot two protesters near the court.",
+        "Relatives mourned the bodies of the two men.",
     ],
 )
 def test_no_figure_no_claim(nlp, text):

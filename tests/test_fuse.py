@@ -181,3 +181,34 @@ def test_a_toll_that_names_no_victims_is_a_total_not_another_group() -> None:
     )
     events, _ = fuse.run([m], META)
     assert events[0].fatalities == 5
+
+
+def test_within_one_article_a_report_naming_less_is_the_event_told_before() -> None:
+    # "IS and the SDF clashed in Raqqa on Tuesday. ... The fighting killed seven."
+    lead = mention("a1", sub_event_type="Armed clash", event_type="Battles", actor1="Islamic State",
+                   actor2="SDF: Syrian Democratic Forces")  # fmt: skip
+    later = replace(lead, start=80, actor2=None, location=None, claims=(killed(7, 7, "unknown"),))
+    events, _ = fuse.run([lead, later], META)
+    assert [(e.actor2, e.location, e.fatalities) for e in events] == [
+        ("SDF: Syrian Democratic Forces", "Raqqa", 7)
+    ]
+    # another article that knows less is no evidence of the same event
+    assert len(fuse.run([lead, replace(later, article_id="a2")], META)[0]) == 2
+    # nor is a report of the same article that names another side
+    other = replace(later, actor2="Military Forces of Syria")
+    assert len(fuse.run([lead, other], META)[0]) == 2
+
+
+def test_a_peaceful_protest_kills_no_one() -> None:
+    # "Residents protested after a man was killed": the death is the protest's cause
+    protest = mention("a1", event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters",
+                      actor2=None, claims=(killed(1, 1, "unknown"),))  # fmt: skip
+    assert fuse.run([protest], META)[0][0].fatalities == 0
+
+
+def test_an_uncounted_toll_is_each_days_event_not_a_total() -> None:
+    # "Clashes from Feb 8-11. Heavy casualties.": ACLED's 10 for each day's event
+    ranged = EventDate("2016-02-09", 2, "Feb 8-11", "2016-02-08", "2016-02-11")
+    heavy = Claim("killed", 10, 99, "unknown", None, "Heavy casualties", 0, 16)
+    events, _ = fuse.run([mention("a1", date=ranged, claims=(heavy,))], META)
+    assert [e.fatalities for e in events] == [10, 10, 10, 10]

@@ -26,10 +26,11 @@ from .actors import (
     ActorDictionary,
     ActorMatch,
 )
-from .casualties import RawClaim, claimant_of, find_claims, refers_back, victim_group
+from .casualties import RawClaim, claimant_of, find_claims
 from .output import inter_code, notes_of
 from .roles import Context, build_context, is_generic_name, killer, phrase_of, roles, state_first
 from .taxonomy import EVENT_TYPES, PROTESTS, SUB_EVENT_TYPES, event_type_of, is_violent, plover
+from .victims import refers_back, victim_group
 
 __all__ = [
     "EVENT_TYPES",

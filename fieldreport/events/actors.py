@@ -104,7 +104,7 @@ GENERIC_HOSTILE = re.compile(
 CIVILIAN_WORDS = re.compile(
     r"\b(?:civilians?|villagers?|residents?|children|child|women|woman|passengers?|worshippers?|students?|"
     r"farmers?|bystanders?|families|family members|displaced|refugees|shoppers|pilgrims|patients|"
-    r"fishermen|traders|motorists|schoolchildren|girls|boys)\b",
+    r"fishermen|traders|motorists|schoolchildren|girls|boys|nomads|pupils|teachers|workers|miners|drivers)\b",
     re.I,
 )
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 # who says so lives in .claimants; importable from here as before
 from .claimants import REPORT_VERBS, claimant_of, expand_org  # noqa: F401
@@ -121,7 +121,7 @@ _QTY = (
     rf"(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})"
     rf"|(?P<num>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<num2>{_NUM}))?(?!\s*(?:{_UNITS_AFTER})\b)"
-    rf"|(?P<vague>{_VAGUE})"
+    rf"|[\"“']?(?P<vague>{_VAGUE})[\"”']?"
     rf"|(?P<art>an?|another)(?=\s+(?:[\w'.-]+\s+){{0,3}}?(?:{{HEAD1}})\b))"
 )
 _HEADS_PL = (
@@ -154,7 +154,10 @@ _CALENDAR = (
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December"
 )
-_NAMED = rf"(?-i:(?!(?:{_CALENDAR})\b)(?:[A-Z][\w'’.-]+\s+){{0,2}}[A-Z][\w'’-]*[a-z][\w'’-]*)"
+_NAMED = (
+    rf"(?-i:(?!(?:{_CALENDAR})\b)(?:(?:al|el|ash|ad|as|an)[\s-])?(?:[A-Z][\w'’.-]+\s+){{0,2}}"
+    rf"[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]{{2,6}})"
+)
 _TO_DEATH = (
     r"(?:shot|stabbed|hacked|beaten|burnt|burned|stoned|tortured|clubbed|macheted|slashed|starved)"
     r"\s+to\s+death"
@@ -191,7 +194,7 @@ _MORE_ONE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<q>{_QTY_FULL})\s+{
 
 _AUX = (
     r"(?:(?:were|was|have|has|had|been|are|is|being|got|reportedly|also|later|all|both|allegedly"
-    r"|reported|confirmed|found)\s+)*"
+    r"|reported|confirmed|found|feared|believed|presumed|thought|remain|remained|remains)\s+)*"
 )
 # a figure starts after no ASCII word character: a quote mis-decoded as "â€œ" ends in a letter
 _PASSIVE = re.compile(
@@ -201,7 +204,7 @@ _PASSIVE = re.compile(
     re.I,
 )
 _ACTIVE = re.compile(
-    rf"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured|left|leaving|leaves|"
+    rf"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured|left|leaving|leaves|shoots?|shot|"
     rf"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|shot\s+dead|executed|beheaded|massacred|murdered|"
     rf"shot\s+and\s+killed|shooting\s+and\s+killing|gunned\s+down|lynched|lynching|decapitated|"
     rf"(?:lynch|burn|beat|stone|hack|stab)\w*\s+to\s+death|"
@@ -212,8 +215,8 @@ _ACTIVE = re.compile(
 )
 # "claiming 12 lives", "resulted in 3 deaths", "seven deaths reported"
 _LIVES = re.compile(
-    rf"\b(?:claim\w*|cost\w*|took|taking|resulted\s+in|resulting\s+in|caus\w+|left|leaving)\s+"
-    rf"(?P<q>{_QTY_FULL})\s+(?:more\s+)?(?:lives|deaths|fatalities)\b",
+    rf"\b(?:claim\w*|cost\w*|took|taking|result(?:ed|ing|s)?\s+in|caus\w+|left|leaving)\s+"
+    rf"(?P<q>{_QTY_FULL})\s+(?:more\s+|(?:civilian|reported|confirmed)\s+)?(?:lives|deaths?|fatalit(?:y|ies))\b",
     re.I,
 )
 # what deaths are told as the toll of: "deaths due to police firing", "deaths in the clashes"
@@ -226,11 +229,47 @@ _BY_VIOLENCE = (
 # due to police firing", "40 of these deaths took place in the clashes"); a bare count ("486 deaths
 # in the district") may sum several events
 _DEATHS_REPORTED = re.compile(
-    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+(?:of\s+(?:these|those|the)\s+)?(?:more\s+)?(?:deaths|fatalities)\b"
+    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+(?:of\s+(?:these|those|the)\s+)?(?:more\s+)?(?:deaths?|fatalit(?:y|ies))\b"
     rf"(?:\s+(?:(?:were|was|have|has|had|been)\s+)*(?:reported|recorded|confirmed|registered)\b"
     rf"|(?=\s+(?:(?:have|has|had)\s+)?(?:(?:taken|took)\s+place\s+|occurred\s+)?{_BY_VIOLENCE}))",
     re.I,
 )
+# a headline's victim with no article counts one: "Soldier shot and killed by gunmen in Yei",
+# "Driver presumed dead"
+_HEADLINE_ONE = re.compile(
+    rf"^[\W_]*(?!(?:the|a|an|this|that|his|her|their|its|one|another)\b)(?P<victim>(?:[\w'-]+\s+){{0,2}}?"
+    rf"(?:{_HEADS_SG}))\s+{_AUX}{_MEANS}(?P<verb>{_KILLED})\b",
+    re.I,
+)
+# "Two reported deaths."; a figure that opens a sentence as a headline does: "Five deaths, ..."
+_DEATHS_STATED = re.compile(
+    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+(?:reported|confirmed|recorded)\s+(?:deaths?|fatalit(?:y|ies))\b",
+    re.I,
+)
+_DEATHS_LEAD = re.compile(
+    rf"^[\W_]*(?P<q>{_QTY_FULL})\s+(?:deaths?|fatalit(?:y|ies))\b(?=\s*[,.;:]|\s+and\b|$)", re.I
+)
+# bodies found are deaths (ACLED counts them): "28 bodies were buried", "a mass grave with 30
+# bodies", "the bodies of six women and two boys were found"
+_BODIES = re.compile(
+    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+(?:dead\s+|more\s+|charred\s+|decomposed\s+)?bodies\b"
+    rf"(?:\s+of\s+{_VICTIM})?"
+    rf"|\bbodies\s+of\s+(?P<q2>{_QTY_BARE})(?:\s+(?P<victim2>(?:[\w'.-]+\s+){{0,3}}?(?:{_HEADS_PL}|{_HEADS_SG})\b))?"
+    rf"(?P<more>{_MORE})",
+    re.I,
+)
+_BODY_FOUND = re.compile(
+    r"\b(?:found|discovered|recovered|retrieved|buried|exhumed|unearthed|dumped|washed|lying|lay|grave|graves"
+    r"|morgue|mortuary|identified)\b",
+    re.I,
+)
+# suicide attackers among the dead: "two bombers ..., killing only themselves"
+_THEMSELVES = re.compile(
+    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+(?:[\w'-]+\s+){{0,3}}?(?:bombers|attackers|assailants|militants"
+    rf"|gunmen|fighters)\b[^.;]{{0,120}}?\b(?P<verb>killing|killed|kill)\s+(?:only\s+)?themselves(?P<more>{_MORE})",
+    re.I,
+)
+
 # deaths reported without a figure (see the module docstring)
 _UNCOUNTED = re.compile(
     r"\b(?:an?\s+)?(?P<unknown>unknown|undetermined|unspecified|undisclosed|unconfirmed|unidentified)\s+numbers?\s+"
@@ -348,6 +387,18 @@ def quantity(m: re.Match[str]) -> tuple[int, int] | None:
     return (n, n)
 
 
+_A_FIGURE = re.compile(rf"\d|\b(?:{_WORDNUM}|dozen)\b", re.I)
+_ESTIMATE_WORDS = re.compile(
+    rf"\b(?:{_VAGUE}|casualt\w+|causalit\w+|losses|lives|fatalities|deaths|unknown\s+number)\b", re.I
+)
+
+
+def estimated(text: str) -> bool:
+    """Whether a claim's words give ACLED's code for an uncounted toll ("heavy casualties",
+    "dozens were killed") rather than a count: a code is each event's, not a total to share out."""
+    return not _A_FIGURE.search(text) and _ESTIMATE_WORDS.search(text) is not None
+
+
 def _kind(verb: str) -> str:
     v = verb.lower()
     if re.match(r"(?:killed|dead)\s+or\s+", v):
@@ -355,6 +406,12 @@ def _kind(verb: str) -> str:
     if v == "casualties":
         return "injured"
     return "injured" if re.fullmatch(_INJURED, v) else "killed"
+
+
+def _quantity_at(m: re.Match[str], group: str) -> tuple[int, int] | None:
+    """``quantity`` of the figure in group ``group`` of a pattern holding more than one."""
+    inner = re.fullmatch(_QTY_FULL, m.group(group), re.I)
+    return quantity(inner) if inner else None
 
 
 def _plus(rng: tuple[int, int], more: str) -> tuple[int, int]:
@@ -410,10 +467,14 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
         if rng is None:
             continue
         state = (m.group("state") or "").lower()
+        if verb in ("shoot", "shoots", "shot") and state != "dead":
+            continue  # "shot two protesters" may have wounded them; "shoot one dead" killed
         if verb in ("left", "leaving", "leaves"):
             if not state:
                 continue
             kind = "killed" if state == "dead" else "injured"
+        elif verb.startswith("shoot") or verb == "shot":
+            kind = "killed"
         else:
             kind = "injured" if verb.startswith(("wound", "injur")) else "killed"
         if not m.group("victim") and not state and m.group("art"):
@@ -449,11 +510,25 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
         else:
             rng = _plus(rng, victim)
         add(_kind(m.group("verb")), rng, victim, m.start(), m.end(), m.start())
-    for rx in (_TOLL, _LIVES, _DEATHS_REPORTED):
+    for rx in (_TOLL, _LIVES, _DEATHS_REPORTED, _DEATHS_STATED, _DEATHS_LEAD):
         for m in rx.finditer(text):
             rng = quantity(m)
             if rng is not None:
                 add("killed", rng, "", m.start(), m.end(), m.start("q"))
+    for m in _HEADLINE_ONE.finditer(text):
+        add("killed", (1, 1), m.group("victim"), m.start("victim"), m.end(), m.start("victim"))
+    if _BODY_FOUND.search(text):
+        for m in _BODIES.finditer(text):
+            q = "q" if m.group("q") else "q2"
+            rng = _quantity_at(m, q)
+            if rng is not None:
+                victim = m.group("victim") or m.group("victim2") or ""
+                add("killed", _plus(rng, m.group("more") or ""), victim, m.start(), m.end(), m.start(q))
+    for m in _THEMSELVES.finditer(text):
+        rng = quantity(m)
+        if rng is not None:
+            start = m.start("verb")
+            add("killed", _plus(rng, m.group("more") or ""), "attackers", start, m.end(), start)
     if not any(c.kind == "killed" and c.high > 0 for c in found):
         for m in _UNCOUNTED.finditer(text):
             size = re.sub(r"\s+", " ", (m.group("size") or "").lower())
@@ -494,46 +569,3 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
             c = RawClaim(c.kind, c.low, c.high, out[-1].victim_phrase, c.text, c.start, c.end)
         out.append(c)
     return out
-
-
-_PLURALS = {
-    "man": "men", "woman": "women", "child": "children", "person": "people", "persons": "people",
-    "policeman": "policemen", "gunman": "gunmen", "militiaman": "militiamen", "serviceman": "servicemen",
-    "herdsman": "herdsmen", "fisherman": "fishermen", "businessman": "businessmen", "body": "people",
-    "bodies": "people", "others": "unknown", "other": "unknown", "more": "unknown", "youth": "youths",
-    "police": "policemen", "watchman": "watchmen", "nightwatchman": "nightwatchmen", "passerby": "passersby",
-}  # fmt: skip
-
-
-def victim_group(phrase: str) -> str:
-    """The group an unresolved victim phrase names, as its head noun in the plural ("two soldiers",
-    "a soldier" -> "soldiers"), so that one claimant's tolls of different sides add up while
-    repeats of one toll do not (fusion sums groups, takes the largest figure within one);
-    "unknown" when the phrase names no side."""
-    words = re.findall(r"[A-Za-z][\w'-]*", phrase)
-    if not words:
-        return "unknown"
-    head = words[-1].lower()
-    if words[-1][0].isupper():
-        group = words[-1]  # a name: "Imbonerakure", "Taliban"
-    else:
-        group = _PLURALS.get(head) or (
-            head if head.endswith(("s", "people", "men", "children")) else head + "s"
-        )
-    # "people", "men", "victims" name no side: like a bare toll they may restate one figure
-    # ("three people were killed ... the toll rose to five"), so they stay "unknown"
-    return "unknown" if group in _NO_SIDE else group
-
-
-_NO_SIDE = frozenset("people men women individuals victims others unknown dead casualties lives".split())
-
-
-def refers_back(doc: Doc, start: int) -> bool:
-    """Whether the trigger at ``start`` names an event already told ("in the fighting", "this attack")."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    tok = span[0]
-    return tok.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children
-    )

@@ -380,7 +380,7 @@ _IDP_CAMP = re.compile(r"\b(?:IDP|refugee|displacement|displaced)\b", re.I)
 
 
 def unarmed(group: str) -> bool:
-    """Whether a victim group (casualties.victim_group: "civilians", "traders", "members") names
+    """Whether a victim group (victims.victim_group: "civilians", "traders", "members") names
     people who bear no arms; an unknown word is not taken for unarmed."""
     word = group.lower()
     return (

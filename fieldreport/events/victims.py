@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .actors import ACTOR_NOUNS
 from .casualties import UNCOUNTED_LIMITED, UNCOUNTED_SIGNIFICANT, VAGUE, RawClaim, is_person_word, word_number
@@ -521,3 +521,46 @@ def killer_of(span: Span, start: int, end: int) -> Token | None:
             if found is not None and _agent(found):
                 return found
     return _killer_before(span, start, end)
+
+
+_PLURALS = {
+    "man": "men", "woman": "women", "child": "children", "person": "people", "persons": "people",
+    "policeman": "policemen", "gunman": "gunmen", "militiaman": "militiamen", "serviceman": "servicemen",
+    "herdsman": "herdsmen", "fisherman": "fishermen", "businessman": "businessmen", "body": "people",
+    "bodies": "people", "others": "unknown", "other": "unknown", "more": "unknown", "youth": "youths",
+    "police": "policemen", "watchman": "watchmen", "nightwatchman": "nightwatchmen", "passerby": "passersby",
+}  # fmt: skip
+
+
+def victim_group(phrase: str) -> str:
+    """The group an unresolved victim phrase names, as its head noun in the plural ("two soldiers",
+    "a soldier" -> "soldiers"), so that one claimant's tolls of different sides add up while
+    repeats of one toll do not (fusion sums groups, takes the largest figure within one);
+    "unknown" when the phrase names no side."""
+    words = re.findall(r"[A-Za-z][\w'-]*", phrase)
+    if not words:
+        return "unknown"
+    head = words[-1].lower()
+    if words[-1][0].isupper():
+        group = words[-1]  # a name: "Imbonerakure", "Taliban"
+    else:
+        group = _PLURALS.get(head) or (
+            head if head.endswith(("s", "people", "men", "children")) else head + "s"
+        )
+    # "people", "men", "victims" name no side: like a bare toll they may restate one figure
+    # ("three people were killed ... the toll rose to five"), so they stay "unknown"
+    return "unknown" if group in _NO_SIDE else group
+
+
+_NO_SIDE = frozenset("people men women individuals victims others unknown dead casualties lives".split())
+
+
+def refers_back(doc: Doc, start: int) -> bool:
+    """Whether the trigger at ``start`` names an event already told ("in the fighting", "this attack")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span[0]
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children
+    )
