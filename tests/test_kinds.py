@@ -87,10 +87,46 @@ def test_arrests_at_a_protest_are_the_intervention_in_it(nlp):
         "Teachers went on a 48-hour strike to demand unpaid salaries.",
         "Hospital workers launched an indefinite strike over pay.",
         "A strike by bus drivers shut the capital's transport on Monday.",
+        # a bare "strike" with no word of war, even when a coalition called it
+        "The national strike called by the opposition coalition was also observed in the port.",
     ],
 )
 def test_a_work_stoppage_is_a_peaceful_protest(nlp, text):
-    assert first(nlp, text).sub_event_type == "Peaceful protest"
+    found = mentions(nlp, text)
+    assert found and {m.sub_event_type for m in found} == {"Peaceful protest"}
+
+
+def test_a_strike_told_with_no_word_of_war_is_no_air_strike(nlp):
+    text = "Shops stayed shut across the city. The strike is meant to last three days."
+    assert all(m.event_type != "Explosions/Remote violence" for m in mentions(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A strike on a rebel hideout killed five fighters on Tuesday.", "Air/drone strike"),
+        ("The coalition said a strike destroyed a checkpoint near the river.", "Air/drone strike"),
+    ],
+)
+def test_a_strike_with_words_of_war_stays_military(nlp, text, expected):
+    assert first(nlp, text).sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supporters of the two parties clashed at a rally in the market town.",
+        "Touts and transporters clashed over control of a motor park on Monday.",
+        "Clashes broke out between police and students at the university.",
+    ],
+)
+def test_crowds_fighting_with_no_armed_group_riot(nlp, text):
+    assert first(nlp, text).sub_event_type == "Violent demonstration"
+
+
+def test_a_crowd_beside_armed_men_or_communities_fighting_stays_a_battle(nlp):
+    assert first(nlp, "Gunmen clashed with party supporters near the stadium.").event_type == "Battles"
+    assert first(nlp, "Herders and farmers clashed over grazing land.").event_type == "Battles"
 
 
 def test_headline_present_and_ongoing_protests_are_events(nlp):

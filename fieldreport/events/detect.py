@@ -36,6 +36,33 @@ DISRUPTED = "Disrupted weapons use"
 # (generic blast: only when nothing more specific), attack (generic: typed by actors), capture
 # (territory change: typed by who captured), advance, kill (a killing verb: typed by victims),
 # protest, riot, strategic.
+# a work stoppage: "went on a 48-hour strike", "striking teachers", "a strike over unpaid wages"
+LABOUR_STRIKE = (
+    r"(?:went|go|goes|going)\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?strike|\bon\s+strike\b|strike\s+action"
+    r"|(?:general|hunger|labou?r|workers'?|teachers'?|doctors'?|nurses'?|sit-down|warning|\w+-day|national"
+    r"|nationwide|indefinite|open-ended|\w+[\s-](?:hour|day|week|month)s?|day-long|week-long|city\"?|town\"?)\s+strikes?"
+    r"|striking\s+(?:workers|teachers|doctors|nurses|employees|miners|drivers|staff|students)"
+    r"|(?:stag(?:ed|ing)|h[eo]ld(?:ing)?|call(?:ed|ing)|declared|joined|observed|start(?:ed|ing)|launch(?:ed|ing)"
+    r"|starts?|begins?|launch(?:es)?|beg[au]n|engaged\s+in|organi[sz]ed|announced)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:[\w\"-]+\s+){0,3}?strikes?"
+    r"|\bstrikes?\s+(?:to\s+(?:demand|protest|press)|demanding|in\s+protest|over\s+(?:unpaid\s+)?(?:pay|wages|salar\w+"
+    r"|fees|arrears|allowances)"
+    r"|by\s+(?:[\w-]+\s+){0,3}?(?:workers|drivers|teachers|doctors|nurses|staff|employees|traders|unions?|miners))"
+)
+# the words of a work stoppage around a bare "strike", and those of a military one
+LABOUR_CONTEXT = re.compile(
+    r"\b(?:workers?|employees?|staff|teachers?|doctors?|nurses?|drivers?|unions?|syndicates?|salar\w+|wages?"
+    r"|pay|bonus(?:es)?|allowances?|arrears|lecturers?|hunger|dead\s+city|ville\s+morte|sit-ins?|boycott\w*"
+    r"|shops|businesses)\b",
+    re.I,
+)
+MILITARY_CONTEXT = re.compile(
+    r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|casualt\w+|militants?|fighters?|jihadists?|insurgents?|rebels?"
+    r"|terrorists?|positions?|targets?|targeted|hideouts?|convoys?|bases?|troops|army|military|aircraft|jets?"
+    r"|planes?|drones?|missiles?|bombs?|destroyed|hit|struck|landed|pounded|shelled)\b",
+    re.I,
+)
+
+
 _T: list[tuple[str, str, str, float]] = [
     (
         r"suicide[\s-]+(?:car[\s-]+)?(?:bomb(?:er|ers|ing|ings|s)?|attacks?|assaults?|vests?|blasts?|attackers?)"
@@ -137,15 +164,7 @@ _T: list[tuple[str, str, str, float]] = [
     ),
     (
         # a work stoppage is a protest in ACLED's terms, never an air strike
-        r"(?:went|go|goes|going)\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?strike|\bon\s+strike\b|strike\s+action"
-        r"|(?:general|hunger|labou?r|workers'?|teachers'?|doctors'?|nurses'?|sit-down|warning|\w+-day|national"
-        r"|nationwide|indefinite|open-ended|\w+[\s-](?:hour|day|week|month)s?|day-long|week-long|city\"?|town\"?)\s+strikes?"
-        r"|striking\s+(?:workers|teachers|doctors|nurses|employees|miners|drivers|staff|students)"
-        r"|(?:stag(?:ed|ing)|h[eo]ld(?:ing)?|call(?:ed|ing)|declared|joined|observed|start(?:ed|ing)|launch(?:ed|ing)"
-        r"|starts?|begins?|launch(?:es)?|beg[au]n|engaged\s+in|organi[sz]ed|announced)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:[\w\"-]+\s+){0,3}?strikes?"
-        r"|\bstrikes?\s+(?:to\s+(?:demand|protest|press)|demanding|in\s+protest|over\s+(?:unpaid\s+)?(?:pay|wages|salar\w+"
-        r"|fees|arrears|allowances)"
-        r"|by\s+(?:[\w-]+\s+){0,3}?(?:workers|drivers|teachers|doctors|nurses|staff|employees|traders|unions?|miners))",
+        LABOUR_STRIKE,
         "Peaceful protest",
         "protest",
         0.6,

@@ -69,6 +69,8 @@ _UNOPPOSED = re.compile(
 
 def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> str:
     if t.kind == "ambiguous":
+        if _work_stoppage(t, a1, span.text):
+            return "Peaceful protest"
         return d.AIR if d.air_context(t, span, bool(a1 and a1.air and a1.inter == EXTERNAL)) else d.SHELL
     if t.kind in ("capture", "advance") and _UNOPPOSED.search(span.text):
         return "Non-violent transfer of territory"
@@ -92,6 +94,8 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
         return "Violent demonstration"
     if t.sub == d.CLASH and _MUTUAL.search(t.text) and _unarmed_fight(a1, a2, span.text):
         return "Violent demonstration"  # ACLED: residents or students fighting the police riot
+    if t.sub == d.CLASH and _MUTUAL.search(t.text) and _crowd_brawl(a1, a2, span.text):
+        return "Violent demonstration"  # party supporters, students or touts fighting: rioters
     if t.kind == "protest":
         if _PROTESTERS_VIOLENT.search(span.text):
             return "Violent demonstration"
@@ -105,6 +109,37 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
             return "Excessive force against protestors"
         return "Protest with intervention" if _PROTEST_FORCE.search(span.text) else "Peaceful protest"
     return t.sub
+
+
+def _work_stoppage(t: d.Trigger, a1: Actor | None, text: str) -> bool:
+    """A bare "strike" in a sentence with no word of war is a work stoppage ("the strike is to
+    last 72 hours", "a national strike called by the opposition"), which ACLED codes a protest."""
+    if not t.text.lower().startswith("strike"):
+        return False
+    if d.AIR_CONTEXT.search(text) or d.MILITARY_CONTEXT.search(text):
+        return False
+    labour = re.search(d.LABOUR_STRIKE, text, re.I) or d.LABOUR_CONTEXT.search(text)
+    return bool(labour) or a1 is None
+
+
+def _crowd_brawl(a1: Actor | None, a2: Actor | None, text: str) -> bool:
+    """A clash the sentence fights out between crowds (supporters, students, touts, workers) and
+    no armed group: ACLED's rioters, whoever the police are among them."""
+    if any(a is not None and a.inter in (2, EXTERNAL) for a in (a1, a2)):
+        return False
+    return bool(_CROWD_SIDES.search(text)) and not _ARMED_SIDES.search(text) and not _COMMUNAL.search(text)
+
+
+_CROWD_SIDES = re.compile(
+    r"\b(?:(?i:supporters|activists|students|pupils|touts|transporters|workers|employees|youths|fans|ultras|traders"
+    r"|drivers|motorcyclists|protesters|protestors|demonstrators|prisoners|inmates|party\s+members)"
+    r"|members\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:party|union|\([A-Z]+\))|members\s+of\s+[A-Z]{2,6})\b"
+)
+_ARMED_SIDES = re.compile(
+    r"\b(?:militants?|fighters?|rebels?|gunmen|insurgents?|jihadists?|militias?|militiamen|bandits?|armed"
+    r"|guns?|gunfire|gunshots?|rifles?|soldiers|troops|army|military|terrorists?)\b",
+    re.I,
+)
 
 
 def _unarmed_fight(a1: Actor | None, a2: Actor | None, text: str) -> bool:
