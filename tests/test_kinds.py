@@ -220,3 +220,65 @@ def test_civilians_hit_are_the_target_never_a_side_of_a_clash(nlp):
 def test_casualties_aimed_at_are_not_a_toll(nlp):
     text = "The militants seed the roads with mines, aiming to inflict as many casualties as possible."
     assert all(not m.claims for m in mentions(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("People protested in the market town. Soldiers shot at protesters, killing one.",
+         "Excessive force against protestors"),
+        ("Students protested at the campus over fees. They were met by violent repression from soldiers.",
+         "Excessive force against protestors"),
+        ("Students protested at the university over fees. Police fired tear gas to disperse them.",
+         "Protest with intervention"),
+        ("Hundreds marched in the capital on Monday. The next day, the opposition held a rally.",
+         "Peaceful protest"),
+    ],
+)  # fmt: skip
+def test_a_protest_takes_the_kind_of_the_force_told_after_it(nlp, text, expected):
+    assert first(nlp, text).sub_event_type == expected
+
+
+def test_a_state_killing_that_names_an_armed_group_and_no_one_unarmed_is_a_battle(nlp):
+    clash = first(nlp, "Troops cleared a Boko Haram camp near the lake on Monday, killing 58.")
+    assert (clash.sub_event_type, clash.actor2) == (
+        "Armed clash", "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+    )  # fmt: skip
+    # people killed where the group holds sway are still the victims
+    assert first(nlp, "Soldiers killed three people in a Boko Haram stronghold.").sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a field note's bare headline verb, which the parser reads as a noun
+        ("SAF bomb Golo on Feb 12. No casualties.", "Air/drone strike"),
+        ("Military shell rebel areas north of the river.", "Shelling/artillery/missile attack"),
+        # the means of an attack type it
+        ("Peacekeepers attacked rebel positions with artillery.", "Shelling/artillery/missile attack"),
+        ("The air force targeted militant positions near the port.", "Air/drone strike"),
+    ],
+)
+def test_bombing_and_shelling_told_by_a_bare_verb_or_by_the_means(nlp, text, expected):
+    assert first(nlp, text).sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # force the protesters demand an end to, detainees they carry pictures of, a car chase
+        "Dozens rallied in the capital. They demanded the release of demonstrators detained last week.",
+        "Hundreds staged a protest in the square and carried pictures of detainees.",
+        "Protesters marched on Sunday. Protests began after a court cleared an officer over a car chase.",
+    ],
+)
+def test_force_the_protest_is_about_leaves_it_peaceful(nlp, text):
+    assert first(nlp, text).sub_event_type == "Peaceful protest"
+
+
+def test_a_bare_toll_with_no_sides_around_is_violence_against_civilians(nlp):
+    found = first(nlp, "Two were killed overnight in the hills near the border.")
+    assert (found.event_type, found.actor2) == ("Violence against civilians", "Civilians")
+    # with two sides fighting in the paragraph, the dead are the fighting's
+    found = mentions(nlp, "Troops fought IS militants near the border. Two were killed.")
+    assert {m.event_type for m in found} == {"Battles"}

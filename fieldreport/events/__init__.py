@@ -468,6 +468,17 @@ def _orphan(
         a1 = ctx.salient(sent.paragraph)
         a2 = ctx.civilians(loc.country if loc else None, a1)
         sub = d.VAC_ATTACK
+    elif (
+        ctx.get(c.victims) is None
+        and not _two_sides(ctx, sent.paragraph)
+        and not kinds.ARMED_WORDS.search(sent.text)
+        and not _FIGHTING.search(sent.text)
+    ):
+        # dead of no side, no armed men in the sentence and no two sides in the paragraph to have
+        # fought: people someone killed ("Two were killed", "bodies found"), which ACLED codes as
+        # violence against civilians
+        a1, a2 = None, ctx.civilians(loc.country if loc else None)
+        sub = d.VAC_ATTACK
     else:
         a2 = ctx.get(c.victims)
         a1 = ctx.opponent(a2, sent.paragraph) if a2 else None
@@ -477,6 +488,18 @@ def _orphan(
     draft = _Draft(sent, sub, c.text, c.start, a1, a2, 0.35, loc, date)
     draft.claims.extend(claims)
     return draft
+
+
+_FIGHTING = re.compile(
+    r"\b(?:clash\w*|fight\w*|fought|battl\w*|skirmish\w*|exchange\w*|hostilit\w+|conflict|violence|operations?"
+    r"|encounter\w*|ambush\w*|offensive|raids?)\b",
+    re.I,
+)
+
+
+def _two_sides(ctx: Context, paragraph: int) -> bool:
+    side = ctx.salient(paragraph)
+    return side is not None and ctx.opponent(side, paragraph) is not None
 
 
 def _freeze(x: _Draft, article: Article) -> Mention:

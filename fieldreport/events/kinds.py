@@ -12,21 +12,26 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from . import crowds, retype
 from . import detect as d
-from . import retype
 from .actors import ACTOR_NOUNS, CIVILIANS, EXTERNAL, Actor
 from .roles import ARMED_TARGET, Context, unarmed, unnamed_actor
 from .taxonomy import EVENT_TYPES, PROTESTS
 
 _PROTEST_FORCE = re.compile(
-    r"\b(?:tear\s*gas|dispers\w+|water\s+cannons?|rubber\s+bullets|arrest\w*|detain\w*|beat(?:en|ing)?|baton"
+    r"\b(?:tear\s*gas|dispers\w+|water\s+cannons?|rubber\s+bullets|beat(?:en|ing)?|baton"
+    # not an arrest told before: "demanding the release of arrested students"
+    r"|(?<!release\sof\s)(?<!release\sof\sthe\s)(?<!release\sof\sall\s)(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?)\b"
     r"|pepper[\s-]spray\w*|suppress\w*|broke\s+up|break\s+up|crack\w*\s+down|crackdown|stun\s+grenades?"
     r"|smoke\s+grenades?|chas(?:e|ed|ing)\b|drag(?:ged)?\s+(?:them|protesters|demonstrators))\b",
     re.I,
 )
 # ACLED: force that kills or maims peaceful protesters is excessive, not an intervention
 _SEVERE_FORCE = re.compile(
-    r"\bviolently\s+(?:suppress\w*|dispers\w*|broke|attack\w*)|\blive\s+(?:fire|ammunition)", re.I
+    r"\bviolently\s+(?:suppress\w*|dispers\w*|broke|attack\w*)|\blive\s+(?:fire|ammunition)"
+    r"|\bviolent(?:ly)?\s+(?:response|repression|crackdown)|\bresponded\s+violently|\bmet\s+(?:by|with)\s+violen\w+"
+    r"|\b(?:fired|firing|shot)\s+(?:on|at)\s+(?:them|the\s+crowd|(?:\w+\s+)?(?:protest[eo]rs|demonstrators|students))",
+    re.I,
 )
 # force used on the protesters themselves, not a killing they protest about ("marched over the
 # deadly shooting of ...", "demanding justice for two students killed")
@@ -71,7 +76,7 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
     if t.kind == "ambiguous":
         if _work_stoppage(t, a1, span.text):
             return "Peaceful protest"
-        return d.AIR if d.air_context(t, span, bool(a1 and a1.air and a1.inter == EXTERNAL)) else d.SHELL
+        return d.AIR if _air_context(t, span, bool(a1 and a1.air and a1.inter == EXTERNAL)) else d.SHELL
     if t.kind in ("capture", "advance") and _UNOPPOSED.search(span.text):
         return "Non-violent transfer of territory"
     if t.kind == "capture":
@@ -83,6 +88,10 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
             return d.VAC_ATTACK
         if a1 is not None and a1.inter == EXTERNAL and a1.air:
             return d.AIR
+        if _BY_AIR.search(span.text):
+            return d.AIR  # "the air force targeted positions", "attacked with helicopters"
+        if _BY_GUNS.search(span.text):
+            return d.SHELL  # "attacked ADF positions with artillery": ACLED's remote violence
         return d.CLASH
     if t.kind in ("kill", "harm"):
         return d.VAC_ATTACK if (a2 is None or a2.inter == CIVILIANS) else d.CLASH
@@ -99,15 +108,7 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
     if t.kind == "protest":
         if _PROTESTERS_VIOLENT.search(span.text):
             return "Violent demonstration"
-        if _FORCE_ON_PROTESTERS.search(span.text):
-            return (
-                "Excessive force against protestors"
-                if re.search(r"killed|shot", span.text, re.I)
-                else "Protest with intervention"
-            )
-        if _SEVERE_FORCE.search(span.text):
-            return "Excessive force against protestors"
-        return "Protest with intervention" if _PROTEST_FORCE.search(span.text) else "Peaceful protest"
+        return force_on_protest(span.text) or "Peaceful protest"
     return t.sub
 
 
@@ -116,10 +117,77 @@ def _work_stoppage(t: d.Trigger, a1: Actor | None, text: str) -> bool:
     last 72 hours", "a national strike called by the opposition"), which ACLED codes a protest."""
     if not t.text.lower().startswith("strike"):
         return False
-    if d.AIR_CONTEXT.search(text) or d.MILITARY_CONTEXT.search(text):
+    if d.AIR_CONTEXT.search(text) or crowds.MILITARY_CONTEXT.search(text):
         return False
-    labour = re.search(d.LABOUR_STRIKE, text, re.I) or d.LABOUR_CONTEXT.search(text)
+    labour = re.search(crowds.LABOUR_STRIKE, text, re.I) or crowds.LABOUR_CONTEXT.search(text)
     return bool(labour) or a1 is None
+
+
+# the means of an attack, as its subject or with "with"/"using": what ACLED types it by
+_BY_AIR = re.compile(
+    r"^(?:[\w'-]+\s+){0,3}?(?:air\s+force|helicopters?|aircraft|warplanes?|jets|drones?)\b"
+    r"|\b(?:with|using|by)\s+(?:[\w-]+\s+){0,3}?(?:helicopters?|aircraft|warplanes?|jets|drones?|air\s*strikes?)\b",
+    re.I,
+)
+_BY_GUNS = re.compile(
+    r"\b(?:with|using)\s+(?:[\w-]+\s+){0,3}?(?:artillery|mortars?|rockets?|shells|missiles?|projectiles)\b",
+    re.I,
+)
+
+
+def force_on_protest(text: str) -> str | None:
+    """The protest kind the force the text tells makes of a protest, None for no force."""
+    if _FORCE_ON_PROTESTERS.search(text):
+        severe = re.search(r"killed|shot", text, re.I)
+        return "Excessive force against protestors" if severe else "Protest with intervention"
+    if _SEVERE_FORCE.search(text):
+        return "Excessive force against protestors"
+    return "Protest with intervention" if _PROTEST_FORCE.search(text) else None
+
+
+_GRADE = {
+    None: 0,
+    "Peaceful protest": 0,
+    "Protest with intervention": 1,
+    "Excessive force against protestors": 2,
+}
+
+
+def _force_told_after(protest: Any, drafts: list[Any], doc: Doc, ctx: Context) -> None:
+    """ACLED codes a protest by the force used on it: "People protested in Asasa. Soldiers shot at
+    protesters, killing one." is one event of excessive force, told over two sentences."""
+    if protest.sub not in ("Peaceful protest", "Protest with intervention"):
+        return
+    after = [s for s in doc.sents if s.start_char >= protest.sentence.end][:2]
+    best = protest.sub
+    for sent in after:
+        if any(
+            x.sentence.start == sent.start_char
+            and x.sub in EVENT_TYPES[PROTESTS]
+            and x is not protest
+            and force_on_protest(sent.text) is None
+            for x in drafts
+        ):
+            break  # another protest begins
+        if not _CROWD_HIT.search(sent.text) or _DEMAND.search(sent.text):
+            continue  # force on someone else, or force the protesters denounce
+        graded = force_on_protest(sent.text)
+        if _GRADE[graded] > _GRADE[best]:
+            best = graded
+    if best != protest.sub:
+        span = doc.char_span(protest.sentence.start, protest.sentence.end, alignment_mode="expand")
+        if span is not None:
+            retype.set_type(protest, best, ctx, span)
+
+
+# a sentence after a protest tells force used on it when it names the crowd as who suffered it
+_CROWD_HIT = re.compile(
+    r"\b(?:protest[eo]rs?|demonstrators?|marchers|crowds?|students?|them|they|participants|responded|responding)\b",
+    re.I,
+)
+_DEMAND = re.compile(
+    r"\b(?:demand\w*|call\w*\s+for|denounc\w*|condemn\w*|release\s+of|against\s+what)\b", re.I
+)
 
 
 def _crowd_brawl(a1: Actor | None, a2: Actor | None, text: str) -> bool:
@@ -127,7 +195,7 @@ def _crowd_brawl(a1: Actor | None, a2: Actor | None, text: str) -> bool:
     no armed group: ACLED's rioters, whoever the police are among them."""
     if any(a is not None and a.inter in (2, EXTERNAL) for a in (a1, a2)):
         return False
-    return bool(_CROWD_SIDES.search(text)) and not _ARMED_SIDES.search(text) and not _COMMUNAL.search(text)
+    return bool(_CROWD_SIDES.search(text)) and not ARMED_WORDS.search(text) and not _COMMUNAL.search(text)
 
 
 _CROWD_SIDES = re.compile(
@@ -135,7 +203,7 @@ _CROWD_SIDES = re.compile(
     r"|drivers|motorcyclists|protesters|protestors|demonstrators|prisoners|inmates|party\s+members)"
     r"|members\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:party|union|\([A-Z]+\))|members\s+of\s+[A-Z]{2,6})\b"
 )
-_ARMED_SIDES = re.compile(
+ARMED_WORDS = re.compile(
     r"\b(?:militants?|fighters?|rebels?|gunmen|insurgents?|jihadists?|militias?|militiamen|bandits?|armed"
     r"|guns?|gunfire|gunshots?|rifles?|soldiers|troops|army|military|terrorists?)\b",
     re.I,
@@ -182,6 +250,8 @@ def crowd_events(drafts: list[Any], doc: Doc, ctx: Context) -> list[Any]:
                 country = (x.location.country if x.location else None) or ctx.country
                 x.actor1 = Actor(f"Rioters ({country})" if country else "Rioters", 5)
         out.append(x)
+    for x in out:
+        _force_told_after(x, out, doc, ctx)
     return out
 
 
@@ -226,9 +296,31 @@ def armed_victims(x: Any, ctx: Context) -> None:
         if armed and (x.actor1 is None or side.name != x.actor1.name):
             x.sub, x.actor2 = d.CLASH, side
             return
+    foe = _armed_group_named(x, ctx) if not hurt or all(c.victims == "unknown" for c in hurt) else None
+    if foe is not None:  # "troops clear a Boko Haram camp, killing 58": the dead are the group's
+        x.sub, x.actor2 = d.CLASH, foe
+        return
     if x.actor2 is None and (x.actor1 is None or x.actor1.inter != CIVILIANS):
         # ACLED: violence against civilians always names them as actor2
         x.actor2 = ctx.civilians(x.location.country if x.location else None, x.actor1)
+
+
+def _armed_group_named(x: Any, ctx: Context) -> Actor | None:
+    """The armed group a state force's killing names in its sentence, when no one unarmed is."""
+    if x.actor1 is None or x.actor1.inter not in (1, EXTERNAL) or _UNARMED_WORDS.search(x.sentence.text):
+        return None
+    for found in ctx.book.find(x.sentence.text):
+        a = found.actor
+        if a.inter in (2, 3, 4) and a.name != x.actor1.name and a.name not in x.actor1.allies:
+            return a
+    return None
+
+
+_UNARMED_WORDS = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|women|children|passengers?|students?|protest[eo]rs|demonstrators"
+    r"|worshippers|farmers|traders|herders|people|persons|man|woman|boy|girl|family|families|suspects?)\b",
+    re.I,
+)
 
 
 def _civilian_dead(c: Any) -> bool:
@@ -279,3 +371,12 @@ def territory(drafts: list[Any]) -> list[Any]:
             x.sub = d.GOV_TERR if x.actor1.inter in (1, 8) else d.NSA_TERR
         out.append(x)
     return out
+
+
+def _air_context(trig: d.Trigger, span: Span, air_actor: bool) -> bool:
+    """Whether an ambiguous "strike"/"bombing"/"pounding" is from the air."""
+    if air_actor or d.AIR_CONTEXT.search(span.text):
+        return True
+    if re.search(r"\b(?:artillery|mortars?|rockets?|missiles?|shells?|tanks?|howitzers?)\b", span.text, re.I):
+        return False
+    return trig.text.lower().startswith(("strike", "struck"))
