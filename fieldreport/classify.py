@@ -17,7 +17,9 @@ The text's main event (:func:`main_event`):
    violence, Violence against civilians, Riots), else the first one. News leads with its news, so
    text order stands for importance; and when a report gives both violence and a strategic
    development (a bombing and the arrests after it, a clash and the withdrawal it forced), the
-   violence is the event and the development its consequence, as ACLED codes such reports.
+   violence is the event and the development its consequence, as ACLED codes such reports. A
+   protest whose own sentence gives that violence as its cause ("residents protested after a
+   trader was attacked") is the news instead: the violence is what it is about.
 2. The other classes come in only where the ACLED reading is absent or doubtful:
 
    - no ACLED mention: the first asserted cue of any other class, in text order;
@@ -51,6 +53,7 @@ The text's main event (:func:`main_event`):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -74,9 +77,41 @@ _GENERIC_KINDS = frozenset({"ambiguous", "explosion", "attack", "kill"})
 
 
 def main_mention(mentions: Sequence[Mention]) -> Mention | None:
-    """The first violent mention in text order, else the first mention (rule 1 above)."""
+    """The first violent mention in text order, else the first mention (rule 1 above); but a
+    protest whose sentence gives that violence as its cause is the news ("residents protested
+    after a trader was attacked")."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.sentence_index))
-    return next((m for m in ordered if is_violent(m.sub_event_type)), ordered[0] if ordered else None)
+    violent = next((m for m in ordered if is_violent(m.sub_event_type)), None)
+    if violent is None:
+        return ordered[0] if ordered else None
+    for m in ordered:
+        if m.sentence_index == violent.sentence_index and m.event_type in ("Protests", "Riots"):
+            if _protested_cause(m, violent):
+                return m
+    return violent
+
+
+# what a protest says it is about: "protested after", "over the killing of", "to denounce"
+_CAUSE = re.compile(
+    r"\b(?:after|following|over|against|in\s+response\s+to|in\s+protest\s+(?:at|against|over)"
+    r"|to\s+(?:protest|denounce|condemn|decry)|demanding\s+justice\s+for|in\s+memory\s+of|to\s+mark|about)\b",
+    re.I,
+)
+
+
+def _protested_cause(protest: Mention, violent: Mention) -> bool:
+    text = protest.sentence
+    i = text.find(protest.trigger) if protest.trigger else -1
+    j = text.find(violent.trigger, i + len(protest.trigger)) if i >= 0 and violent.trigger else -1
+    if not j > i >= 0:
+        return False
+    between = text[i + len(protest.trigger) : j]
+    causes = list(_CAUSE.finditer(between))
+    cause = causes[-1] if causes else None  # the cause word nearest the violence
+    # the cause clause runs straight into the violence: "after a trader was attacked"
+    return (
+        cause is not None and "," not in between[cause.end() :] and len(between[cause.end() :].split()) <= 8
+    )
 
 
 def generic_trigger(m: Mention) -> bool:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -193,6 +194,18 @@ def test_the_rules_say_who_took_the_ground(cfg: Config) -> None:
         ("Battles", "Government regains territory"),
         ("Battles", "Non-state actor overtakes territory"),
     ]
+
+
+def test_a_protest_about_violence_is_the_main_event_not_the_violence() -> None:
+    said = "Residents protested in the town after a trader was attacked by gunmen."
+    protest = replace(_mention(0, "Peaceful protest", "Protests", "protested"), sentence=said)
+    attack = replace(_mention(0, "Attack", "Violence against civilians", "attacked"), sentence=said)
+    assert main_mention([attack, protest]) is protest
+    # violence told alongside a protest, not as its cause, stays the news
+    said = "Residents protested in the town and gunmen attacked a trader."
+    assert (
+        main_mention([replace(attack, sentence=said), replace(protest, sentence=said)]).trigger == "attacked"
+    )
 
 
 def test_combined_vote() -> None:
