@@ -282,3 +282,36 @@ def test_a_bare_toll_with_no_sides_around_is_violence_against_civilians(nlp):
     # with two sides fighting in the paragraph, the dead are the fighting's
     found = mentions(nlp, "Troops fought IS militants near the border. Two were killed.")
     assert {m.event_type for m in found} == {"Battles"}
+
+
+def test_a_raid_on_a_named_town_no_one_defends_is_on_its_people(nlp):
+    found = first(nlp, "FRPI militiamen attacked Bikima in the Irumu area.")
+    assert (found.sub_event_type, found.actor2) == ("Attack", "Civilians (Democratic Republic of Congo)")
+    # troops named on the ground, or the state attacking, make a battle
+    assert first(nlp, "IS attacked SDF positions in Baghouz.").sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested 15 opposition supporters for holding an unlawful demonstration in the town.",
+        "Security forces arrested two men demonstrating in the main square on Sunday.",
+    ],
+)
+def test_arrests_of_people_protesting_are_the_intervention_in_their_protest(nlp, text):
+    assert [m.sub_event_type for m in mentions(nlp, text)] == ["Protest with intervention"]
+
+
+def test_an_arrest_that_only_describes_someone_is_no_event(nlp):
+    text = "Families of fishermen detained abroad staged a protest outside the ministry."
+    assert [m.sub_event_type for m in mentions(nlp, text)] == ["Peaceful protest"]
+
+
+def test_an_attack_on_armed_men_or_their_post_stays_a_clash_whatever_the_classifier_says(nlp):
+    text = "Gunmen attacked a government military garrison in the north, killing six."
+    assert first(nlp, text).sub_event_type == "Armed clash"
+
+
+def test_a_crowd_protesting_in_a_first_sentence_in_the_present_is_a_headline(nlp):
+    assert first(nlp, "Students protest registration fees.").sub_event_type == "Peaceful protest"
+    assert all(m.trigger != "protest" for m in mentions(nlp, "Workers protest when wages fall."))

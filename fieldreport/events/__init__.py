@@ -224,7 +224,7 @@ def _real_triggers(span: Span, ref_year: int | None) -> list[d.Trigger]:
             continue
         if t.kind == "device" and not d.device_exploded(t, span):
             continue
-        if t.kind == "capture" and d.territory_object(t) is False:
+        if t.kind == "capture" and kinds.territory_object(t) is False:
             continue
         if d.reject_reason(t, span, ref_year):
             continue

@@ -60,6 +60,15 @@ def _crowd(tok: Token) -> bool:
     return False
 
 
+def crowd_subject(verb: Token) -> bool:
+    """Whether the verb's subject is a crowd ("Students protest fees"): a headline, not a habit."""
+    return any(
+        _crowd(s) or any(_crowd(g) for c in s.children if c.dep_ == "prep" for g in c.children)
+        for s in verb.children
+        if s.dep_ == "nsubj"
+    )
+
+
 def crowd_actions(span: Span) -> list[tuple[Token, str, str]]:
     """(verb, sub-event type, kind) for each verb of the sentence a crowd does as a protest or riot."""
     out: list[tuple[Token, str, str]] = []

@@ -383,8 +383,8 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
             if v.tag_ in ("VBZ", "VBP") or any(c.lower_ in ("has", "have") for c in v.children):
                 return "background"
             break
-    if trig.sub == "Arrests" and tok.dep_ == "amod":
-        return "generic"  # "the release of arrested students": an arrest told before
+    if trig.sub == "Arrests" and (tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.head.dep_ != "ROOT")):
+        return "generic"  # "the release of arrested students", "families of men detained in Iraq"
     # negation
     for t in chain:
         if any(c.dep_ == "neg" for c in t.children):
@@ -456,11 +456,19 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
     ):
         ongoing = verb.lemma_ == "be" and any(c.lower_ in ("underway", "ongoing") for c in verb.children)
         # a text's first sentence in the present that names someone or somewhere is a headline
-        # ("Pensioners protest unpaid benefits in Kaduna"); with bare plurals only it is a habit
-        headline = (
+        # ("Pensioners protest unpaid benefits in Kaduna"), or whose crowd protests ("Students
+        # protest fees"); other bare plurals, or a "when" clause, make it a habit
+        whenever = any(
+            c.dep_ == "advcl" and any(m.lower_ in ("when", "whenever", "if") for m in c.children)
+            for c in verb.children
+        )
+        headline = not whenever and (
             span.start == 0
             and (verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.i < verb.head.i))  # parsed as a clause
-            and any(t.ent_type_ in _NAMED for t in span)
+            and (
+                any(t.ent_type_ in _NAMED for t in span)
+                or (trig.kind == "protest" and crowds.crowd_subject(verb))
+            )
         )
         if not any(c.dep_ == "aux" for c in verb.children) and not _names_a_day(span) and not ongoing:
             if not headline or any(c.lower_ in HABITUAL for c in verb.children):
@@ -569,27 +577,3 @@ def device_exploded(trig: Trigger, span: Span) -> bool:
             re.I,
         )
     ) and trig.clause.lemma_ not in ("plant", "lay", "use", "deploy", "prevent", "face", "place", "bury")
-
-
-def territory_object(trig: Trigger) -> bool | None:
-    """For a capture verb: True if it takes ground, False if it takes weapons/people, None if unclear."""
-    tok = trig.token
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    objs += [
-        c
-        for c in tok.children
-        if c.dep_ == "prep"
-        for c in c.children
-        if c.dep_ == "pobj" and tok.lemma_ == "control"
-    ]
-    if tok.lemma_ in ("take", "took") or "control" in trig.text.lower():
-        objs += [gc for c in tok.subtree if c.lower_ == "of" for gc in c.children if gc.dep_ == "pobj"]
-    for o in objs:
-        phrase = o.doc[o.left_edge.i : o.right_edge.i + 1].text
-        if WEAPON_OBJECTS.search(phrase):
-            return False
-        if o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in TERRITORY_NOUNS:
-            return True
-        if o.ent_type_ in ("PERSON", "NORP", "ORG"):
-            return False
-    return None

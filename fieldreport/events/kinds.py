@@ -108,7 +108,7 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
     if t.kind == "protest":
         if _PROTESTERS_VIOLENT.search(span.text):
             return "Violent demonstration"
-        return force_on_protest(span.text) or "Peaceful protest"
+        return force_on_protest(_without_told_arrests(span)) or "Peaceful protest"
     return t.sub
 
 
@@ -133,6 +133,15 @@ _BY_GUNS = re.compile(
     r"\b(?:with|using)\s+(?:[\w-]+\s+){0,3}?(?:artillery|mortars?|rockets?|shells|missiles?|projectiles)\b",
     re.I,
 )
+
+
+def _without_told_arrests(span: Span) -> str:
+    """The sentence without arrests that only describe someone ("families of men detained in
+    Iraq protested"): those are no force used on the protest."""
+    return "".join(
+        "" if t.lemma_.lower() in ("arrest", "detain") and t.dep_ in ("amod", "acl") else t.text_with_ws
+        for t in span
+    )
 
 
 def force_on_protest(text: str) -> str | None:
@@ -234,7 +243,13 @@ def crowd_events(drafts: list[Any], doc: Doc, ctx: Context) -> list[Any]:
     out = []
     for x in drafts:
         span = doc.char_span(x.sentence.start, x.sentence.end, alignment_mode="expand")
-        if x.sub == "Arrests" and x.sentence.index in protests and _AT_PROTEST.search(x.sentence.text):
+        if x.sub == "Arrests" and x.sentence.index not in protests and span is not None:
+            if _AT_PROTEST.search(x.sentence.text) or _PROTESTING.search(x.sentence.text):
+                # "police arrested 15 supporters for holding an unlawful demonstration": the
+                # protest is told only through its arrests, which are the intervention in it
+                retype.set_type(x, "Protest with intervention", ctx, span)
+        at_protest = _AT_PROTEST.search(x.sentence.text) or _PROTESTING.search(x.sentence.text)
+        if x.sub == "Arrests" and x.sentence.index in protests and at_protest:
             protest = protests[x.sentence.index]
             if span is not None:
                 if protest.sub == "Peaceful protest":
@@ -262,6 +277,11 @@ _AT_PROTEST = re.compile(
     r"|\b(?:protest[eo]rs|demonstrators|marchers|strikers)\s+(?:\w+\s+){0,3}?(?:were|was|been)\s+(?:\w+\s+)?"
     r"(?:arrested|detained)|\b(?:during|at|for)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:protests?|protesting"
     r"|demonstrations?|demonstrating|marche?s?|marching|sit-ins?)\b|\bwho\s+(?:had\s+)?(?:gathered|marched|rallied)",
+    re.I,
+)
+_PROTESTING = re.compile(
+    r"\b(?:protesting|demonstrating|marching|picketing|in\s+protest|(?:staged|stage|holding|held|organi[sz]ed)"
+    r"\s+(?:an?\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:demonstration|protest|march|sit-in|rally))\b",
     re.I,
 )
 # a crowd, not a few named or counted people: "angry residents", "a mob", "students", "youths"
@@ -380,3 +400,27 @@ def _air_context(trig: d.Trigger, span: Span, air_actor: bool) -> bool:
     if re.search(r"\b(?:artillery|mortars?|rockets?|missiles?|shells?|tanks?|howitzers?)\b", span.text, re.I):
         return False
     return trig.text.lower().startswith(("strike", "struck"))
+
+
+def territory_object(trig: d.Trigger) -> bool | None:
+    """For a capture verb: True if it takes ground, False if it takes weapons/people, None if unclear."""
+    tok = trig.token
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [
+        c
+        for c in tok.children
+        if c.dep_ == "prep"
+        for c in c.children
+        if c.dep_ == "pobj" and tok.lemma_ == "control"
+    ]
+    if tok.lemma_ in ("take", "took") or "control" in trig.text.lower():
+        objs += [gc for c in tok.subtree if c.lower_ == "of" for gc in c.children if gc.dep_ == "pobj"]
+    for o in objs:
+        phrase = o.doc[o.left_edge.i : o.right_edge.i + 1].text
+        if d.WEAPON_OBJECTS.search(phrase):
+            return False
+        if o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in d.TERRITORY_NOUNS:
+            return True
+        if o.ent_type_ in ("PERSON", "NORP", "ORG"):
+            return False
+    return None

@@ -39,8 +39,8 @@ from spacy.tokens import Doc, Span
 from ..records import Claim, Sentence
 from . import detect as d
 from . import prototypes
-from .actors import CIVILIANS, Actor
-from .roles import Context
+from .actors import CIVILIAN_WORDS, CIVILIANS, Actor
+from .roles import ARMED_TARGET, Context
 from .taxonomy import EVENT_TYPES, EXPLOSIONS, PROTESTS, SUB_EVENT_TYPES, TERRITORY, rules_decide
 
 RULE_WEIGHT = 0.3
@@ -170,6 +170,8 @@ def voted(
             kept.append(x)  # a trigger naming its type ("air strikes", "a roadside bomb") stays as typed
             continue
         sub = rd.vote(x.sub, votes[id(x)], within[id(x)] or "any")
+        if sub == d.VAC_ATTACK and x.sub == d.CLASH and _armed_target(x):
+            sub = x.sub  # "attacked an army position": who was attacked is in the words
         if sub is None and not x.claims:
             continue  # commentary, a threat, history: no report
         if sub is not None and sub != x.sub:
@@ -178,6 +180,12 @@ def voted(
                 set_type(x, sub, ctx, span)
         kept.append(x)
     return kept
+
+
+def _armed_target(x: Any) -> bool:
+    """Whether the words after a clash's trigger name armed men or their post as its target."""
+    after = x.sentence.text[max(0, x.trigger_start - x.sentence.start) :]
+    return ARMED_TARGET.search(after[:80]) is not None and not CIVILIAN_WORDS.search(after[:80])
 
 
 # a lead is read only when it speaks of conflict at all: the classifier knows conflict reports and

@@ -353,10 +353,26 @@ def roles(
                 break
     a1 = _first_actor(agents, ctx, paragraph, country)
     a2 = _first_actor(patients, ctx, paragraph, country, exclude=a1)
-    if a2 is None and any(soft_target(t) for t in patients) and not _defended(tok, agents, a1):
+    soft = any(soft_target(t) for t in patients) or (_raider(a1) and any(_named_place(t) for t in patients))
+    if a2 is None and soft and not _defended(tok, agents, a1):
         a2 = ctx.civilians(country, a1)
     # a compound of the trigger can name the target ("IS positions"), rarely the attacker, for clashes.
     return a1, a2, a1 is not None or a2 is not None
+
+
+def _raider(a1: Actor | None) -> bool:
+    """An attacker that is no state's or foreign force: its attack on a named town or village no
+    one is said to defend is on the people there ("Murle attack Bukteng", "FRPI attacked Bikima")."""
+    return a1 is None or a1.inter not in (1, 8)
+
+
+def _named_place(tok: Token) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC") or tok.lower_ in _SETTLEMENTS
+
+
+_SETTLEMENTS = frozenset(
+    "town towns community communities locality localities neighbourhood neighborhood".split()
+)
 
 
 # ACLED: an attack on people or places that no armed side defends (a village, a market, a bus, a
