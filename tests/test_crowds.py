@@ -29,6 +29,8 @@ def mentions(nlp, text):
         ("Hundreds of students blocked the main gate of the campus.", "blocked", "Peaceful protest"),
         ("Market traders boycotted the new levy in the capital.", "boycotted", "Peaceful protest"),
         ("Angry residents went on the rampage in the township.", "went", "Violent demonstration"),  # a riot
+        ("A group of unemployed blocked the entrance to a factory.", "blocked", "Peaceful protest"),
+        ("Taxi Drivers gathered outside the municipal offices on Monday.", "gathered", "Peaceful protest"),
     ],
 )
 def test_what_a_crowd_does_is_a_protest_or_a_riot(nlp, text, verb, sub):

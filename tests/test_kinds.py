@@ -315,3 +315,36 @@ def test_an_attack_on_armed_men_or_their_post_stays_a_clash_whatever_the_classif
 def test_a_crowd_protesting_in_a_first_sentence_in_the_present_is_a_headline(nlp):
     assert first(nlp, "Students protest registration fees.").sub_event_type == "Peaceful protest"
     assert all(m.trigger != "protest" for m in mentions(nlp, "Workers protest when wages fall."))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the police attacking a protest: the force used on it, not a riot
+        ("Police used tear gas and assaulted protesters during a protest in the capital.",
+         "Excessive force against protestors"),
+        # a crowd storming a building, or fighting the police, riots
+        ("Angry customers stormed the local branch of the bank.", "Riots"),
+        ("Police fought pitched battles with residents opposed to the plan.", "Riots"),
+        ("Rival party cadres clashed on the main road in the capital.", "Riots"),
+    ],
+)  # fmt: skip
+def test_who_the_crowd_is_in_the_fight_decides_riot_or_force(nlp, text, expected):
+    found = first(nlp, text)
+    assert expected in (found.sub_event_type, found.event_type)
+
+
+@pytest.mark.parametrize(
+    "text, reported",
+    [
+        # a past year dates the event: history
+        ("IS overran Raqqa in 2014.", False),
+        ("The war, which began in 2011, has killed thousands.", False),
+        # a number that counts people, or a year that dates another clause, does not
+        ("About 2000 opposition supporters marched through the capital on Sunday.", True),
+        ("Thousands of students marched in memory of three youths killed by police in 1990.", True),
+        ("The fighting has killed 20 people since Monday.", True),
+    ],
+)
+def test_a_past_year_makes_background_only_when_it_dates_the_event(nlp, text, reported):
+    assert bool(mentions(nlp, text)) is reported

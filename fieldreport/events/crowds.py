@@ -46,18 +46,20 @@ _PROTEST_VERBS = frozenset(
 )
 _RIOT_VERBS = frozenset("rampage".split())
 CROWD_NOUNS = frozenset(
-    "worker employee staff student pupil resident villager trader driver operator teacher nurse doctor "
-    "lecturer pensioner retiree youth farmer farmworker miner member supporter activist people protester "
-    "protestor demonstrator union community vendor graduate relative family marketer transporter tout "
-    "motorist hundred thousand dozen".split()
+    "worker employee staff student pupil resident villager trader driver operator teacher nurse "
+    "doctor lecturer pensioner retiree youth farmer farmworker miner member supporter activist "
+    "people protester protestor demonstrator union community vendor graduate relative family "
+    "marketer transporter tout motorist customer contractor rider cadre graduate loyalist servant "
+    "picketer pensioner hundred thousand dozen".split()
 )
 
 
 def _crowd(tok: Token) -> bool:
     """Whether a subject names a crowd: "workers", "hundreds of students", "members of the union"."""
-    if tok.lemma_.lower() in CROWD_NOUNS or tok.lower_ in CROWD_NOUNS:
-        return tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("people", "staff", "community", "union")
-    return False
+    if tok.lower_ in ("unemployed", "jobless", "people", "staff", "community", "union"):
+        return True
+    word = tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_
+    return tok.tag_ in ("NNS", "NNPS") and (tok.lemma_.lower() in CROWD_NOUNS or word in CROWD_NOUNS)
 
 
 def crowd_subject(verb: Token) -> bool:

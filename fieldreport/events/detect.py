@@ -371,6 +371,20 @@ def _is_inf(v: Token) -> bool:
     return any(c.tag_ == "TO" or (c.dep_ == "aux" and c.lower_ == "to") for c in v.children)
 
 
+def _dates_clause(year: Token, verb: Token, tok: Token) -> bool:
+    """Whether a year token dates the trigger's own clause, not a count or another clause's."""
+    if year.dep_ == "nummod":
+        return False
+    x = year
+    for _ in range(30):
+        if x.i in (verb.i, tok.i):
+            return True
+        if x.dep_ in ("relcl", "acl", "advcl", "pcomp") or x.head.i == x.i:
+            return x.head.i == x.i and verb.head.i == verb.i  # a year in a headline's main clause
+        x = x.head
+    return False
+
+
 def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None:
     """Why a trigger is not a reported event ("negated", "hypothetical", ...), or None if it is one."""
     tok, verb = trig.token, trig.clause
@@ -383,6 +397,17 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
             if v.tag_ in ("VBZ", "VBP") or any(c.lower_ in ("has", "have") for c in v.children):
                 return "background"
             break
+    if (
+        any(c.dep_ == "nsubj" and c.lemma_.lower() in _LONG_WARS for c in verb.children)
+        and any(c.lower_ in ("has", "have") for c in verb.children)
+        and not _names_a_day(span)
+    ):
+        return "background"  # "the war, which began in 2011, has killed thousands"
+    for v in _path(tok):
+        # "... in 2014, but Iraqi forces backed by air strikes have since regained the territory"
+        since = any(c.lower_ == "since" and not list(c.children) for c in v.children)
+        if since and any(c.lower_ in ("has", "have") for c in v.children):
+            return "background"
     if trig.sub == "Arrests" and (tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.head.dep_ != "ROOT")):
         return "generic"  # "the release of arrested students", "families of men detained in Iraq"
     # negation
@@ -492,23 +517,18 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
         return "generic"  # "civilian casualties in air strikes have swelled"
     # background: an earlier year in the trigger's clause, or in a sentence with no recent day
     if ref_year:
+        # a past year dates the event unless it counts something ("about 2000 supporters") or
+        # dates a clause of its own ("marched in memory of youths killed by police in 1990")
         years = [
             t
             for t in span
-            if t.like_num and re.fullmatch(r"(?:19|20)\d\d", t.text) and int(t.text) < ref_year
+            if t.like_num
+            and re.fullmatch(r"(?:19|20)\d\d", t.text)
+            and int(t.text) < ref_year
+            and _dates_clause(t, verb, tok)
         ]
         if years and not RECENT.search(span.text):
             return "background"
-        scope = set(t.i for t in verb.subtree) | set(t.i for t in tok.subtree)
-        for t in span:
-            if (
-                t.like_num
-                and re.fullmatch(r"(?:19|20)\d\d", t.text)
-                and int(t.text) < ref_year
-                and t.i in scope
-                and not RECENT.search(span.doc[max(span.start, t.i - 3) : t.i].text)
-            ):
-                return "background"
         if (
             re.search(r"\b(?:years?|decades?)\s+ago\b|\bsince\s+(?:19|20)\d\d\b", span.text, re.I)
             and verb.dep_ == "ROOT"
@@ -522,6 +542,7 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
 _LONG_RUNNING = frozenset(
     "war conflict fighting insurgency violence crisis campaign uprising unrest rebellion offensive".split()
 )
+_LONG_WARS = frozenset("war conflict insurgency crisis campaign uprising rebellion".split())
 _PLAN = re.compile(r"plan(?:s|ned|ning)?$")  # "planned to attack", never "planted a bomb"
 _NAMED = frozenset("GPE LOC FAC ORG NORP PERSON CARDINAL".split())
 _DAY = re.compile(

@@ -59,6 +59,7 @@ _PROTESTERS_VIOLENT = re.compile(
 _CROWD = re.compile(
     r"\b(?:protest(?:ers|ors|ing)?|demonstrat(?:ors|ions?|ing)|rioters?|marchers|crowds?|mobs?)\b", re.I
 )
+_PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|march|rally|sit-in)\b", re.I)
 # triggers that say both sides fought; any other can name one side firing on people who do not
 _MUTUAL = re.compile(
     r"clash|fight|fought|battl|skirmish|exchange|resistance|c[ao]me\s+under|heavy\s+fighting", re.I
@@ -74,7 +75,7 @@ _UNOPPOSED = re.compile(
 
 def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> str:
     if t.kind == "ambiguous":
-        if _work_stoppage(t, a1, span.text):
+        if _work_stoppage(t, span):
             return "Peaceful protest"
         return d.AIR if _air_context(t, span, bool(a1 and a1.air and a1.inter == EXTERNAL)) else d.SHELL
     if t.kind in ("capture", "advance") and _UNOPPOSED.search(span.text):
@@ -83,6 +84,12 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
         if a1 is None or a1.inter is None:
             return d.CLASH
         return d.GOV_TERR if a1.inter in (1, 8) else d.NSA_TERR
+    if t.kind == "attack" and (a1 is None or a1.inter == 1) and _PROTEST_WORDS.search(span.text):
+        crowd_hit = _CROWD.search(span.doc.text[t.end : span.end_char])
+        if crowd_hit and not _CROWD.search(span.doc.text[span.start_char : t.start]):
+            # "police assaulted protesters during a protest": ACLED's excessive force, beyond
+            # the arrests or tear gas of an intervention
+            return "Excessive force against protestors"
     if t.kind == "attack":
         if a2 is not None and a2.inter == CIVILIANS:
             return d.VAC_ATTACK
@@ -100,11 +107,25 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
     if t.sub == d.CLASH and not _MUTUAL.search(t.text) and _FORCE_ON_PROTESTERS.search(span.text):
         return "Excessive force against protestors"  # "police opened fire on demonstrators"
     if t.sub == d.CLASH and t.kind == "specific" and _CROWD.search(span.text):
-        return "Violent demonstration"
+        before = span.doc.text[span.start_char : t.start]
+        if ((a1 is None or a1.inter != 1) and _CROWD.search(before)) or _MUTUAL.search(t.text):
+            return "Violent demonstration"  # the crowd attacked, or fought back
+        if _PROTEST_WORDS.search(span.text):
+            # the police attacked the protest: ACLED grades the force used on it
+            return force_on_protest(span.text) or "Protest with intervention"
     if t.sub == d.CLASH and _MUTUAL.search(t.text) and _unarmed_fight(a1, a2, span.text):
         return "Violent demonstration"  # ACLED: residents or students fighting the police riot
     if t.sub == d.CLASH and _MUTUAL.search(t.text) and _crowd_brawl(a1, a2, span.text):
         return "Violent demonstration"  # party supporters, students or touts fighting: rioters
+    if (
+        t.sub == d.CLASH
+        and t.token.pos_ == "VERB"
+        and crowds.crowd_subject(t.token)
+        and not ARMED_WORDS.search(span.text)
+        and not _COMMUNAL.search(span.text)
+    ):
+        # "angry customers stormed the bank", "200 riders stormed the office": a crowd's violence
+        return "Violent demonstration" if _PROTEST_WORDS.search(span.text) else "Mob violence"
     if t.kind == "protest":
         if _PROTESTERS_VIOLENT.search(span.text):
             return "Violent demonstration"
@@ -112,15 +133,16 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
     return t.sub
 
 
-def _work_stoppage(t: d.Trigger, a1: Actor | None, text: str) -> bool:
-    """A bare "strike" in a sentence with no word of war is a work stoppage ("the strike is to
-    last 72 hours", "a national strike called by the opposition"), which ACLED codes a protest."""
+def _work_stoppage(t: d.Trigger, span: Span) -> bool:
+    """A bare "strike" in a sentence with no word of war, in a text that speaks of a work
+    stoppage, is one ("the strike is to last 72 hours" after "teachers went on strike"), which
+    ACLED codes a protest."""
     if not t.text.lower().startswith("strike"):
         return False
-    if d.AIR_CONTEXT.search(text) or crowds.MILITARY_CONTEXT.search(text):
+    if d.AIR_CONTEXT.search(span.text) or crowds.MILITARY_CONTEXT.search(span.text):
         return False
-    labour = re.search(crowds.LABOUR_STRIKE, text, re.I) or crowds.LABOUR_CONTEXT.search(text)
-    return bool(labour) or a1 is None
+    text = span.doc.text
+    return bool(re.search(crowds.LABOUR_STRIKE, text, re.I) or crowds.LABOUR_CONTEXT.search(span.text))
 
 
 # the means of an attack, as its subject or with "with"/"using": what ACLED types it by
@@ -209,7 +231,9 @@ def _crowd_brawl(a1: Actor | None, a2: Actor | None, text: str) -> bool:
 
 _CROWD_SIDES = re.compile(
     r"\b(?:(?i:supporters|activists|students|pupils|touts|transporters|workers|employees|youths|fans|ultras|traders"
-    r"|drivers|motorcyclists|protesters|protestors|demonstrators|prisoners|inmates|party\s+members)"
+    r"|drivers|motorcyclists|protesters|protestors|demonstrators|prisoners|inmates|party\s+members|residents|locals"
+    r"|cadres|customers|contractors|riders|unemployed|graduates|political\s+groups|party\s+violence"
+    r"|community\s+members|factions\s+of\s+the\s+[A-Z]\w*)"
     r"|members\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:party|union|\([A-Z]+\))|members\s+of\s+[A-Z]{2,6})\b"
 )
 ARMED_WORDS = re.compile(
