@@ -348,3 +348,13 @@ def test_who_the_crowd_is_in_the_fight_decides_riot_or_force(nlp, text, expected
 )
 def test_a_past_year_makes_background_only_when_it_dates_the_event(nlp, text, reported):
     assert bool(mentions(nlp, text)) is reported
+
+
+def test_a_killed_militant_leader_is_an_armed_sides_dead(nlp):
+    text = "A militant leader was killed in an army operation in the mountains on Monday."
+    assert first(nlp, text).sub_event_type == "Armed clash"
+
+
+def test_a_bare_strike_in_a_text_about_a_work_stoppage_is_the_stoppage(nlp):
+    text = 'Traders held a "dead city" protest to demand security. The strike is to last two days.'
+    assert {m.event_type for m in mentions(nlp, text)} == {"Protests"}

@@ -28,7 +28,7 @@ LABOUR_STRIKE = (
 LABOUR_CONTEXT = re.compile(
     r"\b(?:workers?|employees?|staff|teachers?|doctors?|nurses?|drivers?|unions?|syndicates?|salar\w+|wages?"
     r"|pay|bonus(?:es)?|allowances?|arrears|lecturers?|hunger|dead\s+city|ville\s+morte|sit-ins?|boycott\w*"
-    r"|shops|businesses)\b",
+    r"|shops|businesses|working\s+conditions)\b",
     re.I,
 )
 MILITARY_CONTEXT = re.compile(

@@ -142,7 +142,9 @@ def _work_stoppage(t: d.Trigger, span: Span) -> bool:
     if d.AIR_CONTEXT.search(span.text) or crowds.MILITARY_CONTEXT.search(span.text):
         return False
     text = span.doc.text
-    return bool(re.search(crowds.LABOUR_STRIKE, text, re.I) or crowds.LABOUR_CONTEXT.search(span.text))
+    if re.search(crowds.LABOUR_STRIKE, text, re.I) or crowds.LABOUR_CONTEXT.search(span.text):
+        return True
+    return bool(crowds.LABOUR_CONTEXT.search(text) and _PROTEST_WORDS.search(text))
 
 
 # the means of an attack, as its subject or with "with"/"using": what ACLED types it by

@@ -410,7 +410,8 @@ def unarmed(group: str) -> bool:
 
 ARMED_TARGET = re.compile(
     r"\b(?:police|policem[ae]n|soldiers?|troops|army|military|gendarmes?|gendarmerie|officers?|guards?"
-    r"|patrols?|checkpoints?|barracks|bases?|posts?|rangers?|vigilantes?|militia\w*|fighters|security\s+forces"
+    r"|patrols?|checkpoints?|barracks|bases?|posts?|rangers?|vigilantes?|militia\w*|fighters?|security\s+forces"
+    r"|militants?|insurgents?|rebels?|jihadists?|combatants?|terrorists?|extremists?"
     r"|(?:security|military)\s+personnel)\b",
     re.I,
 )
