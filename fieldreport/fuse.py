@@ -185,10 +185,24 @@ def _fits(c: _Cluster, m: Mention, articles: Mapping[str, Mapping[str, Any]]) ->
         dated = own  # its own article already put the event here: ACLED's unit decides
     else:
         dated = [x for x in c.members if not _published_only(x)] or c.members
+    if not own:
+        # another article's report is held to what each article says best of the event, not
+        # to its later mentions that name fewer sides or no place
+        dated = [x for x in dated if not any(_says_more(y, x) for y in dated)] or dated
     return all(
         compatible(x, m, story is not None and articles.get(x.article_id, {}).get("story_id") == story)
         for x in dated
     )
+
+
+def _says_more(y: Mention, x: Mention) -> bool:
+    """Whether ``y``, of ``x``'s article, names more of the event: more sides, or a place ``x`` lacks."""
+    if y.article_id != x.article_id or y is x:
+        return False
+    ay, ax = _actors(y).keys(), _actors(x).keys()
+    more_sides = ax < ay
+    more_place = _place(x)[0] is None and _place(y)[0] is not None and ax <= ay
+    return more_sides or more_place
 
 
 def stream(

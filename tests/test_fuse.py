@@ -212,3 +212,13 @@ def test_an_uncounted_toll_is_each_days_event_not_a_total() -> None:
     heavy = Claim("killed", 10, 99, "unknown", None, "Heavy casualties", 0, 16)
     events, _ = fuse.run([mention("a1", date=ranged, claims=(heavy,))], META)
     assert [e.fatalities for e in events] == [10, 10, 10, 10]
+
+
+def test_another_reports_event_is_matched_on_what_each_article_says_best() -> None:
+    # article a1 names both sides, then tells the toll with one; a2 names both sides
+    lead = mention("a1", sub_event_type="Armed clash", event_type="Battles", actor1="Islamic State",
+                   actor2="SDF: Syrian Democratic Forces")  # fmt: skip
+    later = replace(lead, start=80, actor2=None, claims=(killed(7, 7, "unknown"),))
+    other = replace(lead, article_id="a2")
+    events, links = fuse.run([lead, later, other], META)
+    assert len(events) == 1 and {link.article_id for link in links} >= {"a1", "a2"}
