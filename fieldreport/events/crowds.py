@@ -62,13 +62,14 @@ def _crowd(tok: Token) -> bool:
     return tok.tag_ in ("NNS", "NNPS") and (tok.lemma_.lower() in CROWD_NOUNS or word in CROWD_NOUNS)
 
 
+def _crowd_phrase(subject: Token) -> bool:
+    """A crowd as a subject, or the crowd of its "of" phrase ("hundreds of students")."""
+    return _crowd(subject) or any(_crowd(g) for c in subject.children if c.dep_ == "prep" for g in c.children)
+
+
 def crowd_subject(verb: Token) -> bool:
     """Whether the verb's subject is a crowd ("Students protest fees"): a headline, not a habit."""
-    return any(
-        _crowd(s) or any(_crowd(g) for c in s.children if c.dep_ == "prep" for g in c.children)
-        for s in verb.children
-        if s.dep_ == "nsubj"
-    )
+    return any(_crowd_phrase(s) for s in verb.children if s.dep_ == "nsubj")
 
 
 def crowd_actions(span: Span) -> list[tuple[Token, str, str]]:
@@ -83,11 +84,7 @@ def crowd_actions(span: Span) -> list[tuple[Token, str, str]]:
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and tok.dep_ == "conj":
             subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
-        crowd = any(
-            _crowd(s) or any(_crowd(g) for c in s.children if c.dep_ == "prep" for g in c.children)
-            for s in subjects
-        )
-        if crowd:
+        if any(_crowd_phrase(s) for s in subjects):
             riot = lemma in _RIOT_VERBS
             out.append(
                 (tok, "Violent demonstration" if riot else "Peaceful protest", "riot" if riot else "protest")
