@@ -89,7 +89,7 @@ _T: list[tuple[str, str, str, float]] = [
     (
         r"clash(?:es|ed|ing)?|fighting|fought|\bfights?\b|\bbattl(?:e|es|ed|ing)\b|gun\s*battles?|fire\s*fights?|gunfights?"
         r"|exchange(?:d|s)?\s+(?:of\s+)?fire|skirmish(?:es|ed)?|ambush(?:ed|es)?|c(?:a|o)me\s+under\s+(?:attack|fire)"
-        r"|sniper\s+fire|gunfire|machine[\s-]?gun\s+fire|met\s+with\s+fire|opened\s+fire|heavy\s+resistance",
+        r"|sniper\s+fire|gunfire|machine[\s-]?gun\s+fire|met\s+with\s+fire|opened\s+(?:gun\s*)?fire|heavy\s+resistance",
         CLASH,
         "specific",
         0.7,
@@ -220,6 +220,7 @@ TERRITORY_NOUNS = frozenset(
 WEAPON_OBJECTS = re.compile(
     r"\b(?:arms|weapons?|ammunition|explosives|car\s+bombs?|VBIEDs?|IEDs?|drones?|vehicles?|trucks?)\b", re.I
 )
+AIR_STRIKES = re.compile(r"\b(?:air|drone)[\s-]?(?:strikes?|raids?)\b", re.I)
 AIR_CONTEXT = re.compile(
     r"\b(?:air|aircraft|warplanes?|jets?|drones?|aerial|helicopters?|bombers?|sorties?)\b", re.I
 )
@@ -260,7 +261,7 @@ def clause_of(tok: Token) -> Token:
     for _ in range(12):
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -349,7 +350,7 @@ def _path(tok: Token) -> list[Token]:
     out = [tok]
     t = tok
     for _ in range(30):
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
         out.append(t)
@@ -428,11 +429,15 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "once", "whether"):
                 return "hypothetical"
             if c.dep_ in ("amod", "advmod") and c.lower_ in NON_EVENT_AMOD and t is tok and t.pos_ == "NOUN":
-                return "hypothetical"
+                if not (c.lower_ == "planned" and _took_place(tok)):
+                    return "hypothetical"
             if c.lower_ in HABITUAL:
                 return "generic"
     # modality and intent anywhere on the way up to the root ("vowed to attack", "could launch")
     path = _path(tok)
+    if trig.kind == "lead" and (tok.lemma_.lower() in INTENT_LEMMAS or _PLAN.match(tok.lower_)):
+        if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            return "hypothetical"  # a sentence whose main verb is "plans to bomb" reports no bombing
     for i, v in enumerate(path):
         if v.pos_ not in ("VERB", "AUX"):
             if v.pos_ == "NOUN" and v.lemma_.lower() in (
@@ -492,7 +497,7 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
             and (verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.i < verb.head.i))  # parsed as a clause
             and (
                 any(t.ent_type_ in _NAMED for t in span)
-                or (trig.kind == "protest" and crowds.crowd_subject(verb))
+                or (trig.kind in ("protest", "specific") and trig.sub != AIR and crowds.crowd_subject(verb))
             )
         )
         if not any(c.dep_ == "aux" for c in verb.children) and not _names_a_day(span) and not ongoing:
@@ -509,11 +514,11 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
     if (
         verb.lemma_ == "be"
         and tok.dep_ in ("nsubj", "attr")
-        and any(c.dep_ == "attr" and c is not tok for c in verb.children)
+        and any(c.dep_ == "attr" and c.i != tok.i for c in verb.children)
     ):
         return "generic"  # "air strikes have long been a central part of the strategy"
     root = span.root
-    if root.lemma_.lower() in TREND_LEMMAS and tok is not root and root.tag_ in ("VBN", "VBZ", "VBP"):
+    if root.lemma_.lower() in TREND_LEMMAS and tok.i != root.i and root.tag_ in ("VBN", "VBZ", "VBP"):
         return "generic"  # "civilian casualties in air strikes have swelled"
     # background: an earlier year in the trigger's clause, or in a sentence with no recent day
     if ref_year:
@@ -529,16 +534,27 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
         ]
         if years and not RECENT.search(span.text):
             return "background"
-        if (
-            re.search(r"\b(?:years?|decades?)\s+ago\b|\bsince\s+(?:19|20)\d\d\b", span.text, re.I)
-            and verb.dep_ == "ROOT"
-        ):
-            return "background"
+        if verb.dep_ == "ROOT" and any(clause_of(t).i == verb.i for t in span if _long_ago(t, span)):
+            return "background"  # "...in 1998, two decades ago"; not "a college that started years ago"
     if span.text.rstrip().endswith("?"):
         return "question"
     return None
 
 
+def _long_ago(t: Token, span: Span) -> bool:
+    """ "years ago", "decades ago", "since 2011"."""
+    if t.lower_ == "ago" and t.i > span.start:
+        return t.nbor(-1).lower_ in ("year", "years", "decade", "decades")
+    return t.lower_ == "since" and t.i + 1 < span.end and bool(re.fullmatch(r"(?:19|20)\d\d", t.nbor(1).text))
+
+
+def _took_place(tok: Token) -> bool:
+    """Whether a noun's verb says it happened ("several planned demonstrations broke out")."""
+    head = tok.head
+    return tok.dep_ == "nsubj" and head.tag_ == "VBD" and head.lemma_.lower() in _OCCUR
+
+
+_OCCUR = frozenset("break erupt take go begin start occur happen proceed kick".split())
 _LONG_RUNNING = frozenset(
     "war conflict fighting insurgency violence crisis campaign uprising unrest rebellion offensive".split()
 )
@@ -560,6 +576,8 @@ def _names_a_day(span: Span) -> bool:
 def weapon_in_use(trig: Trigger, span: Span) -> bool:
     """A weapon noun names an attack only with firing words around it ("artillery fire", "hit by rockets")."""
     tok = trig.token
+    if tok.pos_ == "VERB":
+        return True  # "shelled the town": the word is the firing
     if tok.dep_ == "compound" and tok.head.lemma_ not in (
         "fire",
         "attack",
@@ -584,7 +602,7 @@ def weapon_in_use(trig: Trigger, span: Span) -> bool:
     ):
         return False
     for t in span:
-        if t.lemma_.lower() in FIRE_LEMMAS and t is not tok:
+        if t.lemma_.lower() in FIRE_LEMMAS and t.i != tok.i:
             return True
     return bool(re.search(r"\b(?:fire|firing|barrage|salvo)\b", span.text, re.I))
 

@@ -176,7 +176,7 @@ def _asserted(span: Span, start: int, end: int, ref_year: int | None) -> bool:
         if t.pos_ in ("VERB", "AUX") and d._has_modal(t):
             return False
     head = clause.head
-    if head is not clause and head.lemma_.lower() in _IRREALIS and clause.dep_ in ("xcomp", "ccomp"):
+    if head.i != clause.i and head.lemma_.lower() in _IRREALIS and clause.dep_ in ("xcomp", "ccomp"):
         return False
     if ref_year:
         scope = {t.i for t in clause.subtree}
