@@ -358,3 +358,112 @@ def test_a_killed_militant_leader_is_an_armed_sides_dead(nlp):
 def test_a_bare_strike_in_a_text_about_a_work_stoppage_is_the_stoppage(nlp):
     text = 'Traders held a "dead city" protest to demand security. The strike is to last two days.'
     assert {m.event_type for m in mentions(nlp, text)} == {"Protests"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An off-duty police officer was shot dead by gunmen outside his home in Arish on Monday.",
+        "Militants executed three captured soldiers in Sirte on Monday.",
+        "A soldier was assassinated overnight in his house in Gao.",
+        "The bodies of seven men were found dumped near Mujejuru on Monday.",
+    ],
+)
+def test_a_killing_its_victim_could_not_answer_is_violence_against_civilians(nlp, text):
+    # ACLED codes executions, assassinations and men killed off duty or at home as one-sided
+    # violence, whoever the victim was
+    assert first(nlp, text).event_type == "Violence against civilians"
+
+
+def test_people_captured_are_abducted_and_armed_men_killed_fought(nlp):
+    m = first(nlp, "IS fighters captured two medical workers near Benghazi on Monday.")
+    assert m.sub_event_type == "Abduction/forced disappearance"
+    m = first(nlp, "Soldiers shot dead two armed Islamists near Kadiria on Tuesday.")
+    assert (m.event_type, m.sub_event_type) == ("Battles", "Armed clash")
+    m = first(nlp, "A soldier opened gunfire against a group of women in Dhusamareeb on Monday.")
+    assert (m.sub_event_type, m.actor2) == ("Attack", "Civilians")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Angry voters beat up a polling agent in Nakigalala on Monday.", "Mob violence"),
+        ("A minibus was attacked by rioters in Lalibela on Monday.", "Mob violence"),
+        ("More than 200 unemployed youths stormed a firm's offices in Karuma on Monday.", "Mob violence"),
+        ("A mob went on the rampage in Durban on Sunday, attacking foreign-owned shops.", "Mob violence"),
+        ("Four people were arrested on Monday after two trains were torched in Pretoria.", "Mob violence"),
+        ("On Monday there was a clash between Zanu-PF youths and ZimPF youths.", "Violent demonstration"),
+    ],
+)
+def test_a_crowds_violence_is_a_riot(nlp, text, sub):
+    # ACLED: an unarmed crowd that attacks is a mob; arrests for it are the answer to the riot
+    assert first(nlp, text).sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of workers started a strike in Alexandria on 10 March. The strike ended on 14 March.",
+        "Employees of the bank strike in Aweil.",
+        '"Dead city" protest strikes were held in Oicha on Monday following the killing of 17 people.',
+        "Several planned demonstrations broke out on Monday in Aswan and Luxor.",
+        "Students staged a protest in Gbarnga on Monday over a college whose construction started years ago.",
+    ],
+)
+def test_strikes_and_demonstrations_told_plainly_are_protests(nlp, text):
+    found = mentions(nlp, text)
+    assert found and {m.event_type for m in found} == {"Protests"}
+
+
+def test_launching_air_strikes_is_no_work_stoppage(nlp):
+    m = first(nlp, "Kenyan air forces launch air strikes on al Shabaab locations in Berhani on Monday.")
+    assert m.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People protested in Kombolcha on Monday. Several people were injured when soldiers responded.",
+        "Farmers protested in Dobba on Monday. A young man was wounded by soldiers.",
+        'Teacher trainees marched in Rabat on Monday and police used "excessive force" to disperse them.',
+        "At least three persons were shot and wounded by soldiers during a protest in Hirna on Monday.",
+    ],
+)
+def test_force_that_maims_protesters_is_excessive(nlp, text):
+    assert first(nlp, text).sub_event_type == "Excessive force against protestors"
+
+
+def test_a_protest_over_a_killing_is_no_force_used_on_it(nlp):
+    m = first(nlp, "Residents marched in Goma on Monday over the killing of two students by police.")
+    assert m.sub_event_type == "Peaceful protest"
+
+
+def test_shelling_in_ground_fighting_is_the_battle(nlp):
+    m = first(nlp, "Shelling and ground clashes between the army and SPLA-IO in Lanyi killed 10 on Monday.")
+    assert (m.event_type, m.sub_event_type) == ("Battles", "Armed clash")
+    m = first(nlp, "Government forces shelled the rebel-held town of Kafr Nabl on Wednesday.")
+    assert m.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_party_supporters_attacking_someone_target_a_civilian(nlp):
+    m = first(nlp, "Suspected PDP supporters attacked and killed an APC chieftain in Omoku on Monday.")
+    assert (m.event_type, m.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Peacekeepers sexually abused four girls in Bangui on Monday.", "Sexual violence"),
+        ("Three train carriages were set alight at Cape Town station on Monday.", "Looting/property destruction"),
+        ("A watchman was found decapitated outside a bank in Bujumbura on Monday.", "Attack"),
+        ("Somali forces gained control of Kismayo on Monday without violence.", "Non-violent transfer of territory"),
+        ("Militants blew up an oil pipeline near Warri on Monday.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_words_of_field_notes_name_their_events(nlp, text, sub):
+    assert first(nlp, text).sub_event_type == sub
+
+
+def test_a_brawl_between_communities_is_fought_by_both(nlp):
+    m = first(nlp, "Twelve people were injured in a fracas between the Gwani and Kinafa communities on Monday.")
+    assert m.event_type == "Battles"

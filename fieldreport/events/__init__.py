@@ -28,7 +28,7 @@ from .actors import (
 )
 from .casualties import RawClaim, claimant_of, find_claims
 from .output import inter_code, notes_of
-from .roles import Context, build_context, is_generic_name, killer, phrase_of, roles, state_first
+from .roles import Context, build_context, defenceless, is_generic_name, killer, phrase_of, roles, state_first
 from .taxonomy import EVENT_TYPES, PROTESTS, SUB_EVENT_TYPES, event_type_of, is_violent, plover
 from .victims import refers_back, victim_group
 
@@ -150,7 +150,7 @@ def extract(
         kinds.armed_victims(x, ctx)
     drafts = kinds.crowd_events(drafts, doc, ctx)
     drafts = retype.voted(drafts, sentences, doc, ctx, sentence_claims, where_when, ref_year)
-    drafts = kinds.territory(drafts)
+    drafts = kinds.territory(kinds.ground_fighting(drafts))
     for x in drafts:
         kinds.armed_victims(x, ctx)  # again: the classifier may have typed a lead or a loose word
     return tuple(_freeze(x, article) for x in drafts if not _background(x.date, article.published))
@@ -274,7 +274,7 @@ def _drafts_for(
         a1, a2, parsed = roles(t.token, ctx, sent.paragraph, country)
         if t.kind in ("attack",) and t.text.lower() in ("hit", "targeted") and a1 is None:
             continue
-        if t.kind == "kill" and a1 is None:
+        if t.kind == "kill" and a1 is None and not defenceless(span.text):
             continue  # "X were killed": a casualty figure, attached to its event instead
         sub = kinds.sub_type(t, a1, a2, span)
         if sub in EVENT_TYPES[PROTESTS]:
@@ -464,8 +464,8 @@ def _orphan(
         if a2 is None or a2.inter == CIVILIANS or c.victims == "civilians":
             a2 = ctx.civilians(loc.country if loc else None, a1)
         sub = d.VAC_ATTACK if a2.inter == CIVILIANS else d.CLASH
-    elif c.victims == "civilians":
-        a1 = ctx.salient(sent.paragraph)
+    elif c.victims == "civilians" or defenceless(sent.text):
+        a1 = ctx.salient(sent.paragraph) if c.victims == "civilians" else None
         a2 = ctx.civilians(loc.country if loc else None, a1)
         sub = d.VAC_ATTACK
     elif (

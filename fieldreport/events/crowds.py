@@ -16,11 +16,13 @@ from spacy.tokens import Span, Token
 LABOUR_STRIKE = (
     r"(?:went|go|goes|going)\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?strike|\bon\s+strike\b|strike\s+action"
     r"|(?:general|hunger|labou?r|workers'?|teachers'?|doctors'?|nurses'?|sit-down|warning|\w+-day|national"
-    r"|nationwide|indefinite|open-ended|\w+[\s-](?:hour|day|week|month)s?|day-long|week-long|city\"?|town\"?)\s+strikes?"
+    r"|nationwide|indefinite|open-ended|\w+[\s-](?:hour|day|week|month)s?|day-long|week-long|city\"?|town\"?|protest"
+    r"|students?'?|sympathy|solidarity|transport|taxi|bus)\s+strikes?"
     r"|striking\s+(?:workers|teachers|doctors|nurses|employees|miners|drivers|staff|students)"
-    r"|(?:stag(?:ed|ing)|h[eo]ld(?:ing)?|call(?:ed|ing)|declared|joined|observed|start(?:ed|ing)|launch(?:ed|ing)"
-    r"|starts?|begins?|launch(?:es)?|beg[au]n|engaged\s+in|organi[sz]ed|announced)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:[\w\"-]+\s+){0,3}?strikes?"
-    r"|\bstrikes?\s+(?:to\s+(?:demand|protest|press)|demanding|in\s+protest|over\s+(?:unpaid\s+)?(?:pay|wages|salar\w+"
+    r"|(?:stag(?:ed|ing)|h[eo]ld(?:ing)?|call(?:ed|ing)|declared|joined|observed|start(?:ed|ing)|launch(?:ed|ing)|enter+ed"
+    r"|starts?|begins?|launch(?:es)?|beg[au]n|engaged\s+in|organi[sz]ed|announced)\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:[\w\"-]+\s+){0,3}?(?<!air\s)(?<!drone\s)strikes?"
+    r"|\bstrikes?\s+(?:(?:were|was)\s+(?:held|observed|staged)|ended|to\s+(?:demand|protest|press)|demanding|in\s+protest"
+    r"|over\s+(?:unpaid\s+)?(?:pay|wages|salar\w+"
     r"|fees|arrears|allowances)"
     r"|by\s+(?:[\w-]+\s+){0,3}?(?:workers|drivers|teachers|doctors|nurses|staff|employees|traders|unions?|miners))"
 )
@@ -50,13 +52,14 @@ CROWD_NOUNS = frozenset(
     "doctor lecturer pensioner retiree youth farmer farmworker miner member supporter activist "
     "people protester protestor demonstrator union community vendor graduate relative family "
     "marketer transporter tout motorist customer contractor rider cadre graduate loyalist servant "
-    "picketer pensioner hundred thousand dozen".split()
+    "picketer pensioner hundred thousand dozen voter passenger refugee inmate prisoner detainee fan rioter "
+    "mob crowd".split()
 )
 
 
 def _crowd(tok: Token) -> bool:
     """Whether a subject names a crowd: "workers", "hundreds of students", "members of the union"."""
-    if tok.lower_ in ("unemployed", "jobless", "people", "staff", "community", "union"):
+    if tok.lower_ in ("unemployed", "jobless", "people", "staff", "community", "union", "mob", "crowd"):
         return True
     word = tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_
     return tok.tag_ in ("NNS", "NNPS") and (tok.lemma_.lower() in CROWD_NOUNS or word in CROWD_NOUNS)
@@ -72,6 +75,15 @@ def crowd_subject(verb: Token) -> bool:
     return any(_crowd_phrase(s) for s in verb.children if s.dep_ == "nsubj")
 
 
+def crowd_agent(verb: Token) -> bool:
+    """Whether a verb's doer is a crowd, as its subject or in its passive's "by" phrase ("a minibus
+    was attacked by rioters")."""
+    if crowd_subject(verb):
+        return True
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(_crowd_phrase(g) for g in agents)
+
+
 def crowd_actions(span: Span) -> list[tuple[Token, str, str]]:
     """(verb, sub-event type, kind) for each verb of the sentence a crowd does as a protest or riot."""
     out: list[tuple[Token, str, str]] = []
@@ -85,8 +97,10 @@ def crowd_actions(span: Span) -> list[tuple[Token, str, str]]:
         if not subjects and tok.dep_ == "conj":
             subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
         if any(_crowd_phrase(s) for s in subjects):
-            riot = lemma in _RIOT_VERBS
-            out.append(
-                (tok, "Violent demonstration" if riot else "Peaceful protest", "riot" if riot else "protest")
-            )
+            if lemma not in _RIOT_VERBS:
+                out.append((tok, "Peaceful protest", "protest"))
+            else:
+                # ACLED: a crowd's rampage is mob violence, unless the crowd is demonstrating
+                demo = re.search(r"protest|demonstrat|march", span.text, re.I)
+                out.append((tok, "Violent demonstration" if demo else "Mob violence", "riot"))
     return out

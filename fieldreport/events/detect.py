@@ -77,7 +77,7 @@ _T: list[tuple[str, str, str, float]] = [
         "device",
         0.7,
     ),
-    (r"explosions?|blasts?|exploded|detonated|went\s+off", IED, "explosion", 0.5),
+    (r"explosions?|blasts?|exploded|detonated|went\s+off|blew\s+up|blown\s+up", IED, "explosion", 0.5),
     (r"(?<!rocket-propelled\s)(?:hand\s+)?grenades?", GRENADE, "weapon", 0.7),
     (
         r"chemical\s+(?:attacks?|weapons?|strikes?)|chlorine(?:\s+gas)?|sarin|mustard\s+gas|toxic\s+gas|gas\s+attacks?"
@@ -89,7 +89,8 @@ _T: list[tuple[str, str, str, float]] = [
     (
         r"clash(?:es|ed|ing)?|fighting|fought|\bfights?\b|\bbattl(?:e|es|ed|ing)\b|gun\s*battles?|fire\s*fights?|gunfights?"
         r"|exchange(?:d|s)?\s+(?:of\s+)?fire|skirmish(?:es|ed)?|ambush(?:ed|es)?|c(?:a|o)me\s+under\s+(?:attack|fire)"
-        r"|sniper\s+fire|gunfire|machine[\s-]?gun\s+fire|met\s+with\s+fire|opened\s+(?:gun\s*)?fire|heavy\s+resistance",
+        r"|sniper\s+fire|gunfire|machine[\s-]?gun\s+fire|met\s+with\s+fire|opened\s+(?:gun\s*)?fire|heavy\s+resistance"
+        r"|fracas|brawls?|scuffles?|fist\s*fights?|melee",
         CLASH,
         "specific",
         0.7,
@@ -102,7 +103,8 @@ _T: list[tuple[str, str, str, float]] = [
     ),
     (
         r"recaptur(?:ed|e|es|ing)|captur(?:ed|e|es|ing)|seiz(?:ed|e|es|ing)|retook|retake|retaken|retaking"
-        r"|t(?:ook|aken|ake)\s+(?:full\s+)?control|took\s+over|overran|overrun|liberat(?:ed|e|ing)|regain(?:ed|s)?"
+        r"|t(?:ook|aken|ake)\s+(?:full\s+)?control|gain(?:ed|s)?\s+(?:full\s+)?control|took\s+over|overran|overrun"
+        r"|liberat(?:ed|e|ing)|regain(?:ed|s)?"
         r"|wrested|fell\s+to",
         NSA_TERR,
         "capture",
@@ -117,13 +119,18 @@ _T: list[tuple[str, str, str, float]] = [
     ),
     (
         # bodily harm short of a toll: an attack on whoever suffers it, unless they are armed
-        r"beat(?:en)?(?:\s+up)?|stabbed|tortured|whipped|flogged|hacked|mutilated",
+        r"beat(?:en)?(?:\s+up)?|stabbed|tortured|whipped|flogged|hacked|mutilated|shot(?=\s+(?:at\s+)?by\b)",
         VAC_ATTACK,
         "harm",
         0.45,
     ),
     (r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions|ing)|t(?:aken|ook)\s+hostage", ABDUCTION, "specific", 0.7),
-    (r"\brap(?:ed|es)\b|sexual(?:ly)?\s+(?:assault(?:ed)?|violence|abuse)", SEXUAL, "specific", 0.6),
+    (
+        r"\brap(?:ed|es|ing)\b|sexual(?:ly)?\s+(?:assault(?:ed)?|violence|abuse[sd]?|exploit(?:ed|ation))",
+        SEXUAL,
+        "specific",
+        0.6,
+    ),
     (
         r"executed|beheaded|decapitated|massacred|massacres?|lynched|shot\s+dead|gunned\s+down|murdered"
         r"|hacked\s+to\s+death|stabbed\s+to\s+death|burn(?:ed|t)\s+to\s+death|assass?inated|killed|killing|kills?",
@@ -162,7 +169,7 @@ _T: list[tuple[str, str, str, float]] = [
         0.55,
     ),
     (
-        r"loot(?:ed|ing)|torched|set\s+(?:on\s+)?fire\s+to|razed|ransacked|burn(?:ed|t)\s+down",
+        r"loot(?:ed|ing)|torched|set\s+(?:on\s+)?fire\s+to|set\s+(?:alight|ablaze)|razed|ransacked|burn(?:ed|t)\s+down",
         "Looting/property destruction",
         "strategic",
         0.55,
@@ -416,11 +423,9 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
         if any(c.dep_ == "neg" for c in t.children):
             return "negated"
     prev = doc[max(span.start, tok.i - 2) : tok.i].text.lower().split()
-    if any(c.lower_ in ("no", "without") for c in tok.children) or prev[-1:] in (
-        ["no"],
-        ["without"],
-        ["never"],
-    ):
+    # "took the town without a fight": no fight, but the town was taken
+    negators = ("no",) if trig.kind in ("capture", "advance") else ("no", "without")
+    if any(c.lower_ in negators for c in tok.children) or prev[-1:] in (["no"], ["without"], ["never"]):
         return "negated"
     if prev[:1] == ["without"] and prev[1:] in (["a"], ["any"]):
         return "negated"  # "entered the town without a fight"

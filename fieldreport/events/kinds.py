@@ -12,36 +12,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from . import crowds, retype
+from . import crowds, force, retype
 from . import detect as d
 from .actors import ACTOR_NOUNS, CIVILIANS, EXTERNAL, Actor
-from .roles import ARMED_TARGET, Context, unarmed, unnamed_actor
+from .roles import ARMED_MEN, ARMED_TARGET, Context, defenceless, unarmed, unnamed_actor
 from .taxonomy import EVENT_TYPES, PROTESTS
 
-_PROTEST_FORCE = re.compile(
-    r"\b(?:tear\s*gas|dispers\w+|water\s+cannons?|rubber\s+bullets|beat(?:en|ing)?|baton"
-    # not an arrest told before: "demanding the release of arrested students"
-    r"|(?<!release\sof\s)(?<!release\sof\sthe\s)(?<!release\sof\sall\s)(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?)\b"
-    r"|pepper[\s-]spray\w*|suppress\w*|broke\s+up|break\s+up|crack\w*\s+down|crackdown|stun\s+grenades?"
-    r"|smoke\s+grenades?|chas(?:e|ed|ing)\b|drag(?:ged)?\s+(?:them|protesters|demonstrators))\b",
-    re.I,
-)
-# ACLED: force that kills or maims peaceful protesters is excessive, not an intervention
-_SEVERE_FORCE = re.compile(
-    r"\bviolently\s+(?:suppress\w*|dispers\w*|broke|attack\w*)|\blive\s+(?:fire|ammunition)"
-    r"|\bviolent(?:ly)?\s+(?:response|repression|crackdown)|\bresponded\s+violently|\bmet\s+(?:by|with)\s+violen\w+"
-    r"|\b(?:fired|firing|shot)\s+(?:on|at)\s+(?:them|the\s+crowd|(?:\w+\s+)?(?:protest[eo]rs|demonstrators|students))",
-    re.I,
-)
-# force used on the protesters themselves, not a killing they protest about ("marched over the
-# deadly shooting of ...", "demanding justice for two students killed")
-_FORCE_ON_PROTESTERS = re.compile(
-    r"\b(?:protest[eo]rs?|demonstrators?|marchers|crowds?)\s+(?:\w+\s+){0,3}?(?:were|was|been)\s+(?:\w+\s+)?"
-    r"(?:killed|shot|wounded|injured)|\b(?:killed|killing|shot|shooting|opened\s+fire\s+on|fired\s+(?:live\s+)?"
-    r"(?:rounds|bullets|ammunition)?\s*(?:on|at|into))\s+(?:\w+\s+){0,3}?(?:protest[eo]rs|demonstrators|marchers"
-    r"|crowds?)\b",
-    re.I,
-)
 # ACLED: a demonstration is violent when the demonstrators themselves use violence or destroy
 # property, whatever the police do then
 _PROTESTERS_VIOLENT = re.compile(
@@ -62,11 +38,13 @@ _CROWD = re.compile(
 _PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|march|rally|sit-in)\b", re.I)
 # triggers that say both sides fought; any other can name one side firing on people who do not
 _MUTUAL = re.compile(
-    r"clash|fight|fought|battl|skirmish|exchange|resistance|c[ao]me\s+under|heavy\s+fighting", re.I
+    r"clash|fight|fought|battl|skirmish|exchange|resistance|c[ao]me\s+under|heavy\s+fighting|fracas|brawl|scuffle"
+    r"|melee",
+    re.I,
 )
 # ACLED: Non-violent transfer of territory is ground changing hands with no armed exchange
 _UNOPPOSED = re.compile(
-    r"\bwithout\s+(?:a\s+|any\s+)?(?:fight|fighting|resistance|clashes|bloodshed|a\s+shot)|\bunopposed\b"
+    r"\bwithout\s+(?:a\s+|any\s+)?(?:fight|fighting|resistance|clashes|bloodshed|violence|a\s+shot)|\bunopposed\b"
     r"|\bpeacefully\b|\bhanded\s+over\b|\b(?:after|following|as)\s+(?:\w+\s+){0,6}?(?:withdrew|pulled\s+out"
     r"|vacated|abandoned|retreated|the\s+withdrawal)",
     re.I,
@@ -80,6 +58,8 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
         return d.AIR if _air_context(t, span, bool(a1 and a1.air and a1.inter == EXTERNAL)) else d.SHELL
     if t.kind in ("capture", "advance") and _UNOPPOSED.search(span.text):
         return "Non-violent transfer of territory"
+    if t.kind == "capture" and (a1 is None or a1.inter != 1) and _people_taken(t.token):
+        return d.ABDUCTION  # "IS fighters captured two medical workers": people taken, not ground
     if t.kind == "capture":
         if a1 is None or a1.inter is None:
             return d.CLASH
@@ -90,6 +70,17 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
             # "police assaulted protesters during a protest": ACLED's excessive force, beyond
             # the arrests or tear gas of an intervention
             return "Excessive force against protestors"
+    one_way = t.kind in ("attack", "kill", "harm") or (t.sub == d.CLASH and not _MUTUAL.search(t.text))
+    unarmed_crowd = not ARMED_WORDS.search(span.text) and not _COMMUNAL_SIDES.search(span.text)
+    crowd = _crowd_did(t, a1)
+    if one_way and unarmed_crowd and crowd == "crowd":
+        # "angry voters beat up a polling agent", "unemployed youths stormed the offices": ACLED's
+        # rioters, whoever they attacked
+        return "Violent demonstration" if _PROTEST_WORDS.search(span.text) else "Mob violence"
+    if one_way and crowd == "partisans" and t.kind in ("attack", "harm", "kill"):
+        return d.VAC_ATTACK  # "supporters of the party attacked a man": its militia, on a civilian
+    if one_way and defenceless(span.text):
+        return d.VAC_ATTACK
     if t.kind == "attack":
         if a2 is not None and a2.inter == CIVILIANS:
             return d.VAC_ATTACK
@@ -101,10 +92,12 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
             return d.SHELL  # "attacked ADF positions with artillery": ACLED's remote violence
         return d.CLASH
     if t.kind in ("kill", "harm"):
+        if (a2 is None or a2.inter == CIVILIANS) and _armed_patient(t.token):
+            return d.CLASH  # "soldiers shot dead two armed Islamists": whoever they were, they bore arms
         return d.VAC_ATTACK if (a2 is None or a2.inter == CIVILIANS) else d.CLASH
     if t.sub == d.CLASH and a2 is not None and a2.inter == CIVILIANS and not _MUTUAL.search(t.text):
         return d.VAC_ATTACK  # "ambushed some motorcyclists", "opened fire on a market"
-    if t.sub == d.CLASH and not _MUTUAL.search(t.text) and _FORCE_ON_PROTESTERS.search(span.text):
+    if t.sub == d.CLASH and not _MUTUAL.search(t.text) and force.FORCE_ON_PROTESTERS.search(span.text):
         return "Excessive force against protestors"  # "police opened fire on demonstrators"
     if t.sub == d.CLASH and t.kind == "specific" and _CROWD.search(span.text):
         before = span.doc.text[span.start_char : t.start]
@@ -112,7 +105,7 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
             return "Violent demonstration"  # the crowd attacked, or fought back
         if _PROTEST_WORDS.search(span.text):
             # the police attacked the protest: ACLED grades the force used on it
-            return force_on_protest(span.text) or "Protest with intervention"
+            return force.force_on_protest(span.text) or "Protest with intervention"
     if t.sub == d.CLASH and _MUTUAL.search(t.text) and _unarmed_fight(a1, a2, span.text):
         return "Violent demonstration"  # ACLED: residents or students fighting the police riot
     if t.sub == d.CLASH and _MUTUAL.search(t.text) and _crowd_brawl(a1, a2, span.text):
@@ -129,8 +122,57 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
     if t.kind == "protest":
         if _PROTESTERS_VIOLENT.search(span.text):
             return "Violent demonstration"
-        return force_on_protest(_without_told_arrests(span)) or "Peaceful protest"
+        return force.force_on_protest(force.without_told_arrests(span)) or "Peaceful protest"
     return t.sub
+
+
+# people, armed or not, as what a capture verb took ("captured two medical workers", "three
+# captured soldiers", "seven people captured in Mujejuru")
+_TAKEN = frozenset(
+    """people persons man men woman women boy boys girl girls child children workers soldiers troops
+    fighters members militants policemen officers hostages civilians villagers residents traders
+    passengers drivers herders farmers students""".split()
+)
+
+
+# a crowd of a community, clan or tribe that attacks is a communal militia (battles), wherever it is
+_COMMUNAL_SIDES = re.compile(
+    r"\b(?:communit\w+|communal|clans?|tribes?|tribal|ethnic|herd\w*|inter-?communal|chieftaincy)\b", re.I
+)
+
+
+def _crowd_did(t: d.Trigger, a1: Actor | None) -> str | None:
+    """ "crowd" when a crowd did what the trigger says, "partisans" when a party's supporters did
+    (ACLED codes them as the party's militia), else None."""
+    if a1 is not None and a1.inter in (5, 6):
+        return "crowd"
+    verb = t.token
+    if verb.pos_ != "VERB":
+        return None
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    if any(_PARTISANS.search(" ".join(x.text for x in g.subtree)) for g in doers):
+        return "partisans"
+    return "crowd" if crowds.crowd_agent(verb) else None
+
+
+_PARTISANS = re.compile(r"\b(?:supporters|activists|cadres|loyalists|thugs)\b", re.I)
+
+
+def _people_taken(tok: Any) -> bool:
+    if tok.dep_ in ("amod", "acl") and tok.head.lower_ in _TAKEN:
+        return True
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _TAKEN for c in tok.children)
+
+
+def _armed_patient(tok: Any) -> bool:
+    """Whether what a killing verb took names armed men ("two armed Islamists", "the gunmen")."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            phrase = tok.doc[c.left_edge.i : c.right_edge.i + 1].text
+            if ARMED_TARGET.search(phrase) or ARMED_MEN.search(phrase):
+                return True
+    return False
 
 
 def _work_stoppage(t: d.Trigger, span: Span) -> bool:
@@ -139,9 +181,18 @@ def _work_stoppage(t: d.Trigger, span: Span) -> bool:
     ACLED codes a protest."""
     if not t.text.lower().startswith("strike"):
         return False
-    if d.AIR_CONTEXT.search(span.text) or crowds.MILITARY_CONTEXT.search(span.text):
+    if d.AIR_CONTEXT.search(span.text):
         return False
-    text = span.doc.text
+    if re.search(crowds.LABOUR_STRIKE, span.text, re.I) or (
+        t.token.pos_ == "VERB"
+        and (crowds.crowd_subject(t.token) or (t.token.dep_ == "conj" and crowds.crowd_subject(t.token.head)))
+    ):
+        # the sentence names the stoppage itself ("protest strikes were held following the killing
+        # of 17", "employees strike in Aweil"), whatever else it tells
+        return True
+    if crowds.MILITARY_CONTEXT.search(span.text):
+        return False
+    text = d.AIR_STRIKES.sub("", span.doc.text)  # "launched air strikes" is no stoppage launched
     if re.search(crowds.LABOUR_STRIKE, text, re.I) or crowds.LABOUR_CONTEXT.search(span.text):
         return True
     return bool(crowds.LABOUR_CONTEXT.search(text) and _PROTEST_WORDS.search(text))
@@ -159,70 +210,6 @@ _BY_GUNS = re.compile(
 )
 
 
-def _without_told_arrests(span: Span) -> str:
-    """The sentence without arrests that only describe someone ("families of men detained in
-    Iraq protested"): those are no force used on the protest."""
-    return "".join(
-        "" if t.lemma_.lower() in ("arrest", "detain") and t.dep_ in ("amod", "acl") else t.text_with_ws
-        for t in span
-    )
-
-
-def force_on_protest(text: str) -> str | None:
-    """The protest kind the force the text tells makes of a protest, None for no force."""
-    if _FORCE_ON_PROTESTERS.search(text):
-        severe = re.search(r"killed|shot", text, re.I)
-        return "Excessive force against protestors" if severe else "Protest with intervention"
-    if _SEVERE_FORCE.search(text):
-        return "Excessive force against protestors"
-    return "Protest with intervention" if _PROTEST_FORCE.search(text) else None
-
-
-_GRADE = {
-    None: 0,
-    "Peaceful protest": 0,
-    "Protest with intervention": 1,
-    "Excessive force against protestors": 2,
-}
-
-
-def _force_told_after(protest: Any, drafts: list[Any], doc: Doc, ctx: Context) -> None:
-    """ACLED codes a protest by the force used on it: "People protested in Asasa. Soldiers shot at
-    protesters, killing one." is one event of excessive force, told over two sentences."""
-    if protest.sub not in ("Peaceful protest", "Protest with intervention"):
-        return
-    after = [s for s in doc.sents if s.start_char >= protest.sentence.end][:2]
-    best = protest.sub
-    for sent in after:
-        if any(
-            x.sentence.start == sent.start_char
-            and x.sub in EVENT_TYPES[PROTESTS]
-            and x is not protest
-            and force_on_protest(sent.text) is None
-            for x in drafts
-        ):
-            break  # another protest begins
-        if not _CROWD_HIT.search(sent.text) or _DEMAND.search(sent.text):
-            continue  # force on someone else, or force the protesters denounce
-        graded = force_on_protest(sent.text)
-        if _GRADE[graded] > _GRADE[best]:
-            best = graded
-    if best != protest.sub:
-        span = doc.char_span(protest.sentence.start, protest.sentence.end, alignment_mode="expand")
-        if span is not None:
-            retype.set_type(protest, best, ctx, span)
-
-
-# a sentence after a protest tells force used on it when it names the crowd as who suffered it
-_CROWD_HIT = re.compile(
-    r"\b(?:protest[eo]rs?|demonstrators?|marchers|crowds?|students?|them|they|participants|responded|responding)\b",
-    re.I,
-)
-_DEMAND = re.compile(
-    r"\b(?:demand\w*|call\w*\s+for|denounc\w*|condemn\w*|release\s+of|against\s+what)\b", re.I
-)
-
-
 def _crowd_brawl(a1: Actor | None, a2: Actor | None, text: str) -> bool:
     """A clash the sentence fights out between crowds (supporters, students, touts, workers) and
     no armed group: ACLED's rioters, whoever the police are among them."""
@@ -235,7 +222,7 @@ _CROWD_SIDES = re.compile(
     r"\b(?:(?i:supporters|activists|students|pupils|touts|transporters|workers|employees|youths|fans|ultras|traders"
     r"|drivers|motorcyclists|protesters|protestors|demonstrators|prisoners|inmates|party\s+members|residents|locals"
     r"|cadres|customers|contractors|riders|unemployed|graduates|political\s+groups|party\s+violence"
-    r"|community\s+members|factions\s+of\s+the\s+[A-Z]\w*)"
+    r"|community\s+members|factions\s+of\s+the\s+[A-Z]\w*|intra-?party)"
     r"|members\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:party|union|\([A-Z]+\))|members\s+of\s+[A-Z]{2,6})\b"
 )
 ARMED_WORDS = re.compile(
@@ -284,6 +271,14 @@ def crowd_events(drafts: list[Any], doc: Doc, ctx: Context) -> list[Any]:
                     protest.actor2 = x.actor1  # the police who arrested them intervened
                 protest.claims.extend(x.claims)
                 continue
+        if x.sub == "Arrests" and span is not None and _riot_arrests(x, doc, ctx):
+            # "4 people were arrested after two trains were torched": ACLED codes the riot, its
+            # arrests the police's answer to it
+            riot = "Violent demonstration" if _PROTEST_WORDS.search(doc.text) else "Mob violence"
+            retype.set_type(x, riot, ctx, span)
+            country = (x.location.country if x.location else None) or ctx.country
+            police, x.actor1 = x.actor1, Actor(f"Rioters ({country})" if country else "Rioters", 5)
+            x.actor2 = police if police is not None and police.inter == 1 else None
         if x.sub == "Looting/property destruction" and _MOB.search(x.sentence.text) and span is not None:
             protest = re.search(r"protest|demonstrat", x.sentence.text, re.I)
             retype.set_type(x, "Violent demonstration" if protest else "Mob violence", ctx, span)
@@ -292,8 +287,25 @@ def crowd_events(drafts: list[Any], doc: Doc, ctx: Context) -> list[Any]:
                 x.actor1 = Actor(f"Rioters ({country})" if country else "Rioters", 5)
         out.append(x)
     for x in out:
-        _force_told_after(x, out, doc, ctx)
+        force.force_told_after(x, out, doc, ctx)
     return out
+
+
+def _riot_arrests(x: Any, doc: Doc, ctx: Context) -> bool:
+    """Arrests told with a crowd's violence (stones thrown, property burned) and no armed men."""
+    if not _CROWD_VIOLENCE.search(doc.text[: x.sentence.end]) or ARMED_WORDS.search(doc.text):
+        return False
+    return not any(f.actor.inter in (2, 3, EXTERNAL) for f in ctx.book.find(doc.text))
+
+
+_CROWD_VIOLENCE = re.compile(
+    r"\b(?:thr(?:ew|owing|ow)|hurl(?:ed|ing)|pelt(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:stones|rocks|bricks|bottles)"
+    r"|\b(?:pelted|torch(?:ed|ing)|vandali[sz]\w*|ransack\w*|rampage|scuffles?|brawl)\b"
+    r"|\b(?:damag\w+|destroy\w*|burn(?:ed|t|ing))\s+(?:\w+\s+){0,3}?(?:property|properties|vehicles|cars|tyres|tires"
+    r"|buildings|shops|offices|homes|houses|police\s+station)|\bset\s+(?:\w+\s+){0,4}?(?:on\s+)?fire\b"
+    r"|\bset\s+light\s+to\b",
+    re.I,
+)
 
 
 # the arrested are the protesters, there and then ("arrested 40 demonstrators", "detained during
@@ -321,7 +333,7 @@ _MOB = re.compile(
 def armed_victims(x: Any, ctx: Context) -> None:
     """A killing typed an attack on civilians for want of a named target is a battle when its
     dead are of an armed side ("Security forces kill four members of al Shabaab")."""
-    if x.sub != d.VAC_ATTACK:
+    if x.sub != d.VAC_ATTACK or defenceless(x.sentence.text):
         return
     hurt = [c for c in x.claims if c.high > 0]
     if any(_civilian_dead(c) for c in hurt):
@@ -400,6 +412,22 @@ def one_sided(x: Any, ctx: Context) -> None:
     x.actor2 = ctx.civilians(x.location.country if x.location else None, x.actor1)
 
 
+def ground_fighting(drafts: list[Any]) -> list[Any]:
+    """Shelling told in the same sentence as the two sides fighting is part of that battle, as
+    ACLED codes it ("Shelling and ground clashes between the army and SPLA-IO bases")."""
+    fought = {x.sentence.index: x for x in drafts if x.sub == d.CLASH and _MUTUAL.search(x.trigger)}
+    out = []
+    for x in drafts:
+        if x.sub == d.SHELL and x.sentence.index in fought:
+            battle = fought[x.sentence.index]
+            battle.claims.extend(x.claims)
+            if battle.actor1 is None or battle.actor2 is None:
+                battle.actor1, battle.actor2 = battle.actor1 or x.actor1, battle.actor2 or x.actor2
+            continue
+        out.append(x)
+    return out
+
+
 def territory(drafts: list[Any]) -> list[Any]:
     """Ground taken in a sentence is its event, the fighting for it part of that event (ACLED
     codes the change of territory); and who took it decides which kind: the state regains,
@@ -447,6 +475,8 @@ def territory_object(trig: d.Trigger) -> bool | None:
             return False
         if o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in d.TERRITORY_NOUNS:
             return True
-        if o.ent_type_ in ("PERSON", "NORP", "ORG"):
+        # "control of Kismayo": the small model often tags a town an organisation
+        taken = ("PERSON", "NORP", "ORG") if o.dep_ in ("dobj", "nsubjpass") else ("PERSON", "NORP")
+        if o.ent_type_ in taken:
             return False
     return None

@@ -30,6 +30,7 @@ pipeline's dataset stays ACLED's. Without the model package nothing changes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -40,8 +41,8 @@ from ..records import Claim, Sentence
 from . import detect as d
 from . import prototypes
 from .actors import CIVILIAN_WORDS, CIVILIANS, Actor
-from .roles import ARMED_TARGET, Context
-from .taxonomy import EVENT_TYPES, EXPLOSIONS, PROTESTS, SUB_EVENT_TYPES, TERRITORY, rules_decide
+from .roles import ARMED_MEN, ARMED_TARGET, Context, defenceless
+from .taxonomy import EVENT_TYPES, EXPLOSIONS, PROTESTS, SUB_EVENT_TYPES, TERRITORY, VAC, rules_decide
 
 RULE_WEIGHT = 0.3
 LEAD_SENTENCES = 3
@@ -68,7 +69,10 @@ def looseness(trigger: str, sub: str) -> str | None:
         return "any"
     if kinds - LOOSE_KINDS:
         return None
-    return "explosions" if kinds <= _WITHIN_EXPLOSIONS else "any"
+    if kinds <= _WITHIN_EXPLOSIONS:
+        # the rules read a "strike" as a work stoppage: no kind of blast to choose among
+        return "explosions" if SUB_EVENT_TYPES.get(sub) == EXPLOSIONS else None
+    return "any"
 
 
 class Reader:
@@ -172,6 +176,8 @@ def voted(
         sub = rd.vote(x.sub, votes[id(x)], within[id(x)] or "any")
         if sub == d.VAC_ATTACK and x.sub == d.CLASH and _armed_target(x):
             sub = x.sub  # "attacked an army position": who was attacked is in the words
+        if x.sub == d.VAC_ATTACK and SUB_EVENT_TYPES.get(sub or "") != VAC and defenceless(x.sentence.text):
+            sub = x.sub  # "shot dead outside his home": the victim could not answer, as the words say
         if sub is None and not x.claims:
             continue  # commentary, a threat, history: no report
         if sub is not None and sub != x.sub:
@@ -185,7 +191,10 @@ def voted(
 def _armed_target(x: Any) -> bool:
     """Whether the words after a clash's trigger name armed men or their post as its target."""
     after = x.sentence.text[max(0, x.trigger_start - x.sentence.start) :]
-    return ARMED_TARGET.search(after[:80]) is not None and not CIVILIAN_WORDS.search(after[:80])
+    # "shot dead two armed Islamists", not "killed by gunmen": the attackers are no target
+    target = re.split(r"\bby\b", after[len(x.trigger) :], maxsplit=1)[0]
+    armed = ARMED_TARGET.search(after[:80]) or ARMED_MEN.search(target[:50])
+    return armed is not None and not CIVILIAN_WORDS.search(after[:80])
 
 
 # a lead is read only when it speaks of conflict at all: the classifier knows conflict reports and

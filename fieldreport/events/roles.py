@@ -131,8 +131,13 @@ def phrase_of(tok: Token, max_tokens: int = 12) -> str:
     return doc[left : right + 1].text.strip(" ,.;:")
 
 
+_NO_ACTOR = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY EVENT".split())
+
+
 def actor_of(tok: Token, ctx: Context, paragraph: int, country: str | None) -> Actor | None:
     """The actor a token's phrase names: dictionary, generic words, civilians, or the phrase as written."""
+    if tok.ent_type_ in _NO_ACTOR:
+        return None  # "on New Year's Eve", "at 10 pm": a time, not a side
     if (
         tok.lower_ in ("that", "which", "who")
         and tok.head.dep_ == "relcl"
@@ -354,8 +359,8 @@ def roles(
     a1 = _first_actor(agents, ctx, paragraph, country)
     a2 = _first_actor(patients, ctx, paragraph, country, exclude=a1)
     soft = any(soft_target(t) for t in patients) or (_raider(a1) and any(_named_place(t) for t in patients))
-    if a2 is None and soft and not _defended(tok, agents, a1):
-        a2 = ctx.civilians(country, a1)
+    if (a2 is None or a2.inter is None) and soft and not _defended(tok, agents, a1):
+        a2 = ctx.civilians(country, a1)  # "a group of women" is no one's side: civilians
     # a compound of the trigger can name the target ("IS positions"), rarely the attacker, for clashes.
     return a1, a2, a1 is not None or a2 is not None
 
@@ -415,11 +420,35 @@ ARMED_TARGET = re.compile(
     r"|(?:security|military)\s+personnel)\b",
     re.I,
 )
-_FOUGHT_BACK = re.compile(
+# men the words say bore arms, though of no named force
+ARMED_MEN = re.compile(
+    r"\b(?:armed|gunm[ae]n|attackers|assailants|warriors|kidnappers|robbers|bandits|islamists)\b", re.I
+)
+FOUGHT_BACK = re.compile(
     r"\b(?:battl\w+|clash\w*|exchange\w*\s+(?:of\s+)?(?:gun)?fire|returned\s+fire|fought\s+back|repel\w*|repuls\w*"
     r"|foiled|resist\w*)\b",
     re.I,
 )
+
+
+# ACLED codes a killing its victim could not answer as violence against civilians, whoever the
+# victim was: an execution, an assassination, a man killed off duty, at home or on his way, a body
+# found dumped
+_DEFENCELESS = re.compile(
+    r"\b(?:execut(?:ed|es?|ing|ions?)|behead\w*|assass?inat\w*)\b|\boff[\s-]duty\b"
+    r"|\b(?:at|in|outside|near|inside|in\s+front\s+of)\s+(?:his|her|their)\s+(?:own\s+)?"
+    r"(?:homes?|houses?|residences?|compound|bed|shop|farm)\b|\bon\s+(?:his|her|their)\s+way\b"
+    r"|\b(?:bod(?:y|ies)|corpses?)\b(?:\s+\w+){0,12}?\s+(?:found|discovered|recovered|retrieved|dumped)\b"
+    r"|\b(?:found|discovered|recovered|retrieved)\s+(?:\w+\s+){0,6}?(?:bod(?:y|ies)|corpses?)\b|\bfound\s+(?:\w+\s+)?(?:dead|decapitated|beheaded|murdered|killed|slain|mutilated)\b"
+    r"|\b(?:kill\w*|murder\w*|shot|shoot\w*)\s+(?:\w+\s+){0,3}?(?:captured|captive|kidnapped|abducted|detained)\b",
+    re.I,
+)
+
+
+def defenceless(text: str) -> bool:
+    """Whether a sentence tells a killing or an attack its victim could not answer (see above),
+    and no fight."""
+    return bool(_DEFENCELESS.search(text)) and not FOUGHT_BACK.search(text)
 
 
 def _defended(tok: Token, agents: list[Token], a1: Actor | None) -> bool:
@@ -427,7 +456,7 @@ def _defended(tok: Token, agents: list[Token], a1: Actor | None) -> bool:
     then an attack on a village or a vehicle is a battle. State forces attacking a place are
     after an armed group there, whoever lives in it."""
     sent = tok.sent
-    if _FOUGHT_BACK.search(sent.text):
+    if FOUGHT_BACK.search(sent.text):
         return True
     if a1 is not None and a1.inter == 1 and not any(t.lower_ in _PEOPLE for t in sent):
         return True
@@ -447,6 +476,9 @@ def soft_target(tok: Token) -> bool:
         return True
     if word in _PEOPLE and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return True
+    if word in ("group", "groups", "crowd", "number"):
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        return any(g.lower_ in _PEOPLE for g in of)  # "a group of women"
     if word in ("members", "member"):
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         return any(g.lower_ in ("party", "community", "family", "parliament", "congregation") for g in of)

@@ -44,13 +44,16 @@ SUB_EVENT_TYPES: dict[str, str] = {sub: etype for etype, subs in EVENT_TYPES.ite
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 # protests and riots: which kind is who did what (the crowd's violence, force used on it)
 CROWD_KINDS = frozenset(EVENT_TYPES[PROTESTS]) | {"Violent demonstration"}
+# riots: whether the crowd was demonstrating is in the words
+RIOT_KINDS = frozenset(EVENT_TYPES[RIOTS])
 
 
 def rules_decide(classifier_sub: str, rule_sub: str | None) -> bool:
     """Whether the rules' sub-event type wins over the example classifier's: within a family whose
     kinds differ by who did what to whom (who took the ground, who used force on whom), which the
     rules read from the actors and the words, while the classifier only knows the family."""
-    return any(classifier_sub in family and rule_sub in family for family in (TERRITORY, CROWD_KINDS))
+    families = (TERRITORY, CROWD_KINDS, RIOT_KINDS)
+    return any(classifier_sub in family and rule_sub in family for family in families)
 
 
 _PLOVER: dict[str, tuple[str, str]] = {
