@@ -467,3 +467,33 @@ def test_words_of_field_notes_name_their_events(nlp, text, sub):
 def test_a_brawl_between_communities_is_fought_by_both(nlp):
     m = first(nlp, "Twelve people were injured in a fracas between the Gwani and Kinafa communities on Monday.")
     assert m.event_type == "Battles"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armed men attacked Nero village near the border on Monday. Security forces pushed them back quickly.",
+        "Unidentified clan militia attack an al Shabaab location in Adan Yabaal, killing six.",
+        "Al Shabaab ambushes a Kenyan convoy at Kolbiyow, destroying a vehicle and killing eight.",
+    ],
+)
+def test_an_attack_answered_or_on_armed_men_is_a_battle(nlp, text):
+    assert first(nlp, text).event_type == "Battles"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters marched in Ouahigouya on Monday. Clashes left one soldier injured.",
+        "Clashes erupted on Monday between military forces and residents of Assuefri.",
+        "Scuffles broke out between two youth groups from rival clans in Ceerigaabo on Monday.",
+    ],
+)
+def test_crowds_fighting_the_state_or_each_other_riot(nlp, text):
+    violent = [m for m in mentions(nlp, text) if m.event_type != "Protests"]
+    assert violent and violent[0].event_type == "Riots"
+
+
+def test_a_protest_against_police_brutality_is_no_force_used_on_it(nlp):
+    m = first(nlp, "Dozens of lawyers took to the streets on Thursday to protest against police brutality.")
+    assert m.sub_event_type == "Peaceful protest"

@@ -149,6 +149,7 @@ def extract(
         kinds.one_sided(x, ctx)
         kinds.armed_victims(x, ctx)
     drafts = kinds.crowd_events(drafts, doc, ctx)
+    kinds.answered(drafts, doc, ctx)
     drafts = retype.voted(drafts, sentences, doc, ctx, sentence_claims, where_when, ref_year)
     drafts = kinds.territory(kinds.ground_fighting(drafts))
     for x in drafts:

@@ -72,14 +72,16 @@ _BY_FORCE = re.compile(
     re.I,
 )
 _VIOLENT_RESPONSE = re.compile(
-    r"\bexcessive\s+force|\bextreme\s+violence|\bbrutal\w*|\b(?:used|using|with)\s+violence|\bviolently\b",
+    r"\bexcessive\s+force|\bextreme\s+violence|\bbrutally\b|\bbrutal\s+(?:crackdown|force|repression|response"
+    r"|dispersal|assault|attack|beating)|\b(?:used|using|with)\s+violence|\bviolently\b",
     re.I,
 )
 # a protest about a killing: its dead are no force used on it ("marched over the killing of two
 # students by police")
 _ABOUT_A_KILLING = re.compile(
     r"\b(?:against|over|at|about|following|after|condemning|denouncing|for)\s+(?:\w+\s+){0,4}?(?:killings?"
-    r"|deaths?|murders?|shootings?|assassinations?|abductions?|arrests?)\b|\bjustice\s+for\b",
+    r"|deaths?|murders?|shootings?|assassinations?|abductions?|arrests?|brutality|violence|repression)\b"
+    r"|\bjustice\s+for\b|\bpolice\s+brutality\b",
     re.I,
 )
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from . import crowds, force, retype
 from . import detect as d
 from .actors import ACTOR_NOUNS, CIVILIANS, EXTERNAL, Actor
-from .roles import ARMED_MEN, ARMED_TARGET, Context, defenceless, unarmed, unnamed_actor
+from .roles import ARMED_MEN, ARMED_TARGET, FOUGHT_BACK, Context, defenceless, unarmed, unnamed_actor
 from .taxonomy import EVENT_TYPES, PROTESTS
 
 # ACLED: a demonstration is violent when the demonstrators themselves use violence or destroy
@@ -70,6 +70,9 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
             # "police assaulted protesters during a protest": ACLED's excessive force, beyond
             # the arrests or tear gas of an intervention
             return "Excessive force against protestors"
+    if re.match(r"(?i)scuffle|brawl|fist|melee", t.text) and not ARMED_WORDS.search(span.text):
+        # a fight with fists and sticks is a riot, whoever fought it
+        return "Violent demonstration" if _PROTEST_WORDS.search(span.text) else "Mob violence"
     one_way = t.kind in ("attack", "kill", "harm") or (t.sub == d.CLASH and not _MUTUAL.search(t.text))
     unarmed_crowd = not ARMED_WORDS.search(span.text) and not _COMMUNAL_SIDES.search(span.text)
     crowd = _crowd_did(t, a1)
@@ -235,12 +238,22 @@ ARMED_WORDS = re.compile(
 def _unarmed_fight(a1: Actor | None, a2: Actor | None, text: str) -> bool:
     """A fight between unarmed people and the state, or between students or party supporters
     (ACLED: rioters); communities, clans and herders who fight are communal militias (battles)."""
+    if _STATE_VS_PEOPLE.search(text) and not ARMED_WORDS.search(_STATE_VS_PEOPLE.sub("", text)):
+        return True  # "clashes erupted between military forces and residents of Assuefri"
     sides = [a.inter for a in (a1, a2) if a is not None]
     if CIVILIANS not in sides or not all(i in (CIVILIANS, 1, 5, 6) for i in sides):
         return False
     return 1 in sides or not _COMMUNAL.search(text)
 
 
+_STATE = r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:forces|police|policemen|soldiers|troops|army|military|gendarmes)"
+_PEOPLE_SIDE = (
+    r"(?:[\w-]+\s+){0,2}?(?:residents|farmers|villagers|youths?|students|traders|people|protesters|locals|miners"
+    r"|workers|vendors|drivers|fans)"
+)
+_STATE_VS_PEOPLE = re.compile(
+    rf"\bbetween\s+{_STATE}\s+and\s+{_PEOPLE_SIDE}\b|\bbetween\s+{_PEOPLE_SIDE}\s+and\s+{_STATE}\b", re.I
+)
 _COMMUNAL = re.compile(
     r"\b(?:communit\w+|communal|clans?|famil\w+|tribes?|tribal|ethnic|herd\w*|farmers|villages?|villagers"
     r"|inter-?communal|chieftaincy|chieftancy)\b",
@@ -253,9 +266,15 @@ def crowd_events(drafts: list[Any], doc: Doc, ctx: Context) -> list[Any]:
     the police's intervention in it, and a crowd's looting or burning is a riot, not a strategic
     development."""
     protests = {x.sentence.index: x for x in drafts if x.sub in EVENT_TYPES[PROTESTS]}
+    armed = _armed_group_told(doc, ctx)
     out = []
     for x in drafts:
         span = doc.char_span(x.sentence.start, x.sentence.end, alignment_mode="expand")
+        near = any(abs(i - x.sentence.index) <= 2 for i in protests)
+        if x.sub == d.CLASH and _MUTUAL.search(x.trigger) and near and not armed and span is not None:
+            # "Protesters marched ... Clashes led to one soldier injured": the protest turned
+            # violent; no armed group is told to have fought
+            retype.set_type(x, "Violent demonstration", ctx, span)
         if x.sub == "Arrests" and x.sentence.index not in protests and span is not None:
             if _AT_PROTEST.search(x.sentence.text) or _PROTESTING.search(x.sentence.text):
                 # "police arrested 15 supporters for holding an unlawful demonstration": the
@@ -289,6 +308,19 @@ def crowd_events(drafts: list[Any], doc: Doc, ctx: Context) -> list[Any]:
     for x in out:
         force.force_told_after(x, out, doc, ctx)
     return out
+
+
+def _armed_group_told(doc: Doc, ctx: Context) -> bool:
+    """Whether a text names a non-state armed group, by name or by its words ("militants")."""
+    if _ARMED_GROUP_WORDS.search(doc.text):
+        return True
+    return any(f.actor.inter in (2, 3, 4, EXTERNAL) for f in ctx.book.find(doc.text))
+
+
+_ARMED_GROUP_WORDS = re.compile(
+    r"\b(?:militants?|rebels?|insurgents?|jihadists?|gunmen|bandits|militias?|militiamen|terrorists?|fighters)\b",
+    re.I,
+)
 
 
 def _riot_arrests(x: Any, doc: Doc, ctx: Context) -> bool:
@@ -383,6 +415,32 @@ _UNARMED_WORDS = re.compile(
 
 def _civilian_dead(c: Any) -> bool:
     return c.victims == "civilians" or (unarmed(c.victims) and not ARMED_TARGET.search(c.text))
+
+
+def answered(drafts: list[Any], doc: Doc, ctx: Context) -> None:
+    """An attack the next sentence says armed men fought off is a battle with them, as ACLED codes
+    it ("Armed men attacked Nero-village. Security forces pushed them back quickly.")."""
+    sents = list(doc.sents)
+    for x in drafts:
+        if x.sub != d.VAC_ATTACK or (x.actor1 is not None and x.actor1.inter == 1):
+            continue
+        after = next((s for s in sents if s.start_char >= x.sentence.end), None)
+        if after is None or not FOUGHT_BACK.search(after.text):
+            continue
+        found = _DEFENDERS.search(after.text)
+        if found is None:
+            continue
+        country = (x.location.country if x.location else None) or ctx.country
+        x.sub = d.CLASH
+        state = re.match(r"(?i)security|soldiers|troops|army|police|gendarmes", found[0])
+        x.actor2 = unnamed_actor(found[0], ctx, country) or Actor(found[0], 1 if state else None)
+
+
+_DEFENDERS = re.compile(
+    r"\b(?:security\s+forces|soldiers|troops|army|police|gendarmes|guards|vigilantes|militia(?:men)?|villagers"
+    r"|residents)\b",
+    re.I,
+)
 
 
 def one_sided(x: Any, ctx: Context) -> None:

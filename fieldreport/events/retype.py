@@ -174,7 +174,8 @@ def voted(
             kept.append(x)  # a trigger naming its type ("air strikes", "a roadside bomb") stays as typed
             continue
         sub = rd.vote(x.sub, votes[id(x)], within[id(x)] or "any")
-        if sub == d.VAC_ATTACK and x.sub == d.CLASH and _armed_target(x):
+        armed_foe = x.actor2 is not None and x.actor2.inter in (1, 2, 3, 8)
+        if sub == d.VAC_ATTACK and x.sub == d.CLASH and (_armed_target(x) or armed_foe):
             sub = x.sub  # "attacked an army position": who was attacked is in the words
         if x.sub == d.VAC_ATTACK and SUB_EVENT_TYPES.get(sub or "") != VAC and defenceless(x.sentence.text):
             sub = x.sub  # "shot dead outside his home": the victim could not answer, as the words say

@@ -415,7 +415,8 @@ def unarmed(group: str) -> bool:
 
 ARMED_TARGET = re.compile(
     r"\b(?:police|policem[ae]n|soldiers?|troops|army|military|gendarmes?|gendarmerie|officers?|guards?"
-    r"|patrols?|checkpoints?|barracks|bases?|posts?|rangers?|vigilantes?|militia\w*|fighters?|security\s+forces"
+    r"|patrols?|checkpoints?|barracks|bases?|posts?|positions?|convoys?|rangers?|vigilantes?|militia\w*|fighters?"
+    r"|security\s+forces"
     r"|militants?|insurgents?|rebels?|jihadists?|combatants?|terrorists?|extremists?"
     r"|(?:security|military)\s+personnel)\b",
     re.I,
@@ -425,8 +426,8 @@ ARMED_MEN = re.compile(
     r"\b(?:armed|gunm[ae]n|attackers|assailants|warriors|kidnappers|robbers|bandits|islamists)\b", re.I
 )
 FOUGHT_BACK = re.compile(
-    r"\b(?:battl\w+|clash\w*|exchange\w*\s+(?:of\s+)?(?:gun)?fire|returned\s+fire|fought\s+back|repel\w*|repuls\w*"
-    r"|foiled|resist\w*)\b",
+    r"\b(?:battl\w+|clash\w*|exchange\w*\s+(?:of\s+)?(?:gun)?fire|returned\s+fire|fought\s+(?:back|off)|repel\w*"
+    r"|repuls\w*|foiled|resist\w*|pushed\s+(?:\w+\s+){1,2}?back|dr[io]ve\s+(?:\w+\s+){1,2}?(?:back|off|away))\b",
     re.I,
 )
 
