@@ -454,9 +454,9 @@ def test_party_supporters_attacking_someone_target_a_civilian(nlp):
     ("text", "sub"),
     [
         ("Peacekeepers sexually abused four girls in Bangui on Monday.", "Sexual violence"),
-        ("Three train carriages were set alight at Cape Town station on Monday.", "Looting/property destruction"),
+        ("Three carriages were set alight at a station on Monday.", "Looting/property destruction"),
         ("A watchman was found decapitated outside a bank in Bujumbura on Monday.", "Attack"),
-        ("Somali forces gained control of Kismayo on Monday without violence.", "Non-violent transfer of territory"),
+        ("Somali forces gained control of Kismayo without violence.", "Non-violent transfer of territory"),
         ("Militants blew up an oil pipeline near Warri on Monday.", "Remote explosive/landmine/IED"),
     ],
 )
@@ -465,14 +465,14 @@ def test_words_of_field_notes_name_their_events(nlp, text, sub):
 
 
 def test_a_brawl_between_communities_is_fought_by_both(nlp):
-    m = first(nlp, "Twelve people were injured in a fracas between the Gwani and Kinafa communities on Monday.")
+    m = first(nlp, "Twelve were injured in a fracas between the Gwani and Kinafa communities on Monday.")
     assert m.event_type == "Battles"
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Armed men attacked Nero village near the border on Monday. Security forces pushed them back quickly.",
+        "Armed men attacked Nero village on Monday. Security forces pushed them back quickly.",
         "Unidentified clan militia attack an al Shabaab location in Adan Yabaal, killing six.",
         "Al Shabaab ambushes a Kenyan convoy at Kolbiyow, destroying a vehicle and killing eight.",
     ],
