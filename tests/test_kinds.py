@@ -497,3 +497,20 @@ def test_crowds_fighting_the_state_or_each_other_riot(nlp, text):
 def test_a_protest_against_police_brutality_is_no_force_used_on_it(nlp):
     m = first(nlp, "Dozens of lawyers took to the streets on Thursday to protest against police brutality.")
     assert m.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Seleka militiamen broke into a man's house in Kabo on Monday and tortured him.", "Attack"),
+        ("Unidentified gunmen attack Elele on Monday, killing two.", "Attack"),
+        ("A soldier was stoned to death near Brits on Monday.", "Mob violence"),
+        (
+            "Al Shabaab fighters took over the town of Ceel-Cadde on Monday without any clash.",
+            "Non-violent transfer of territory",
+        ),
+        ("Clashes between the military and cattle raiders in Tonj on Monday left one dead.", "Armed clash"),
+    ],
+)
+def test_who_was_attacked_and_by_whom(nlp, text, sub):
+    assert first(nlp, text).sub_event_type == sub

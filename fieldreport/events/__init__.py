@@ -486,9 +486,16 @@ def _orphan(
         sub = d.CLASH
         if a1 is not None and a2 is not None:
             a1, a2 = a2, a1
+    if _MOB_KILLING.search(c.text):
+        # "a soldier was stoned to death": only a mob kills so
+        country = (loc.country if loc else None) or ctx.country
+        sub, a1 = "Mob violence", Actor(f"Rioters ({country})" if country else "Rioters", 5)
     draft = _Draft(sent, sub, c.text, c.start, a1, a2, 0.35, loc, date)
     draft.claims.extend(claims)
     return draft
+
+
+_MOB_KILLING = re.compile(r"\blynch\w*|\bstoned\s+to\s+death", re.I)
 
 
 _FIGHTING = re.compile(

@@ -132,7 +132,7 @@ _T: list[tuple[str, str, str, float]] = [
         0.6,
     ),
     (
-        r"executed|beheaded|decapitated|massacred|massacres?|lynched|shot\s+dead|gunned\s+down|murdered"
+        r"executed|beheaded|decapitated|massacred|massacres?|lynched|stoned\s+to\s+death|shot\s+dead|gunned\s+down|murdered"
         r"|hacked\s+to\s+death|stabbed\s+to\s+death|burn(?:ed|t)\s+to\s+death|assass?inated|killed|killing|kills?",
         VAC_ATTACK,
         "kill",

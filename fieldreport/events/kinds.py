@@ -44,7 +44,7 @@ _MUTUAL = re.compile(
 )
 # ACLED: Non-violent transfer of territory is ground changing hands with no armed exchange
 _UNOPPOSED = re.compile(
-    r"\bwithout\s+(?:a\s+|any\s+)?(?:fight|fighting|resistance|clashes|bloodshed|violence|a\s+shot)|\bunopposed\b"
+    r"\bwithout\s+(?:a\s+|any\s+)?(?:fight|fighting|resistance|clash(?:es)?|bloodshed|violence|a\s+shot)|\bunopposed\b"
     r"|\bpeacefully\b|\bhanded\s+over\b|\b(?:after|following|as)\s+(?:\w+\s+){0,6}?(?:withdrew|pulled\s+out"
     r"|vacated|abandoned|retreated|the\s+withdrawal)",
     re.I,
@@ -70,6 +70,8 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
             # "police assaulted protesters during a protest": ACLED's excessive force, beyond
             # the arrests or tear gas of an intervention
             return "Excessive force against protestors"
+    if re.match(r"(?i)lynch|stoned", t.text):
+        return "Mob violence"  # only a mob lynches or stones someone to death
     if re.match(r"(?i)scuffle|brawl|fist|melee", t.text) and not ARMED_WORDS.search(span.text):
         # a fight with fists and sticks is a riot, whoever fought it
         return "Violent demonstration" if _PROTEST_WORDS.search(span.text) else "Mob violence"
@@ -238,7 +240,12 @@ ARMED_WORDS = re.compile(
 def _unarmed_fight(a1: Actor | None, a2: Actor | None, text: str) -> bool:
     """A fight between unarmed people and the state, or between students or party supporters
     (ACLED: rioters); communities, clans and herders who fight are communal militias (battles)."""
-    if _STATE_VS_PEOPLE.search(text) and not ARMED_WORDS.search(_STATE_VS_PEOPLE.sub("", text)):
+    rest = _STATE_VS_PEOPLE.sub("", text)
+    if (
+        _STATE_VS_PEOPLE.search(text)
+        and not ARMED_WORDS.search(rest)
+        and not re.search(r"(?i)raiders|rustlers", text)
+    ):
         return True  # "clashes erupted between military forces and residents of Assuefri"
     sides = [a.inter for a in (a1, a2) if a is not None]
     if CIVILIANS not in sides or not all(i in (CIVILIANS, 1, 5, 6) for i in sides):
@@ -425,7 +432,7 @@ def answered(drafts: list[Any], doc: Doc, ctx: Context) -> None:
         if x.sub != d.VAC_ATTACK or (x.actor1 is not None and x.actor1.inter == 1):
             continue
         after = next((s for s in sents if s.start_char >= x.sentence.end), None)
-        if after is None or not FOUGHT_BACK.search(after.text):
+        if after is None or not (FOUGHT_BACK.search(after.text) or _RESPONDED.search(after.text)):
             continue
         found = _DEFENDERS.search(after.text)
         if found is None:
@@ -436,6 +443,7 @@ def answered(drafts: list[Any], doc: Doc, ctx: Context) -> None:
         x.actor2 = unnamed_actor(found[0], ctx, country) or Actor(found[0], 1 if state else None)
 
 
+_RESPONDED = re.compile(r"\b(?:responded|retaliated|intervened|pursued)\b", re.I)
 _DEFENDERS = re.compile(
     r"\b(?:security\s+forces|soldiers|troops|army|police|gendarmes|guards|vigilantes|militia(?:men)?|villagers"
     r"|residents)\b",

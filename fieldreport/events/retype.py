@@ -64,6 +64,8 @@ def looseness(trigger: str, sub: str) -> str | None:
     "explosions" (which kind of strike or blast), or None (the word names the type)."""
     if sub == d.DISRUPTED:
         return None  # its trigger is a phrase of its own ("destroyed several car bombs")
+    if sub == "Mob violence" and re.search(r"lynch|stoned", trigger, re.I):
+        return None  # "stoned to death": the words say a mob
     kinds = {kind for rx, kind in _KIND_OF if rx.fullmatch(trigger)}
     if not kinds:
         return "any"

@@ -307,6 +307,8 @@ def roles(
             elif c.dep_ == "agent":
                 agents += [g for g in c.children if g.dep_ == "pobj"]
         patients += _pobj(verb, ("on", "against", "with", "at"))
+        if verb.lower_ in ("broke", "break", "breaks", "breaking"):
+            patients += _pobj(verb, ("into",))  # "broke into a man's house"
         if passive:
             agents += _pobj(verb, ("by",))
         if verb.dep_ in ("xcomp", "conj", "advcl") and not agents:
@@ -372,7 +374,12 @@ def _raider(a1: Actor | None) -> bool:
 
 
 def _named_place(tok: Token) -> bool:
-    return tok.ent_type_ in ("GPE", "LOC") or tok.lower_ in _SETTLEMENTS
+    if tok.ent_type_ in ("GPE", "LOC") or tok.lower_ in _SETTLEMENTS:
+        return True
+    # a bare proper name, however tagged ("attack Elele on 14/04", "attack on Bukteng"): a village
+    # or a person, unarmed either way, more often than a force in reports of raids
+    bare = not any(c.dep_ == "compound" for c in tok.children)
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in _NO_ACTOR and tok.ent_type_ != "NORP" and bare
 
 
 _SETTLEMENTS = frozenset(
@@ -415,7 +422,8 @@ def unarmed(group: str) -> bool:
 
 ARMED_TARGET = re.compile(
     r"\b(?:police|policem[ae]n|soldiers?|troops|army|military|gendarmes?|gendarmerie|officers?|guards?"
-    r"|patrols?|checkpoints?|barracks|bases?|posts?|positions?|convoys?|rangers?|vigilantes?|militia\w*|fighters?"
+    r"|patrols?|checkpoints?|barracks|bases?|posts?|positions?|convoys?|strongholds?|hideouts?|rangers?|vigilantes?"
+    r"|militia\w*|fighters?"
     r"|security\s+forces"
     r"|militants?|insurgents?|rebels?|jihadists?|combatants?|terrorists?|extremists?"
     r"|(?:security|military)\s+personnel)\b",
@@ -441,7 +449,8 @@ _DEFENCELESS = re.compile(
     r"(?:homes?|houses?|residences?|compound|bed|shop|farm)\b|\bon\s+(?:his|her|their)\s+way\b"
     r"|\b(?:bod(?:y|ies)|corpses?)\b(?:\s+\w+){0,12}?\s+(?:found|discovered|recovered|retrieved|dumped)\b"
     r"|\b(?:found|discovered|recovered|retrieved)\s+(?:\w+\s+){0,6}?(?:bod(?:y|ies)|corpses?)\b|\bfound\s+(?:\w+\s+)?(?:dead|decapitated|beheaded|murdered|killed|slain|mutilated)\b"
-    r"|\b(?:kill\w*|murder\w*|shot|shoot\w*)\s+(?:\w+\s+){0,3}?(?:captured|captive|kidnapped|abducted|detained)\b",
+    r"|\b(?:kill\w*|murder\w*|shot|shoot\w*)\s+(?:\w+\s+){0,3}?(?:captured|captive|kidnapped|abducted|detained)\b"
+    r"|\b(?:raided|broke\s+into)\s+(?:the\s+|a\s+)?(?:home|house|residence)s?\s+of\b",
     re.I,
 )
 
