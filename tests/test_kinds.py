@@ -514,3 +514,26 @@ def test_a_protest_against_police_brutality_is_no_force_used_on_it(nlp):
 )
 def test_who_was_attacked_and_by_whom(nlp, text, sub):
     assert first(nlp, text).sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Nineteen men were arrested on Monday and forcibly disappeared afterwards.",
+            "Abduction/forced disappearance",
+        ),
+        ("Militia rape a girl in Terra El Madrasa on Monday.", "Sexual violence"),
+        ("At least seven men were detained and killed by government forces in Lui on Monday.", "Attack"),
+        ("An Italian security guard assaulted two photojournalists at Mitiga airport on Monday.", "Attack"),
+    ],
+)
+def test_disappearances_rapes_and_killings_of_captives_target_civilians(nlp, text, sub):
+    violent = [m for m in mentions(nlp, text) if m.event_type != "Strategic developments"]
+    assert violent and violent[0].sub_event_type == sub
+
+
+def test_the_subject_of_an_active_shooting_is_no_victim(nlp):
+    m = first(nlp, "A police officer shot and wounded a man in Bosasso on Monday.")
+    assert [(c.kind, c.low) for c in m.claims] == [("injured", 1)]
+    assert m.event_type == "Violence against civilians"

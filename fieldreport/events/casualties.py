@@ -203,6 +203,13 @@ _PASSIVE = re.compile(
     rf"{_MEANS}(?P<verb>{_EITHER})\b",
     re.I,
 )
+# an object right after the verb: the figure before it is the subject of an active verb
+_ACTIVE_OBJECT = re.compile(
+    r"\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores"
+    r"|hundreds|\d+)\b",
+    re.I,
+)
+_HAS_AUX = re.compile(r"\b(?:were|was|been|are|is|have|has|had|being|got)\b", re.I)
 _ACTIVE = re.compile(
     rf"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured|left|leaving|leaves|shoots?|shot|"
     rf"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|shot\s+dead|executed|beheaded|massacred|murdered|"
@@ -486,6 +493,8 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
         rng = quantity(m)
         if rng is None:
             continue
+        if _ACTIVE_OBJECT.match(text, m.end()) and not _HAS_AUX.search(m.group(0)):
+            continue  # "A police officer shot and wounded a man": the subject did it
         victim = m.group("victim") or ""
         if not victim:
             # a bare number: a headline's figure ("Three dead and two injured in ..."), or one

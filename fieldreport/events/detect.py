@@ -119,14 +119,21 @@ _T: list[tuple[str, str, str, float]] = [
     ),
     (
         # bodily harm short of a toll: an attack on whoever suffers it, unless they are armed
-        r"beat(?:en)?(?:\s+up)?|stabbed|tortured|whipped|flogged|hacked|mutilated|shot(?=\s+(?:at\s+)?by\b)",
+        r"beat(?:en)?(?:\s+up)?|stabbed|tortured|whipped|flogged|hacked|mutilated|shot(?=\s+(?:at\s+)?by\b)|shot\s+and\s+(?:seriously\s+|severely\s+)?(?:wounded|injured)",
         VAC_ATTACK,
         "harm",
         0.45,
     ),
-    (r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions|ing)|t(?:aken|ook)\s+hostage", ABDUCTION, "specific", 0.7),
     (
-        r"\brap(?:ed|es|ing)\b|sexual(?:ly)?\s+(?:assault(?:ed)?|violence|abuse[sd]?|exploit(?:ed|ation))",
+        r"kidnap(?:s|ped|ping|pings)?|abduct(?:s|ed|ion|ions|ing)?|t(?:aken|ook)\s+hostage|forcibly\s+disappeared"
+        r"|(?:enforced|forced)\s+disappearances?",
+        ABDUCTION,
+        "specific",
+        0.7,
+    ),
+    (
+        r"\brap(?:ed|es|ing)\b|\brape(?=\s+(?:a|an|the|two|three|\d+|her|girls?|wom[ae]n|children|minors?)\b)"
+        r"|sexual(?:ly)?\s+(?:assault(?:ed)?|violence|abuse[sd]?|exploit(?:ed|ation))",
         SEXUAL,
         "specific",
         0.6,

@@ -64,7 +64,7 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
         if a1 is None or a1.inter is None:
             return d.CLASH
         return d.GOV_TERR if a1.inter in (1, 8) else d.NSA_TERR
-    if t.kind == "attack" and (a1 is None or a1.inter == 1) and _PROTEST_WORDS.search(span.text):
+    if t.kind in ("attack", "harm") and (a1 is None or a1.inter == 1) and _PROTEST_WORDS.search(span.text):
         crowd_hit = _CROWD.search(span.doc.text[t.end : span.end_char])
         if crowd_hit and not _CROWD.search(span.doc.text[span.start_char : t.start]):
             # "police assaulted protesters during a protest": ACLED's excessive force, beyond
@@ -89,6 +89,8 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
     if t.kind == "attack":
         if a2 is not None and a2.inter == CIVILIANS:
             return d.VAC_ATTACK
+        if (a2 is None or a2.inter is None) and _unarmed_patient(t.token):
+            return d.VAC_ATTACK  # "assaulted two photojournalists": people of no side
         if a1 is not None and a1.inter == EXTERNAL and a1.air:
             return d.AIR
         if _BY_AIR.search(span.text):
@@ -99,6 +101,8 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
     if t.kind in ("kill", "harm"):
         if (a2 is None or a2.inter == CIVILIANS) and _armed_patient(t.token):
             return d.CLASH  # "soldiers shot dead two armed Islamists": whoever they were, they bore arms
+        if a2 is not None and a2.inter is None and _unarmed_patient(t.token):
+            return d.VAC_ATTACK  # "assaulted two Libyan photojournalists": no side's men
         return d.VAC_ATTACK if (a2 is None or a2.inter == CIVILIANS) else d.CLASH
     if t.sub == d.CLASH and a2 is not None and a2.inter == CIVILIANS and not _MUTUAL.search(t.text):
         return d.VAC_ATTACK  # "ambushed some motorcyclists", "opened fire on a market"
@@ -168,6 +172,11 @@ def _people_taken(tok: Any) -> bool:
     if tok.dep_ in ("amod", "acl") and tok.head.lower_ in _TAKEN:
         return True
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _TAKEN for c in tok.children)
+
+
+def _unarmed_patient(tok: Any) -> bool:
+    """Whether what a killing or beating verb took are people of no armed side, by their noun."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and unarmed(c.lower_) for c in tok.children)
 
 
 def _armed_patient(tok: Any) -> bool:
@@ -305,7 +314,14 @@ def crowd_events(drafts: list[Any], doc: Doc, ctx: Context) -> list[Any]:
             country = (x.location.country if x.location else None) or ctx.country
             police, x.actor1 = x.actor1, Actor(f"Rioters ({country})" if country else "Rioters", 5)
             x.actor2 = police if police is not None and police.inter == 1 else None
-        if x.sub == "Looting/property destruction" and _MOB.search(x.sentence.text) and span is not None:
+        mob = _MOB.search(x.sentence.text) or (
+            _MOB.search(doc.text[: x.sentence.end])
+            and not armed
+            and not ARMED_MEN.search(doc.text)
+            and (x.actor1 is None or x.actor1.inter in (None, CIVILIANS, 5, 6))
+        )
+        if x.sub == "Looting/property destruction" and mob and span is not None:
+            # "villagers ... burned his car. Then they set fire to the magistrate's home": a riot
             protest = re.search(r"protest|demonstrat", x.sentence.text, re.I)
             retype.set_type(x, "Violent demonstration" if protest else "Mob violence", ctx, span)
             if not protest:
@@ -364,7 +380,7 @@ _PROTESTING = re.compile(
 # a crowd, not a few named or counted people: "angry residents", "a mob", "students", "youths"
 _MOB = re.compile(
     r"\b(?:protest(?:ers|ors)|demonstrators|rioters?|crowds?|mobs?|residents|youths|students|supporters"
-    r"|villagers|locals|inhabitants|rioting|angry)\b",
+    r"|villagers|locals|inhabitants|rioting|angry|community\s+members|pupils|workers|rampage)\b",
     re.I,
 )
 
@@ -432,7 +448,8 @@ def answered(drafts: list[Any], doc: Doc, ctx: Context) -> None:
         if x.sub != d.VAC_ATTACK or (x.actor1 is not None and x.actor1.inter == 1):
             continue
         after = next((s for s in sents if s.start_char >= x.sentence.end), None)
-        if after is None or not (FOUGHT_BACK.search(after.text) or _RESPONDED.search(after.text)):
+        fought = FOUGHT_BACK.search(after.text) if after is not None else None
+        if after is None or not (fought or (_RESPONDED.search(after.text) and _HIT_BACK.search(after.text))):
             continue
         found = _DEFENDERS.search(after.text)
         if found is None:
@@ -444,6 +461,7 @@ def answered(drafts: list[Any], doc: Doc, ctx: Context) -> None:
 
 
 _RESPONDED = re.compile(r"\b(?:responded|retaliated|intervened|pursued)\b", re.I)
+_HIT_BACK = re.compile(r"\b(?:kill\w*|wound\w*|injur\w*|clash\w*|exchange\w*|fire|fired|shot)\b", re.I)
 _DEFENDERS = re.compile(
     r"\b(?:security\s+forces|soldiers|troops|army|police|gendarmes|guards|vigilantes|militia(?:men)?|villagers"
     r"|residents)\b",

@@ -392,7 +392,8 @@ _SETTLEMENTS = frozenset(
 _SOFT_PLACES = frozenset(
     """village villages hamlet hamlets market markets bar bars restaurant restaurants hotel hotels house
     houses home homes residence residences church churches mosque mosques school schools university
-    hospital hospitals clinic clinics bus buses minibus vehicle vehicles car cars truck trucks shop shops
+    hospital hospitals clinic clinics bus buses minibus mini-bus minibuses vehicle vehicles car cars truck
+    trucks shop shops
     farm farms settlement settlements funeral wedding worshippers congregation crowd gathering
     motorcyclists travellers travelers""".split()
 )
@@ -402,7 +403,10 @@ _PEOPLE = frozenset(
     drivers journalist journalists reporter reporters musician singer student students activist activists
     supporter supporters farmer farmers herder herders herdsman worker workers businessman businessmen
     chief chiefs elder elders official officials cleric clerics family families couple resident residents
-    villager villagers civilian civilians passenger passengers pedestrian pedestrians""".split()
+    villager villagers civilian civilians passenger passengers pedestrian pedestrians lawyer lawyers
+    photojournalist photojournalists photographer photographers nun nuns blogger bloggers politician
+    politicians councillor councillors candidate candidates vendor vendors hawker hawkers shopkeeper
+    shopkeepers""".split()
 )
 _IDP_CAMP = re.compile(r"\b(?:IDP|refugee|displacement|displaced)\b", re.I)
 
@@ -450,6 +454,7 @@ _DEFENCELESS = re.compile(
     r"|\b(?:bod(?:y|ies)|corpses?)\b(?:\s+\w+){0,12}?\s+(?:found|discovered|recovered|retrieved|dumped)\b"
     r"|\b(?:found|discovered|recovered|retrieved)\s+(?:\w+\s+){0,6}?(?:bod(?:y|ies)|corpses?)\b|\bfound\s+(?:\w+\s+)?(?:dead|decapitated|beheaded|murdered|killed|slain|mutilated)\b"
     r"|\b(?:kill\w*|murder\w*|shot|shoot\w*)\s+(?:\w+\s+){0,3}?(?:captured|captive|kidnapped|abducted|detained)\b"
+    r"|\b(?:captured|kidnapped|abducted|detained|arrested)\s+(?:\w+\s+){0,2}?(?:killed|executed|murdered|shot)\b"
     r"|\b(?:raided|broke\s+into)\s+(?:the\s+|a\s+)?(?:home|house|residence)s?\s+of\b",
     re.I,
 )
