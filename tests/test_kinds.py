@@ -537,3 +537,15 @@ def test_the_subject_of_an_active_shooting_is_no_victim(nlp):
     m = first(nlp, "A police officer shot and wounded a man in Bosasso on Monday.")
     assert [(c.kind, c.low) for c in m.claims] == [("injured", 1)]
     assert m.event_type == "Violence against civilians"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two were injured on Monday in a clash among members of All Progressives Congress (APC) in Oka.",
+        "Police clashed with FDC women league members in Kisangati on Monday.",
+        "In Mitchell's Plain on Monday, community members turned on police, clashing with officers.",
+    ],
+)
+def test_party_members_and_neighbours_fighting_riot(nlp, text):
+    assert first(nlp, text).event_type == "Riots"

@@ -229,15 +229,19 @@ def _crowd_brawl(a1: Actor | None, a2: Actor | None, text: str) -> bool:
     no armed group: ACLED's rioters, whoever the police are among them."""
     if any(a is not None and a.inter in (2, EXTERNAL) for a in (a1, a2)):
         return False
-    return bool(_CROWD_SIDES.search(text)) and not ARMED_WORDS.search(text) and not _COMMUNAL.search(text)
+    # "community members turned on police": members of a community are a crowd, not its militia
+    communal = _COMMUNAL.search(re.sub(r"(?i)community\s+members", "", text))
+    return bool(_CROWD_SIDES.search(text)) and not ARMED_WORDS.search(text) and not communal
 
 
 _CROWD_SIDES = re.compile(
-    r"\b(?:(?i:supporters|activists|students|pupils|touts|transporters|workers|employees|youths|fans|ultras|traders"
+    r"\b(?i:supporters|activists|students|pupils|touts|transporters|workers|employees|youths|fans|ultras|traders"
     r"|drivers|motorcyclists|protesters|protestors|demonstrators|prisoners|inmates|party\s+members|residents|locals"
     r"|cadres|customers|contractors|riders|unemployed|graduates|political\s+groups|party\s+violence"
-    r"|community\s+members|factions\s+of\s+the\s+[A-Z]\w*|intra-?party)"
-    r"|members\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:party|union|\([A-Z]+\))|members\s+of\s+[A-Z]{2,6})\b"
+    r"|community\s+members|intra-?party|nationals|league\s+members)\b"
+    r"|\bfactions\s+of\s+the\s+[A-Z]\w*"
+    r"|\bmembers\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:party\b|union\b|\([A-Z]+\))"
+    r"|\b(?:members\s+of\s+[A-Z]{2,6}|[A-Z]{2,6}(?:-[A-Z])?\s+(?i:members|supporters))\b"
 )
 ARMED_WORDS = re.compile(
     r"\b(?:militants?|fighters?|rebels?|gunmen|insurgents?|jihadists?|militias?|militiamen|bandits?|armed"
