@@ -25,6 +25,8 @@ from .actors import (
     Actor,
     ActorDictionary,
     ActorMatch,
+    protesters,
+    rioters,
 )
 from .casualties import RawClaim, claimant_of, find_claims
 from .output import inter_code, notes_of
@@ -279,12 +281,12 @@ def _drafts_for(
             continue  # "X were killed": a casualty figure, attached to its event instead
         sub = kinds.sub_type(t, a1, a2, span)
         if sub in EVENT_TYPES[PROTESTS]:
-            a1 = Actor(f"Protesters ({country})" if country else "Protesters", 6)
+            a1 = protesters(country)
         elif sub == "Violent demonstration":
             # the rioters are the unarmed side; who they fought or attacked is actor2
             other = [a for a in (a1, a2) if a is not None and a.inter != CIVILIANS]
             a2 = other[0] if other else (a2 if a1 is not None and a2 is not None else None)
-            a1 = Actor(f"Rioters ({country})" if country else "Rioters", 5)
+            a1 = rioters(country)
         groups.setdefault(sub, []).append((t, a1, a2, parsed))
     out: list[_Draft] = []
     for sub, items in groups.items():
@@ -486,16 +488,13 @@ def _orphan(
         sub = d.CLASH
         if a1 is not None and a2 is not None:
             a1, a2 = a2, a1
-    if _MOB_KILLING.search(c.text):
+    if d.MOB_KILLING.search(c.text):
         # "a soldier was stoned to death": only a mob kills so
         country = (loc.country if loc else None) or ctx.country
-        sub, a1 = "Mob violence", Actor(f"Rioters ({country})" if country else "Rioters", 5)
+        sub, a1 = "Mob violence", rioters(country)
     draft = _Draft(sent, sub, c.text, c.start, a1, a2, 0.35, loc, date)
     draft.claims.extend(claims)
     return draft
-
-
-_MOB_KILLING = re.compile(r"\blynch\w*|\bstoned\s+to\s+death", re.I)
 
 
 _FIGHTING = re.compile(

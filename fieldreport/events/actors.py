@@ -387,3 +387,13 @@ def _world_countries(listed: Iterable[dict]) -> list[dict]:
 
 def with_inter(actor: Actor, inter: int | None) -> Actor:
     return replace(actor, inter=inter)
+
+
+def rioters(country: str | None) -> Actor:
+    """ACLED's unnamed rioters of a country (inter 5)."""
+    return Actor(f"Rioters ({country})" if country else "Rioters", 5)
+
+
+def protesters(country: str | None) -> Actor:
+    """ACLED's unnamed protesters of a country (inter 6)."""
+    return Actor(f"Protesters ({country})" if country else "Protesters", 6)

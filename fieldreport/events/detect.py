@@ -234,6 +234,8 @@ TERRITORY_NOUNS = frozenset(
 WEAPON_OBJECTS = re.compile(
     r"\b(?:arms|weapons?|ammunition|explosives|car\s+bombs?|VBIEDs?|IEDs?|drones?|vehicles?|trucks?)\b", re.I
 )
+# only a mob lynches or stones someone to death
+MOB_KILLING = re.compile(r"\blynch\w*|\bstoned\s+to\s+death", re.I)
 AIR_STRIKES = re.compile(r"\b(?:air|drone)[\s-]?(?:strikes?|raids?)\b", re.I)
 AIR_CONTEXT = re.compile(
     r"\b(?:air|aircraft|warplanes?|jets?|drones?|aerial|helicopters?|bombers?|sorties?)\b", re.I

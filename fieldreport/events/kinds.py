@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from . import crowds, force, retype
 from . import detect as d
-from .actors import ACTOR_NOUNS, CIVILIANS, EXTERNAL, Actor
+from .actors import ACTOR_NOUNS, CIVILIANS, EXTERNAL, Actor, rioters
 from .roles import ARMED_MEN, ARMED_TARGET, FOUGHT_BACK, Context, defenceless, unarmed, unnamed_actor
 from .taxonomy import EVENT_TYPES, PROTESTS
 
@@ -70,8 +70,8 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
             # "police assaulted protesters during a protest": ACLED's excessive force, beyond
             # the arrests or tear gas of an intervention
             return "Excessive force against protestors"
-    if re.match(r"(?i)lynch|stoned", t.text):
-        return "Mob violence"  # only a mob lynches or stones someone to death
+    if d.MOB_KILLING.search(t.text):
+        return "Mob violence"
     if re.match(r"(?i)scuffle|brawl|fist|melee", t.text) and not ARMED_WORDS.search(span.text):
         # a fight with fists and sticks is a riot, whoever fought it
         return "Violent demonstration" if _PROTEST_WORDS.search(span.text) else "Mob violence"
@@ -316,7 +316,7 @@ def crowd_events(drafts: list[Any], doc: Doc, ctx: Context) -> list[Any]:
             riot = "Violent demonstration" if _PROTEST_WORDS.search(doc.text) else "Mob violence"
             retype.set_type(x, riot, ctx, span)
             country = (x.location.country if x.location else None) or ctx.country
-            police, x.actor1 = x.actor1, Actor(f"Rioters ({country})" if country else "Rioters", 5)
+            police, x.actor1 = x.actor1, rioters(country)
             x.actor2 = police if police is not None and police.inter == 1 else None
         mob = _MOB.search(x.sentence.text) or (
             _MOB.search(doc.text[: x.sentence.end])
@@ -330,7 +330,7 @@ def crowd_events(drafts: list[Any], doc: Doc, ctx: Context) -> list[Any]:
             retype.set_type(x, "Violent demonstration" if protest else "Mob violence", ctx, span)
             if not protest:
                 country = (x.location.country if x.location else None) or ctx.country
-                x.actor1 = Actor(f"Rioters ({country})" if country else "Rioters", 5)
+                x.actor1 = rioters(country)
         out.append(x)
     for x in out:
         force.force_told_after(x, out, doc, ctx)

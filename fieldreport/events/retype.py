@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 from ..records import Claim, Sentence
 from . import detect as d
 from . import prototypes
-from .actors import CIVILIAN_WORDS, CIVILIANS, Actor
+from .actors import CIVILIAN_WORDS, CIVILIANS, protesters, rioters
 from .roles import ARMED_MEN, ARMED_TARGET, Context, defenceless
 from .taxonomy import EVENT_TYPES, EXPLOSIONS, PROTESTS, SUB_EVENT_TYPES, TERRITORY, VAC, rules_decide
 
@@ -64,7 +64,7 @@ def looseness(trigger: str, sub: str) -> str | None:
     "explosions" (which kind of strike or blast), or None (the word names the type)."""
     if sub == d.DISRUPTED:
         return None  # its trigger is a phrase of its own ("destroyed several car bombs")
-    if sub == "Mob violence" and re.search(r"lynch|stoned", trigger, re.I):
+    if sub == "Mob violence" and d.MOB_KILLING.search(trigger):
         return None  # "stoned to death": the words say a mob
     kinds = {kind for rx, kind in _KIND_OF if rx.fullmatch(trigger)}
     if not kinds:
@@ -258,12 +258,12 @@ def set_type(x: Any, sub: str, ctx: Context, span: Span, first: bool = False) ->
     x.sub = sub
     if sub in EVENT_TYPES[PROTESTS]:
         before = x.actor1
-        x.actor1 = Actor(f"Protesters ({country})" if country else "Protesters", 6)
+        x.actor1 = protesters(country)
         if sub != "Peaceful protest" and before is not None and before.inter == 1:
             if x.actor2 is None or x.actor2.inter != 1:
                 x.actor2 = before  # "police fired on the marchers": the police intervened
     elif sub == "Violent demonstration":
-        x.actor1 = Actor(f"Rioters ({country})" if country else "Rioters", 5)
+        x.actor1 = rioters(country)
     elif SUB_EVENT_TYPES.get(sub) == "Violence against civilians" and (
         x.actor2 is None or x.actor2.inter != CIVILIANS
     ):
