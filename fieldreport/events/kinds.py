@@ -341,7 +341,7 @@ def _armed_group_told(doc: Doc, ctx: Context) -> bool:
     """Whether a text names a non-state armed group, by name or by its words ("militants")."""
     if _ARMED_GROUP_WORDS.search(doc.text):
         return True
-    return any(f.actor.inter in (2, 3, 4, EXTERNAL) for f in ctx.book.find(doc.text))
+    return ctx.names_any((2, 3, 4, EXTERNAL))
 
 
 _ARMED_GROUP_WORDS = re.compile(
@@ -354,7 +354,7 @@ def _riot_arrests(x: Any, doc: Doc, ctx: Context) -> bool:
     """Arrests told with a crowd's violence (stones thrown, property burned) and no armed men."""
     if not _CROWD_VIOLENCE.search(doc.text[: x.sentence.end]) or ARMED_WORDS.search(doc.text):
         return False
-    return not any(f.actor.inter in (2, 3, EXTERNAL) for f in ctx.book.find(doc.text))
+    return not ctx.names_any((2, 3, EXTERNAL))
 
 
 _CROWD_VIOLENCE = re.compile(

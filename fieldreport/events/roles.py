@@ -98,6 +98,11 @@ class Context:
             return actor
         return None
 
+    def names_any(self, inters: tuple[int, ...]) -> bool:
+        """Whether the article names an actor of one of these inter codes (from the counts the
+        context already holds, not a new scan of the text)."""
+        return any((a := self.get(name)) is not None and a.inter in inters for name in self.article_counts)
+
     def opponent(self, actor: Actor, paragraph: int) -> Actor | None:
         """The most salient actor that is neither ``actor`` nor one of its allies."""
 
