@@ -266,3 +266,11 @@ class Event:
     mention_ids: tuple[str, ...] = field(default_factory=tuple)
     # the sources' latest death tolls disagree: fatalities is the lowest, every claim is kept
     fatalities_disputed: bool = False
+    # the injured, from "injured" claims by the same rule as the dead: each claimant counted
+    # once with its latest figure; injured = injured_low = the smallest, injured_high the largest;
+    # None when no report gives a figure
+    injured: int | None = None
+    injured_low: int | None = None
+    injured_high: int | None = None
+    # the sources' latest injured counts disagree: injured is the lowest, every claim is kept
+    injured_disputed: bool = False

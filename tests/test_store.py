@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from fieldreport import dedup
 from fieldreport.errors import StoreError
-from fieldreport.records import Analysed, Article, Claim, EventDate, Mention, Reject
+from fieldreport.records import Analysed, Article, Claim, Event, EventDate, Mention, Reject
 from fieldreport.settings import Config
 from fieldreport.store import Store
 
@@ -109,3 +111,75 @@ def test_a_database_from_before_section_and_page_type_gains_them(tmp_path: Path)
         [(back, story_id, _, _)] = list(s.undated_in_stories())
     assert old == [{"article_id": "art1", "section": None, "page_type": None}]
     assert (back, story_id) == (a, "story1")
+
+
+def an_event(**changes: object) -> Event:
+    e = Event(
+        "ev1", "2019-03-04", 1, "Explosions/Remote violence", "Shelling/artillery/missile attack",
+        "Rebels", "Military Forces of Syria", 2, 1, "SY", "Syria", "Idlib", None, "Khan Shaykhun",
+        35.44, 36.65, 1, 2, 2, 5, ("Levant Wire",), "Rebels shelled the town.",
+        fatalities_disputed=True, injured=7, injured_low=7, injured_high=12, injured_disputed=True,
+    )  # fmt: skip
+    return replace(e, **changes)
+
+
+EVENT_READ = """SELECT fatalities, fatalities_low, fatalities_high, fatalities_disputed,
+                       injured, injured_low, injured_high, injured_disputed FROM events"""
+
+
+def test_injured_counts_round_trip_through_the_store(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        uncounted = an_event(
+            event_id="ev2", injured=None, injured_low=None, injured_high=None, injured_disputed=False
+        )
+        assert s.replace_events([(an_event(), []), (uncounted, [])]) == 2
+    with Store(db, read_only=True) as s:
+        rows = s.query(EVENT_READ.replace("FROM events", "FROM events ORDER BY event_id"))
+    assert rows == [
+        {"fatalities": 2, "fatalities_low": 2, "fatalities_high": 5, "fatalities_disputed": True,
+         "injured": 7, "injured_low": 7, "injured_high": 12, "injured_disputed": True},
+        {"fatalities": 2, "fatalities_low": 2, "fatalities_high": 5, "fatalities_disputed": True,
+         "injured": None, "injured_low": None, "injured_high": None, "injured_disputed": False},
+    ]  # fmt: skip
+
+
+def test_an_event_built_without_injured_counts_has_none() -> None:
+    e = Event(
+        "ev1", None, None, "Battles", "Armed clash", "A", "B", None, None, None, None, None, None,
+        None, None, None, None, 3, 3, 3, (), "",
+    )  # fmt: skip
+    assert (e.injured, e.injured_low, e.injured_high, e.injured_disputed) == (None, None, None, False)
+
+
+def test_a_database_from_before_injured_counts_gains_them(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    # the events table as an older version created it, with one event in it
+    with duckdb.connect(str(db)) as con:
+        con.execute(
+            """CREATE TABLE events (
+                event_id VARCHAR PRIMARY KEY, event_date VARCHAR, time_precision INTEGER,
+                event_type VARCHAR, sub_event_type VARCHAR, actor1 VARCHAR, actor2 VARCHAR,
+                inter1 INTEGER, inter2 INTEGER, country_code VARCHAR, country VARCHAR, admin1 VARCHAR,
+                admin2 VARCHAR, location VARCHAR, latitude DOUBLE, longitude DOUBLE,
+                geo_precision INTEGER, fatalities INTEGER, fatalities_low INTEGER,
+                fatalities_high INTEGER, sources VARCHAR[], notes VARCHAR, story_id VARCHAR,
+                fatalities_disputed BOOLEAN)"""
+        )
+        con.execute(
+            "INSERT INTO events (event_id, event_type, fatalities, fatalities_low, fatalities_high, "
+            "fatalities_disputed) VALUES ('old', 'Battles', 4, 4, 4, false)"
+        )
+    with Store(db) as s:
+        columns = [r[0] for r in s.con.execute("DESCRIBE events").fetchall()]
+        assert columns[-4:] == ["injured", "injured_low", "injured_high", "injured_disputed"]
+        assert s.query(EVENT_READ) == [
+            {"fatalities": 4, "fatalities_low": 4, "fatalities_high": 4, "fatalities_disputed": False,
+             "injured": None, "injured_low": None, "injured_high": None, "injured_disputed": None}
+        ]  # fmt: skip
+        s.replace_events([(an_event(), [])])
+    with Store(db, read_only=True) as s:
+        assert s.query(EVENT_READ) == [
+            {"fatalities": 2, "fatalities_low": 2, "fatalities_high": 5, "fatalities_disputed": True,
+             "injured": 7, "injured_low": 7, "injured_high": 12, "injured_disputed": True}
+        ]  # fmt: skip
