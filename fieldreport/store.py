@@ -8,6 +8,7 @@ killed half-way leaves whole batches only, and the next run picks up after the l
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -89,6 +90,8 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS injured_disputed BOOLEAN;
 ALTER TABLE mentions ADD COLUMN IF NOT EXISTS range_start VARCHAR;
 ALTER TABLE mentions ADD COLUMN IF NOT EXISTS range_end VARCHAR;
 """
+_CREATED = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+)")
+_MIGRATED = re.compile(r"ALTER TABLE (\w+) ADD COLUMN IF NOT EXISTS (\w+)")
 
 
 class Store:
@@ -101,18 +104,45 @@ class Store:
                 f"No database at {self.path}. Run `fieldreport run INPUT --db {self.path}` first, "
                 "or pass --db with the file a run wrote."
             )
+        self.con = self._connect(read_only)
+        if not read_only:
+            self._upgrade()
+        elif self._outdated():
+            # written by an older version: gain the missing columns once, so every read sees
+            # them (NULL); a file that cannot be written to is read as it is
+            self.con.close()
+            try:
+                self.con = duckdb.connect(str(self.path))
+            except duckdb.Error:
+                pass
+            else:
+                try:
+                    self._upgrade()
+                finally:
+                    self.con.close()
+            self.con = self._connect(read_only)
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
+            return duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as e:
             raise StoreError(
                 f"Cannot open database {self.path}: {e}. Is another fieldreport process using it?"
             ) from e
-        if not read_only:
-            self.con.execute(_DDL)
-            self.con.execute(_MIGRATIONS)
-            self.con.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
-            )
+
+    def _upgrade(self) -> None:
+        self.con.execute(_DDL)
+        self.con.execute(_MIGRATIONS)
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+    def _outdated(self) -> bool:
+        """Whether the database lacks a table or a column this version creates."""
+        sql = "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database()"
+        have = set(self.con.execute(sql).fetchall())
+        tables = {t for t, _ in have}
+        return any(t not in tables for t in _CREATED.findall(_DDL)) or any(
+            (t, c) not in have for t, c in _MIGRATED.findall(_MIGRATIONS)
+        )
 
     def close(self) -> None:
         self.con.close()

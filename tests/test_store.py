@@ -152,9 +152,8 @@ def test_an_event_built_without_injured_counts_has_none() -> None:
     assert (e.injured, e.injured_low, e.injured_high, e.injured_disputed) == (None, None, None, False)
 
 
-def test_a_database_from_before_injured_counts_gains_them(tmp_path: Path) -> None:
-    db = tmp_path / "old.duckdb"
-    # the events table as an older version created it, with one event in it
+def old_events_table(db: Path) -> None:
+    """The events table as a version before the injured counts created it, with one event."""
     with duckdb.connect(str(db)) as con:
         con.execute(
             """CREATE TABLE events (
@@ -170,16 +169,38 @@ def test_a_database_from_before_injured_counts_gains_them(tmp_path: Path) -> Non
             "INSERT INTO events (event_id, event_type, fatalities, fatalities_low, fatalities_high, "
             "fatalities_disputed) VALUES ('old', 'Battles', 4, 4, 4, false)"
         )
+
+
+OLD_ROW = {"fatalities": 4, "fatalities_low": 4, "fatalities_high": 4, "fatalities_disputed": False,
+           "injured": None, "injured_low": None, "injured_high": None, "injured_disputed": None}  # fmt: skip
+
+
+def test_a_database_from_before_injured_counts_gains_them(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    old_events_table(db)
     with Store(db) as s:
         columns = [r[0] for r in s.con.execute("DESCRIBE events").fetchall()]
         assert columns[-4:] == ["injured", "injured_low", "injured_high", "injured_disputed"]
-        assert s.query(EVENT_READ) == [
-            {"fatalities": 4, "fatalities_low": 4, "fatalities_high": 4, "fatalities_disputed": False,
-             "injured": None, "injured_low": None, "injured_high": None, "injured_disputed": None}
-        ]  # fmt: skip
+        assert s.query(EVENT_READ) == [OLD_ROW]
         s.replace_events([(an_event(), [])])
     with Store(db, read_only=True) as s:
         assert s.query(EVENT_READ) == [
             {"fatalities": 2, "fatalities_low": 2, "fatalities_high": 5, "fatalities_disputed": True,
              "injured": 7, "injured_low": 7, "injured_high": 12, "injured_disputed": True}
         ]  # fmt: skip
+
+
+def test_opening_an_old_database_read_only_gains_the_columns_too(tmp_path: Path) -> None:
+    # export and serve open read-only, and read the injured columns by name
+    db = tmp_path / "old.duckdb"
+    old_events_table(db)
+    with Store(db, read_only=True) as s:
+        assert s.query(EVENT_READ) == [OLD_ROW]
+        assert s.counts()["events"] == 1 and s.query("SELECT * FROM stories") == []
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    # an up-to-date database is opened read-only as it is
+    before = db.stat().st_mtime_ns
+    with Store(db, read_only=True) as s:
+        assert s.query(EVENT_READ) == [OLD_ROW]
+    assert db.stat().st_mtime_ns == before
