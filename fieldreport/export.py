@@ -26,6 +26,10 @@ ACLED_COLUMNS = (
     "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
     "fatalities", "tags", "timestamp",
 )  # fmt: skip
+# fieldreport's own columns, after ACLED's so that a reader of ACLED's layout finds its columns
+# where it expects them: the injured, by the same rule as the dead (ACLED records no injured).
+EXTRA_COLUMNS = ("injured", "injured_low", "injured_high", "injured_disputed")
+CSV_COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
 
 _EVENTS_SELECT = """
 SELECT e.*,
@@ -281,15 +285,27 @@ def acled_row(e: dict[str, Any]) -> dict[str, Any]:
         "source": "; ".join(e["sources"]),
         "source_scale": "",
         "notes": e["notes"] or "",
-        "fatalities": e["fatalities"] if e["fatalities"] is not None else "",
+        "fatalities": _blank(e["fatalities"]),
         "tags": "",
         "timestamp": "",
+        "injured": _blank(e.get("injured")),
+        "injured_low": _blank(e.get("injured_low")),
+        "injured_high": _blank(e.get("injured_high")),
+        "injured_disputed": _flag(e.get("injured_disputed")),
     }
+
+
+def _blank(value: int | None) -> int | str:
+    return "" if value is None else value
+
+
+def _flag(value: bool | None) -> str:
+    return "" if value is None else "true" if value else "false"
 
 
 def _acled_csv(events: Iterable[dict[str, Any]]) -> Iterator[str]:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for event in events:
         writer.writerow(acled_row(event))

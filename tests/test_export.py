@@ -5,12 +5,15 @@ import io
 import json
 from pathlib import Path
 
+import duckdb
 import pyarrow.parquet as pq
 import pytest
 
 from fieldreport import export, fuse
 from fieldreport.records import Analysed, Article, Claim, EventDate, Location, Mention
 from fieldreport.store import Store
+
+from .fixtures_injured import write_injured_db
 
 TEXT = "Late on Monday a coalition strike killed at least 21 civilians fleeing by boat, a monitor said."
 COPY = "Copied: " + TEXT
@@ -135,7 +138,8 @@ def test_acled_csv_has_acleds_columns_in_order(db: Path) -> None:
     with Store(db, read_only=True) as s:
         export.write(s, "acled-csv", out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert tuple(rows[0].keys()) == export.ACLED_COLUMNS
+    # ACLED's columns first, in ACLED's order; fieldreport's own only after them
+    assert tuple(rows[0].keys()) == export.ACLED_COLUMNS + export.EXTRA_COLUMNS == export.CSV_COLUMNS
     r = rows[0]
     assert (r["event_date"], r["year"], r["iso"], r["region"], r["country"]) == (
         "2017-06-05",
@@ -169,3 +173,83 @@ def test_parquet_round_trips_nested_mentions(db: Path, tmp_path: Path) -> None:
     table = pq.read_table(path).to_pylist()
     assert table[0]["mentions"][1]["article_id"] == "a2"
     assert table[0]["fatalities"] == 21
+
+
+INJURED_KEYS = ("injured", "injured_low", "injured_high", "injured_disputed")
+INJURED = {
+    "ev-bomb": {"injured": 9, "injured_low": 9, "injured_high": 15, "injured_disputed": True},
+    "ev-attack": {"injured": 2, "injured_low": 2, "injured_high": 2, "injured_disputed": False},
+    "ev-clash": {"injured": None, "injured_low": None, "injured_high": None, "injured_disputed": False},
+}
+
+
+@pytest.fixture
+def injured_db(tmp_path: Path) -> Path:
+    path = tmp_path / "injured.duckdb"
+    write_injured_db(path)
+    return path
+
+
+def test_jsonl_carries_the_injured_counts_after_the_deaths(injured_db: Path) -> None:
+    out = io.StringIO()
+    with Store(injured_db, read_only=True) as s:
+        assert export.write(s, "jsonl", out) == 3
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert {r["event_id"]: {k: r[k] for k in INJURED_KEYS} for r in records} == INJURED
+    keys = list(records[0])
+    assert keys.index("fatalities_disputed") < keys.index("injured") < keys.index("mentions")
+    assert keys[keys.index("injured") :][:4] == list(INJURED_KEYS)
+    bomb = next(r for r in records if r["event_id"] == "ev-bomb")
+    assert sorted((c["kind"], c["low"]) for c in bomb["claims"]) == [
+        ("injured", 9), ("injured", 15), ("killed", 4),
+    ]  # fmt: skip
+
+
+def test_acled_csv_puts_the_injured_columns_after_acleds(injured_db: Path) -> None:
+    out = io.StringIO()
+    with Store(injured_db, read_only=True) as s:
+        export.write(s, "acled-csv", out)
+    header = out.getvalue().splitlines()[0].split(",")
+    assert header[: len(export.ACLED_COLUMNS)] == list(export.ACLED_COLUMNS)
+    assert header[len(export.ACLED_COLUMNS) :] == list(export.EXTRA_COLUMNS)
+    assert export.EXTRA_COLUMNS == INJURED_KEYS
+    rows = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(out.getvalue()))}
+    assert {e: [r[k] for k in ("fatalities", *INJURED_KEYS)] for e, r in rows.items()} == {
+        "ev-bomb": ["4", "9", "9", "15", "true"],
+        "ev-attack": ["0", "2", "2", "2", "false"],
+        "ev-clash": ["", "", "", "", "false"],
+    }
+
+
+def test_geojson_properties_carry_the_injured_counts(injured_db: Path) -> None:
+    out = io.StringIO()
+    with Store(injured_db, read_only=True) as s:
+        export.write(s, "geojson", out)
+    features = json.loads(out.getvalue())["features"]
+    assert {f["id"]: {k: f["properties"][k] for k in INJURED_KEYS} for f in features} == INJURED
+
+
+def test_parquet_carries_the_injured_counts_with_their_types(injured_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "events.parquet"
+    with Store(injured_db, read_only=True) as s:
+        assert export.write(s, "parquet", str(path)) == 3
+    table = pq.read_table(path)
+    assert [str(table.schema.field(k).type) for k in INJURED_KEYS] == ["int32", "int32", "int32", "bool"]
+    assert {r["event_id"]: {k: r[k] for k in INJURED_KEYS} for r in table.to_pylist()} == INJURED
+
+
+def test_exports_of_a_database_from_before_injured_counts(tmp_path: Path) -> None:
+    # an older database: export opens it read-only, and the injured columns are there, empty
+    path = tmp_path / "old.duckdb"
+    write_injured_db(path)
+    with duckdb.connect(str(path)) as con:
+        for column in INJURED_KEYS:
+            con.execute(f"ALTER TABLE events DROP COLUMN {column}")
+    out = io.StringIO()
+    with Store(path, read_only=True) as s:
+        export.write(s, "acled-csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert tuple(rows[0]) == export.CSV_COLUMNS
+    assert {(r["event_id_cnty"], r["fatalities"], r["injured"], r["injured_disputed"]) for r in rows} == {
+        ("ev-bomb", "4", "", ""), ("ev-attack", "0", "", ""), ("ev-clash", "", "", ""),
+    }  # fmt: skip
