@@ -23,15 +23,17 @@ from click.testing import CliRunner
 
 from fieldreport.api import create_app
 from fieldreport.cli import cli
-from fieldreport.export import ACLED_COLUMNS
+from fieldreport.export import ACLED_COLUMNS, CSV_COLUMNS, EXTRA_COLUMNS
 
 from .conftest import free_port, serving
+from .fixtures_injured import write_injured_db
 
 ITEM_KEYS = [
     "event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
     "inter1", "inter2", "country_code", "country", "admin1", "admin2", "location", "latitude",
     "longitude", "geo_precision", "fatalities", "fatalities_low", "fatalities_high",
-    "fatalities_disputed", "story_id", "n_sources", "notes",
+    "fatalities_disputed", "injured", "injured_low", "injured_high", "injured_disputed", "story_id",
+    "n_sources", "notes",
 ]  # fmt: skip
 
 
@@ -188,7 +190,8 @@ def _key(value: Any) -> tuple[bool, Any]:
 
 
 @pytest.mark.parametrize(
-    "sort", ["event_date", "-event_date", "fatalities", "-fatalities", "actor1", "location"]
+    "sort",
+    ["event_date", "-event_date", "fatalities", "-fatalities", "injured", "-injured", "actor1", "location"],
 )
 def test_sorting(api: httpx.Client, everything: list[dict[str, Any]], sort: str) -> None:
     column, desc = sort.removeprefix("-"), sort.startswith("-")
@@ -305,6 +308,7 @@ def test_histogram_bins_the_dated_events(api: httpx.Client, everything: list[dic
         assert dates == sorted(set(dates))
         assert sum(b["events"] for b in body["bins"]) == len(dated)
         assert sum(b["fatalities"] for b in body["bins"]) == sum(e["fatalities"] or 0 for e in dated)
+        assert sum(b["injured"] for b in body["bins"]) == sum(e["injured"] or 0 for e in dated)
     months = api.get("/api/events/histogram", params={"bin": "month"}).json()["bins"]
     assert all(b["date"].endswith("-01") for b in months)
     days = api.get("/api/events/histogram", params={"country": "IQ", "start": "2099-01-01"}).json()["bins"]
@@ -336,11 +340,10 @@ def test_csv_export_has_acleds_columns_and_every_filtered_event(api: httpx.Clien
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
         assert r.headers["content-disposition"] == 'attachment; filename="events.csv"'
         rows = list(csv.DictReader(io.StringIO(r.text)))
-        assert tuple(rows[0].keys()) == ACLED_COLUMNS
+        # ACLED's columns in ACLED's order, then fieldreport's own
+        assert tuple(rows[0].keys()) == ACLED_COLUMNS + EXTRA_COLUMNS
         assert len(rows) == total
-    assert api.get("/api/export.csv", params={"actor": "nobody at all"}).text.strip() == ",".join(
-        ACLED_COLUMNS
-    )
+    assert api.get("/api/export.csv", params={"actor": "nobody at all"}).text.strip() == ",".join(CSV_COLUMNS)
 
 
 def test_geojson_and_jsonl_exports(api: httpx.Client) -> None:
@@ -467,3 +470,86 @@ def test_fieldreport_serve_runs_a_server(served_db: Path) -> None:
         proc.terminate()
         out, _ = proc.communicate(timeout=20)
     assert f"http://127.0.0.1:{port}/" in out
+
+
+# ------------------------------------------------------------------ injured counts
+
+
+INJURED_KEYS = ("fatalities", "injured", "injured_low", "injured_high", "injured_disputed")
+
+
+@pytest.fixture(scope="module")
+def injured_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
+    """A real uvicorn over a database whose events were written with injured counts."""
+    db = tmp_path_factory.mktemp("injured") / "injured.duckdb"
+    write_injured_db(db)
+    with serving(create_app(db)) as url, httpx.Client(base_url=url, timeout=60) as client:
+        yield client
+
+
+def test_event_items_and_detail_carry_the_injured_counts(injured_api: httpx.Client) -> None:
+    items = injured_api.get("/api/events", params={"sort": "event_date"}).json()["items"]
+    assert all(list(e) == ITEM_KEYS for e in items)
+    assert [[e["event_id"], *(e[k] for k in INJURED_KEYS)] for e in items] == [
+        ["ev-bomb", 4, 9, 9, 15, True],
+        ["ev-attack", 0, 2, 2, 2, False],
+        ["ev-clash", None, None, None, None, False],
+    ]
+    bomb = injured_api.get("/api/events/ev-bomb").json()
+    assert [bomb[k] for k in INJURED_KEYS] == [4, 9, 9, 15, True]
+    assert sorted((c["kind"], c["low"], c["claimant"]) for c in bomb["claims"]) == [
+        ("injured", 9, "police"), ("injured", 15, "Hospital officials"), ("killed", 4, "police"),
+    ]  # fmt: skip
+
+
+def test_events_sort_by_injured(injured_api: httpx.Client) -> None:
+    assert ids(injured_api, {"sort": "-injured"}) == ["ev-bomb", "ev-attack", "ev-clash"]
+    assert ids(injured_api, {"sort": "injured"}) == ["ev-attack", "ev-bomb", "ev-clash"]  # nulls last
+    spec = injured_api.get("/openapi.json").json()
+    sort = next(p for p in spec["paths"]["/api/events"]["get"]["parameters"] if p["name"] == "sort")
+    assert "injured" in sort["description"]
+
+
+def test_histogram_sums_the_injured(injured_api: httpx.Client) -> None:
+    bins = injured_api.get("/api/events/histogram", params={"bin": "day"}).json()["bins"]
+    assert bins == [
+        {"date": "2021-06-01", "events": 1, "fatalities": 4, "injured": 9},
+        {"date": "2021-06-02", "events": 2, "fatalities": 0, "injured": 2},
+    ]
+
+
+def test_exports_carry_the_injured_counts(injured_api: httpx.Client) -> None:
+    rows = list(csv.DictReader(io.StringIO(injured_api.get("/api/export.csv").text)))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert [[r["event_id_cnty"], r["fatalities"], *(r[k] for k in EXTRA_COLUMNS)] for r in rows] == [
+        ["ev-bomb", "4", "9", "9", "15", "true"],
+        ["ev-attack", "0", "2", "2", "2", "false"],
+        ["ev-clash", "", "", "", "", "false"],
+    ]
+    records = [json.loads(line) for line in injured_api.get("/api/export.jsonl").text.splitlines()]
+    assert [[r["event_id"], *(r[k] for k in INJURED_KEYS)] for r in records] == [
+        ["ev-bomb", 4, 9, 9, 15, True],
+        ["ev-attack", 0, 2, 2, 2, False],
+        ["ev-clash", None, None, None, None, False],
+    ]
+    features = injured_api.get("/api/export.geojson").json()["features"]
+    assert {f["id"]: f["properties"]["injured_high"] for f in features} == {
+        "ev-bomb": 15, "ev-attack": 2, "ev-clash": None,
+    }  # fmt: skip
+
+
+def test_serving_a_database_from_before_injured_counts(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    write_injured_db(db)
+    with duckdb.connect(str(db)) as con:
+        for column in ("injured", "injured_low", "injured_high", "injured_disputed"):
+            con.execute(f"ALTER TABLE events DROP COLUMN {column}")
+    with serving(create_app(db)) as url:
+        items = httpx.get(url + "/api/events", params={"sort": "-injured"}, timeout=30).json()["items"]
+        bins = httpx.get(url + "/api/events/histogram", timeout=30).json()["bins"]
+    assert [[e["event_id"], *(e[k] for k in INJURED_KEYS)] for e in items] == [
+        ["ev-attack", 0, None, None, None, None],
+        ["ev-bomb", 4, None, None, None, None],
+        ["ev-clash", None, None, None, None, None],
+    ]
+    assert [b["injured"] for b in bins] == [0, 0]

@@ -194,7 +194,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get(
         "/api/events/histogram",
         tags=["events"],
-        summary="Events and deaths per day, week or month",
+        summary="Events, deaths and injured per day, week or month",
         description="Bins are the non-empty ones, sorted; `date` is the bin's first day (weeks start on "
         "Monday). start and end are not taken: the timeline shows the whole extent under the other filters.",
     )

@@ -27,6 +27,7 @@ class ParamError(FieldreportError):
 SORTS = {
     "event_date": "e.event_date",
     "fatalities": "e.fatalities",
+    "injured": "e.injured",
     "event_type": "e.event_type",
     "sub_event_type": "e.sub_event_type",
     "actor1": "e.actor1",

@@ -19,7 +19,7 @@ EVENT_ITEM = """
 SELECT e.event_id, e.event_date, e.time_precision, e.event_type, e.sub_event_type, e.actor1,
        e.actor2, e.inter1, e.inter2, e.country_code, e.country, e.admin1, e.admin2, e.location,
        e.latitude, e.longitude, e.geo_precision, e.fatalities, e.fatalities_low, e.fatalities_high,
-       e.fatalities_disputed, e.story_id,
+       e.fatalities_disputed, e.injured, e.injured_low, e.injured_high, e.injured_disputed, e.story_id,
        (SELECT count(DISTINCT em.article_id) FROM event_mentions em
          WHERE em.event_id = e.event_id) AS n_sources,
        e.notes
@@ -97,7 +97,8 @@ def histogram(view: Store, filters: EventFilters, bin: str) -> dict[str, Any]:
     # the unit is a whitelisted constant; TRY_CAST because an undated event has no bin
     sql = f"""
         SELECT strftime(date_trunc('{_BINS[bin]}', TRY_CAST(e.event_date AS DATE)), '%Y-%m-%d') AS date,
-               count(*) AS events, coalesce(sum(e.fatalities), 0) AS fatalities
+               count(*) AS events, coalesce(sum(e.fatalities), 0) AS fatalities,
+               coalesce(sum(e.injured), 0) AS injured
         FROM events e WHERE TRY_CAST(e.event_date AS DATE) IS NOT NULL{extra}
         GROUP BY 1 ORDER BY 1"""
     return {"bin": bin, "bins": view.query(sql, params)}
