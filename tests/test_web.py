@@ -12,6 +12,7 @@ import math
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,10 @@ import httpx
 import pytest
 
 from fieldreport import web
+from fieldreport.api import create_app
+
+from .conftest import serving
+from .fixtures_injured import write_injured_db
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(
@@ -94,9 +99,16 @@ class Browse:
 
 @pytest.fixture
 def browse(browser: Any, live_server: str, shots: Path) -> Iterator[Browse]:
+    with browsing(browser, live_server, shots) as b:
+        yield b
+
+
+@contextmanager
+def browsing(browser: Any, base: str, shots: Path) -> Iterator[Browse]:
+    """A fresh browser context on the server at ``base``, its page recorded."""
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     page = context.new_page()
-    b = Browse(page, live_server, shots)
+    b = Browse(page, base, shots)
 
     def on_dialog(dialog: Any) -> None:
         b.dialogs.append(dialog.message)
@@ -113,8 +125,10 @@ def browse(browser: Any, live_server: str, shots: Path) -> Iterator[Browse]:
     page.on("request", on_request)
     # a request cut short by leaving the page is not a failure of the page
     page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "") and b.failed.append(r.url))
-    yield b
-    context.close()
+    try:
+        yield b
+    finally:
+        context.close()
 
 
 def expect(*args: Any) -> Any:
@@ -133,6 +147,21 @@ def _total(b: Browse) -> int:
 
 def _row_dates(b: Browse) -> list[str]:
     return b.page.locator(".events-table tbody tr td:first-child").all_inner_texts()
+
+
+def _field(page: Any, label: str) -> Any:
+    """The value of a labelled field of a page's details list."""
+    return page.locator(f'dl.fields dt:text-is("{label}") + dd')
+
+
+def _num(value: int | None) -> str:
+    return "–" if value is None else f"{value:,}"
+
+
+def _figure(low: int | None, high: int | None) -> str:
+    if low is None:
+        return "–"
+    return f"{low:,}–{high:,}" if high is not None and high != low else f"{low:,}"
 
 
 # ------------------------------------------------------------------ the dashboard
@@ -288,6 +317,12 @@ def test_event_page_shows_sources_claims_and_highlighted_evidence(browse: Browse
         expect(page.locator("table.sources")).to_contain_text(outlet)
     for claim in event["claims"]:
         expect(page.locator("table.claims")).to_contain_text(claim["claimant"] or "–")
+    # the injured beside the deaths, as the API gives them
+    expect(_field(page, "Injured (best)")).to_have_text(_num(event["injured"]))
+    expect(_field(page, "Injured (low–high)")).to_have_text(
+        _figure(event["injured_low"], event["injured_high"])
+    )
+    expect(_field(page, "Deaths (best)")).to_have_text(_num(event["fatalities"]))
     browse.shot("event")
     article = event["articles"][0]
     page.locator(f'table.sources a[href="/article/{article["article_id"]}"]').click()
@@ -318,6 +353,73 @@ def test_story_page_lists_events_and_cited_summary(browse: Browse) -> None:
     page.locator(".story-events a").first.click()
     expect(page).to_have_url(f"{browse.base}/event/{story['events'][0]['event_id']}")
     browse.check()
+
+
+# ------------------------------------------------------------------ injured counts
+
+
+@pytest.fixture(scope="module")
+def injured_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard over a database whose events were written with injured counts."""
+    db = tmp_path_factory.mktemp("injured") / "injured.duckdb"
+    write_injured_db(db)
+    with serving(create_app(db)) as url:
+        yield url
+
+
+def test_event_page_shows_the_injured_beside_the_deaths(
+    browser: Any, injured_server: str, shots: Path
+) -> None:
+    with browsing(browser, injured_server, shots) as b:
+        page = b.goto("/event/ev-bomb")
+        expect(page.locator(".subtitle")).to_have_text(
+            "2021-06-01 · Mosul, Nineveh, Iraq · 4 deaths · 9 (9–15) injured"
+        )
+        expect(_field(page, "Deaths (best)")).to_have_text("4")
+        expect(_field(page, "Injured (best)")).to_have_text("9")
+        expect(_field(page, "Injured (low–high)")).to_have_text("9–15")
+        expect(_field(page, "Disputed injured")).to_have_text("yes: the sources' latest counts differ")
+        claims = page.locator("table.claims tbody tr")
+        expect(claims).to_have_count(3)
+        expect(page.locator("table.claims")).to_contain_text("Hospital officials")
+        b.shot("event-injured")
+        # an event no report gives an injured figure for says so, and nothing more
+        b.goto("/event/ev-clash")
+        expect(page.locator(".subtitle")).to_have_text("2021-06-02 · Kirkuk, Iraq · – deaths")
+        expect(_field(page, "Injured (best)")).to_have_text("–")
+        expect(_field(page, "Injured (low–high)")).to_have_text("–")
+        expect(_field(page, "Disputed injured")).to_have_text("no")
+        b.check()
+
+
+def test_table_has_an_injured_column_that_sorts(browser: Any, injured_server: str, shots: Path) -> None:
+    with browsing(browser, injured_server, shots) as b:
+        page = b.goto("/events")
+        headers = page.locator(".events-table thead th").all_text_contents()
+        deaths = next(i for i, t in enumerate(headers) if t.startswith("Deaths"))
+        assert headers[deaths + 1].startswith("Injured")
+        rows = page.locator(".events-table tbody tr")
+        expect(rows).to_have_count(3)
+
+        def injured_cells() -> dict[str, str]:
+            return {
+                row.get_attribute("data-event-id"): row.locator("td").nth(deaths + 1).inner_text()
+                for row in rows.all()
+            }
+
+        assert injured_cells() == {"ev-bomb": "9 (9–15)", "ev-attack": "2", "ev-clash": "–"}
+        page.locator('button.sort[data-sort="injured"]').click()
+        expect(page).to_have_url(re.compile(r"sort=-injured"))
+        expect(page.locator("th[aria-sort=descending]")).to_contain_text("Injured")
+        expect(rows.first).to_have_attribute("data-event-id", "ev-bomb")
+        assert [r.get_attribute("data-event-id") for r in rows.all()] == ["ev-bomb", "ev-attack", "ev-clash"]
+        page.locator('button.sort[data-sort="injured"]').click()
+        expect(page).to_have_url(re.compile(r"sort=injured"))
+        expect(rows.first).to_have_attribute("data-event-id", "ev-attack")
+        # the map's popup gives the injured beside the deaths
+        assert page.evaluate("(id) => window.fieldreport.dashboard().map.open(id)", "ev-bomb")
+        expect(page.locator(".leaflet-popup .popup-deaths")).to_have_text("Deaths: 4 · Injured: 9")
+        b.check()
 
 
 # ------------------------------------------------------------------ hostile input

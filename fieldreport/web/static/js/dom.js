@@ -86,13 +86,21 @@ export function text(value) {
   return value === null || value === undefined || value === "" ? "–" : String(value);
 }
 
+/** A count as "best (low–high)" when the claims span a range; an en dash when none is known. */
+export function toll(best, low, high) {
+  if (best === null || best === undefined) return "–";
+  const range = low !== high && high != null;
+  return range ? `${num(best)} (${num(low)}–${num(high)})` : num(best);
+}
+
 /** Deaths as "best (low–high)" when the claims span a range. */
 export function deaths(e) {
-  if (e.fatalities === null || e.fatalities === undefined) return "–";
-  const range = e.fatalities_low !== e.fatalities_high && e.fatalities_high != null;
-  return range
-    ? `${num(e.fatalities)} (${num(e.fatalities_low)}–${num(e.fatalities_high)})`
-    : num(e.fatalities);
+  return toll(e.fatalities, e.fatalities_low, e.fatalities_high);
+}
+
+/** The injured as "best (low–high)", by the same rule as deaths. */
+export function injured(e) {
+  return toll(e.injured, e.injured_low, e.injured_high);
 }
 
 export function place(e) {

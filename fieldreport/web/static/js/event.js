@@ -1,7 +1,19 @@
 // The event page (every field, every source and casualty claim, the evidence highlighted in the
 // articles) and the article page (the stored text with all its marked spans).
 import { getJSON, navigate } from "./api.js";
-import { appLink, append, deaths, definitions, externalLink, h, num, place, section, text } from "./dom.js";
+import {
+  appLink,
+  append,
+  deaths,
+  definitions,
+  externalLink,
+  h,
+  injured,
+  num,
+  place,
+  section,
+  text,
+} from "./dom.js";
 import { highlighted, legend } from "./highlight.js";
 import { EventMap, mapLibraries, swatch } from "./map.js";
 
@@ -43,6 +55,9 @@ function details(e) {
     ["Deaths (best)", e.fatalities],
     ["Deaths (low–high)", figure(e.fatalities_low, e.fatalities_high)],
     ["Disputed toll", e.fatalities_disputed ? "yes: the sources' latest tolls differ" : "no"],
+    ["Injured (best)", e.injured],
+    ["Injured (low–high)", figure(e.injured_low, e.injured_high)],
+    ["Disputed injured", e.injured_disputed ? "yes: the sources' latest counts differ" : "no"],
     ["Story", e.story_id ? appLink(storyPath(e.story_id), {}, e.story_id) : null],
   ]);
 }
@@ -170,7 +185,18 @@ export async function eventPage(root, id) {
       { class: "page-head" },
       h("p", { class: "crumbs" }, appLink("/events", {}, "← All events")),
       h("h1", {}, swatch(e.event_type), eventTitle(e)),
-      h("p", { class: "subtitle" }, [e.event_date || "undated", place(e), `${deaths(e)} deaths`].join(" · ")),
+      h(
+        "p",
+        { class: "subtitle" },
+        [
+          e.event_date || "undated",
+          place(e),
+          `${deaths(e)} deaths`,
+          e.injured != null ? `${injured(e)} injured` : null,
+        ]
+          .filter(Boolean)
+          .join(" · "),
+      ),
       e.notes ? h("p", { class: "notes" }, e.notes) : null,
     ),
     h(

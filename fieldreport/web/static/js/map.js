@@ -54,7 +54,11 @@ function popup(e) {
       [e.event_date || "undated", e.location || e.country].filter(Boolean).join(" · "),
     ),
     actors.length ? h("div", { class: "popup-actors" }, actors.join(" vs ")) : null,
-    h("div", { class: "popup-deaths" }, `Deaths: ${e.fatalities ?? "unknown"}`),
+    h(
+      "div",
+      { class: "popup-deaths" },
+      `Deaths: ${e.fatalities ?? "unknown"}${e.injured != null ? ` · Injured: ${e.injured}` : ""}`,
+    ),
     appLink(`/event/${encodeURIComponent(e.event_id)}`, { class: "popup-link" }, "Open event →"),
   );
 }

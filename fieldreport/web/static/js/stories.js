@@ -165,7 +165,11 @@ function eventList(events) {
           {},
           `${e.sub_event_type || e.event_type || "Event"}${e.location ? ` in ${e.location}` : ""}`,
         ),
-        h("span", { class: "muted" }, ` · ${e.fatalities ?? "?"} deaths`),
+        h(
+          "span",
+          { class: "muted" },
+          ` · ${e.fatalities ?? "?"} deaths${e.injured != null ? `, ${e.injured} injured` : ""}`,
+        ),
       ),
     ),
   );

@@ -1,6 +1,6 @@
 // The events table: sortable by clicking a header, paginated, each row linking to its event.
 import { navigate } from "./api.js";
-import { appLink, deaths, h, num, text } from "./dom.js";
+import { appLink, deaths, h, injured, num, text } from "./dom.js";
 import { swatch } from "./map.js";
 
 export const PAGE_SIZE = 25;
@@ -13,6 +13,7 @@ const COLUMNS = [
   { key: "location", label: "Location", sort: "location" },
   { key: "country", label: "Country", sort: "country" },
   { key: "fatalities", label: "Deaths", sort: "fatalities", numeric: true },
+  { key: "injured", label: "Injured", sort: "injured", numeric: true },
   { key: "n_sources", label: "Sources", numeric: true },
 ];
 
@@ -30,6 +31,8 @@ function cell(e, col) {
       );
     case "fatalities":
       return deaths(e);
+    case "injured":
+      return injured(e);
     case "n_sources":
       return num(e.n_sources);
     default:
@@ -41,7 +44,8 @@ function cell(e, col) {
 export function nextSort(sort, key) {
   if (sort === key) return `-${key}`;
   if (sort === `-${key}`) return key;
-  return key === "fatalities" ? "-fatalities" : key;
+  // counts start with the largest
+  return key === "fatalities" || key === "injured" ? `-${key}` : key;
 }
 
 /**
