@@ -1,18 +1,21 @@
-"""Fuse stage: mentions from all articles become events, ACLED's unit of record.
+"""Fuse stage: reports of all articles become events, ACLED's unit of record.
 
-ACLED codes one event per actor pair, per day, per location. Mentions that are compatible on
-those (:func:`compatible`: the same type, dates within their precision's slack, actors and
-place that agree or that one side knows less precisely) are one event that keeps every
-mention, claim and outlet. Within one article a report that names fewer sides or no place is
-the event told before ("The fighting killed seven" after the lead that names both sides).
-Copies found by dedup add their outlet and their own evidence span to the event, never
-another event.
+The unit that fuses is a report: what one article says of one incident (its mentions that
+``events.incidents`` numbered alike), with every sentence of it as evidence. Reports from other
+outlets, days or wordings are one event when they are compatible on the evidence
+(:func:`compatible`): their days agree within each date's precision, their places are the same
+locality or within a distance that fits their precision, what happened is of one kind
+(violence, protest, a strategic development), and their words show they tell one story. Actor
+strings, sub-types and precisions may differ: the event takes the best-supported values (the
+more specific place, a stated day over a publication date, the most confident type), keeps
+every mention and claim, and flags disputed tolls. Distinct incidents of one article stay
+distinct. Copies found by dedup add their outlet and their own evidence span to the event,
+never another event.
 
-Fatalities, per ACLED's conservative rule (:func:`fatalities`): each claimant's latest claim,
-summed over victim groups; the event's ``fatalities`` (best) and ``fatalities_low`` are the
-smallest claimant figure, ``fatalities_high`` the largest upper bound, and
-``fatalities_disputed`` says the claimants disagree. An event with no death claim has 0
-fatalities, as ACLED codes it.
+Fatalities and injured, per ACLED's conservative rule (:func:`toll`): each claimant's latest
+claim, summed over victim groups; the event's best and low figure is the smallest claimant
+figure, high the largest upper bound, and ``*_disputed`` says the claimants disagree. An event
+with no death claim has 0 fatalities, as ACLED codes it.
 
 A stated range of at most :data:`PER_DAY_MAX` days ("clashes from Feb 8-11") is one event per
 day, as ACLED codes multi-day fighting, each with the same reports and its share of the deaths
@@ -26,15 +29,20 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from .events.casualties import estimated
+from .events.incidents import armed
+from .events.taxonomy import BATTLES, EVENT_TYPES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC
 from .geo import place_key
+from .geo.gazetteer import distance_km
 from .ids import stable_id
-from .records import PER_DAY_MAX, Event, Location, Mention
+from .records import PER_DAY_MAX, Event, EventDate, Location, Mention
 
 PEACEFUL = "Peaceful protest"
+PUBLICATION = "publication date"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,153 +64,228 @@ class Link:
         }  # fmt: skip
 
 
-def event_key(m: Mention) -> tuple[Any, ...]:
-    """What must agree for two mentions to be one event."""
-    loc = m.location
-    place = None
-    if loc is not None:
-        place = place_key(loc.location or "") or loc.gazetteer_id or loc.country_code
-    date = m.date.date if m.date else None
-    actors = tuple(sorted(a for a in (m.actor1, m.actor2) if a))
-    if date:
-        return (date, m.event_type, m.sub_event_type, actors, place, None)
-    # Undated: only mentions of one article that name the same unresolved day ("on Tuesday")
-    # can be the same event; "Late on Monday" and "Tuesday" stay apart.
-    when = (m.date.evidence or "").casefold() if m.date else ""
-    return (None, m.event_type, m.sub_event_type, actors, place, (m.article_id, when))
+def stated_day(m: Mention) -> str | None:
+    """The day a mention states in its own words, not its article's publication date."""
+    d = m.date
+    if d is None or not d.date or d.precision != 1 or d.evidence == PUBLICATION:
+        return None
+    return d.date
 
 
-def sort_key(m: Mention) -> tuple[Any, ...]:
-    """The order ``stream`` needs: by date, undated last and by article."""
-    date = m.date.date if m.date else None
-    return (date is None, date or "", "" if date else m.article_id)
+def report_day(members: Sequence[Mention]) -> str | None:
+    """The day of one article's report of an incident: the earliest day it states (the incident
+    began then; a victim who died a day later is its toll), else the earliest date it has.
+    ``Store.iter_mentions`` orders by the same rule in SQL."""
+    stated = [d for d in map(stated_day, members) if d]
+    if stated:
+        return min(stated)
+    dated = [m.date.date for m in members if m.date and m.date.date]
+    return min(dated) if dated else None
 
 
-# How many days apart two reports of one event may date it, by the coarser of their precisions:
-# a day is a day; "last week" or a date inferred from the story (precision 2) may be a few days
-# off; a month (3) is any day of it.
+def report_order(mentions: Iterable[Mention]) -> list[Mention]:
+    """Mentions in the order :func:`stream` needs: reports by day (undated last), each report's
+    mentions together and in text order."""
+    reports: dict[tuple[str, int], list[Mention]] = {}
+    for m in mentions:
+        reports.setdefault((m.article_id, m.incident), []).append(m)
+    out: list[Mention] = []
+    for _key, members in sorted(reports.items(), key=lambda kv: (_report_sort(kv[1]), kv[0])):
+        out += sorted(members, key=lambda m: (m.start, m.mention_id))
+    return out
+
+
+def _report_sort(members: Sequence[Mention]) -> tuple[bool, str]:
+    day = report_day(members)
+    return day is None, day or ""
+
+
+# How far either side of its date a report may place the incident, by the date's precision: a
+# stated day is that day; "last week" or a date from the story (2) a few days either way; a
+# month (3) any day of it. A report dated only by its publication tells of that day or the two
+# before it ("late Friday" in Sunday's paper).
 DATE_SLACK = {1: 0, 2: 3, 3: 15}
+PUBLISHED_BEFORE = 2
 _SLACK_MAX = max(DATE_SLACK.values())
-SAME_WORDING = 0.5  # word overlap of two evidence sentences that tell one fact
+# How far from its point a place of each precision may put the incident (km): a town, a place
+# near it or part of a region, the region.
+PLACE_SLACK_KM = {1: 12.5, 2: 25.0, 3: 100.0}
+# Words two reports share, as a share of the smaller one's words, that show they tell one story
+# when no story clustering joined them.
+SAME_WORDS = 0.2
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_STOP = frozenset(
+    """the and was were that with for from his her their they this said police shot shooting
+    killed dead wounded injured people man woman after about who when where been have has had not
+    into out one two three but are its than said told according officers officer news""".split()
+)
+
+# What happened, coarsely: two reports of one incident may name its sub-type differently (a
+# clash, an attack, a shooting with no armed side), never its kind.
+_KIND = {
+    **{sub: "violence" for etype in (BATTLES, EXPLOSIONS, VAC) for sub in EVENT_TYPES[etype]},
+    **{sub: "protest" for sub in EVENT_TYPES[PROTESTS]},
+    **{sub: "riot" for sub in EVENT_TYPES[RIOTS]},
+    **{sub: "strategic" for sub in EVENT_TYPES[STRATEGIC]},
+}
+_KINDS_AGREE = {
+    ("violence", "riot"), ("riot", "violence"), ("protest", "riot"), ("riot", "protest"),
+}  # fmt: skip
 
 
 @dataclass
-class _Cluster:
-    head: Mention
+class Report:
+    """What one article says of one incident."""
+
     members: list[Mention]
+    meta: Mapping[str, Any] = field(default_factory=dict)
 
-    def last_day(self) -> _dt.date:
-        return max(_day(m) for m in self.members)  # type: ignore[type-var]
+    @property
+    def article_id(self) -> str:
+        return self.members[0].article_id
+
+    @cached_property
+    def day(self) -> _dt.date | None:
+        return _iso(report_day(self.members))
+
+    @cached_property
+    def window(self) -> tuple[_dt.date, _dt.date] | None:
+        """The first and last day the report can mean."""
+        if self.day is None:
+            return None
+        stated = any(stated_day(m) for m in self.members)
+        precision = min((m.date.precision or 3 for m in self.members if m.date and m.date.date), default=3)
+        before = after = DATE_SLACK.get(precision, _SLACK_MAX)
+        if not stated and precision == 1:
+            before = PUBLISHED_BEFORE
+        return self.day - _dt.timedelta(days=before), self.day + _dt.timedelta(days=after)
+
+    @cached_property
+    def place(self) -> Location | None:
+        return best_place(self.members)
+
+    @cached_property
+    def kind(self) -> str:
+        return _KIND.get(lead(self.members).sub_event_type, "other")
+
+    @cached_property
+    def armed(self) -> bool:
+        """Whether its lead names an organised armed side: then its type is the text's, not a guess."""
+        return armed(lead(self.members))
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        text = " ".join([str(self.meta.get("title") or "")] + [m.sentence for m in self.members])
+        return frozenset(w for w in _WORD.findall(text.casefold()) if w not in _STOP)
 
 
-def _day(m: Mention) -> _dt.date | None:
+def _iso(day: str | None) -> _dt.date | None:
     try:
-        return _dt.date.fromisoformat(m.date.date) if m.date and m.date.date else None
+        return _dt.date.fromisoformat(day) if day else None
     except ValueError:
         return None
 
 
-def _actors(m: Mention) -> dict[str, str | None]:
-    """Actor name -> the country in its name: "Civilians (Syria)" and "Civilians" are one side,
-    one of them with its country known; "Civilians (Iraq)" is another."""
-    out: dict[str, str | None] = {}
-    for a in (m.actor1, m.actor2):
-        if a:
-            found = _COUNTRY_SUFFIX.search(a)
-            out[_COUNTRY_SUFFIX.sub("", a).casefold()] = found.group(1).casefold() if found else None
-    return out
+def lead(members: Sequence[Mention]) -> Mention:
+    """The mention that says best what happened: violence over what follows it, then the most
+    confident, then the first told."""
+    return max(members, key=lambda m: (_KIND.get(m.sub_event_type) == "violence", m.confidence, -m.start))
 
 
-_COUNTRY_SUFFIX = re.compile(r"\s*\(([^)]*)\)$")
+def _place_rank(loc: Location) -> tuple[bool, int, bool, bool]:
+    return (loc.latitude is None, loc.geo_precision or 9, loc.admin1 is None, loc.location is None)
 
 
-def _place(m: Mention) -> tuple[str | None, str | None, int]:
-    loc = m.location
-    if loc is None:
-        return None, None, 9
-    return place_key(loc.location or "") or loc.gazetteer_id, loc.country_code, loc.geo_precision or 3
-
-
-def _overlap(a: str, b: str) -> float:
-    """Jaccard overlap of the content words of two sentences."""
-    wa, wb = set(_WORD.findall(a.casefold())), set(_WORD.findall(b.casefold()))
-    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
-
-
-_WORD = re.compile(r"[^\W\d_]{3,}")
-
-
-def compatible(a: Mention, b: Mention, same_story: bool = False) -> bool:
-    """Whether two dated mentions can report one event.
-
-    They must agree on the type, the actors (a country known on one side only is no
-    disagreement: "Civilians" and "Civilians (Syria)") and the place; within one article a
-    report that names fewer sides or no place is the event told before (see below). Their days must be the
-    same, or, for reports of one story that tell it in much the same words (a rewrite, a later
-    copy), within the slack of their precision. A day that is only the publication date ("no
-    day given") is weak evidence: two such mentions are one event only when their words agree.
-    """
-    if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
-        return False
-    da, db = _day(a), _day(b)
-    if da is None or db is None:
-        return False
-    # within one article, ACLED's unit decides; across articles a bare publication date does not
-    weak = a.article_id != b.article_id and (_published_only(a) or _published_only(b))
-    if da != db or weak:
-        precision = max(a.date.precision or 3, b.date.precision or 3)  # type: ignore[union-attr]
-        if not same_story or abs((da - db).days) > DATE_SLACK.get(precision, 0):
-            return False
-        if _overlap(a.sentence, b.sentence) < SAME_WORDING:
-            return False
-    aa, ab = _actors(a), _actors(b)
-    if any(aa[k] and ab[k] and aa[k] != ab[k] for k in aa.keys() & ab.keys()):
-        return False
-    # One article tells one event over several sentences, naming its sides and place once:
-    # "Clashes broke out in Sirte between IS and the army. ... The fighting killed seven."
-    # There a report that knows fewer sides, or no place, is that event; across articles,
-    # knowing less is no evidence of sameness.
-    told_again = a.article_id == b.article_id
-    if aa.keys() != ab.keys() and not (told_again and (aa.keys() <= ab.keys() or ab.keys() <= aa.keys())):
-        return False
-    (pa, ca, _), (pb, cb, _) = _place(a), _place(b)
-    if pa is None or pb is None:
-        return (pa is None and pb is None and bool(aa)) or told_again
-    return pa == pb and (not ca or not cb or ca == cb)
-
-
-def _published_only(m: Mention) -> bool:
-    return bool(m.date) and m.date.evidence == "publication date"  # type: ignore[union-attr]
-
-
-def _fits(c: _Cluster, m: Mention, articles: Mapping[str, Mapping[str, Any]]) -> bool:
-    """``m`` must be compatible with the event's reports that give their own day (all of them when
-    none does), so that one weakly dated report cannot chain two events together; a report dated
-    only by its publication joins where its own article's other reports of the event are."""
-    story = articles.get(m.article_id, {}).get("story_id")
-    own = [x for x in c.members if x.article_id == m.article_id]
-    if own and _published_only(m):
-        dated = own  # its own article already put the event here: ACLED's unit decides
-    else:
-        dated = [x for x in c.members if not _published_only(x)] or c.members
-    if not own:
-        # another article's report is held to what each article says best of the event, not
-        # to its later mentions that name fewer sides or no place
-        dated = [x for x in dated if not any(_says_more(y, x) for y in dated)] or dated
-    return all(
-        compatible(x, m, story is not None and articles.get(x.article_id, {}).get("story_id") == story)
-        for x in dated
+def best_place(members: Sequence[Mention]) -> Location | None:
+    """The most specific place the reports give; among equals, the one most of them name."""
+    located = [m.location for m in members if m.location is not None]
+    support: dict[str | None, int] = {}
+    for loc in located:
+        key = place_key(loc.location or "") or loc.gazetteer_id
+        support[key] = support.get(key, 0) + 1
+    return min(
+        located,
+        key=lambda loc: (*_place_rank(loc)[:2], -support[place_key(loc.location or "") or loc.gazetteer_id]),
+        default=None,
     )
 
 
-def _says_more(y: Mention, x: Mention) -> bool:
-    """Whether ``y``, of ``x``'s article, names more of the event: more sides, or a place ``x`` lacks."""
-    if y.article_id != x.article_id or y is x:
+def overlap(a: Report, b: Report) -> float:
+    """Words two reports share, as a share of the smaller one's."""
+    small = min(len(a.words), len(b.words))
+    return len(a.words & b.words) / small if small else 0.0
+
+
+def _same_kind(a: Report, b: Report) -> bool:
+    """What happened agrees: the same event type; or, where a side is not an organised armed
+    group, violence of any type (one outlet's shooting is another's clash or attack)."""
+    la, lb = lead(a.members), lead(b.members)
+    if la.event_type == lb.event_type:
+        return True
+    if a.kind != b.kind and (a.kind, b.kind) not in _KINDS_AGREE:
         return False
-    ay, ax = _actors(y).keys(), _actors(x).keys()
-    more_sides = ax < ay
-    more_place = _place(x)[0] is None and _place(y)[0] is not None and ax <= ay
-    return more_sides or more_place
+    return not (a.armed and b.armed)
+
+
+def compatible(a: Report, b: Report) -> bool:
+    """Whether two reports from different articles can tell one incident: the days they can mean
+    meet, what happened is of one kind, their places are within their precisions of each other
+    (the same country at least where one has no point), and they tell one story (the story
+    clustering joined them, or they share words)."""
+    if a.article_id == b.article_id or a.window is None or b.window is None:
+        return False
+    if a.window[1] < b.window[0] or b.window[1] < a.window[0]:
+        return False
+    if not _same_kind(a, b):
+        return False
+    pa, pb = a.place, b.place
+    if pa is not None and pb is not None:
+        if pa.country_code and pb.country_code and pa.country_code != pb.country_code:
+            return False
+        if None not in (pa.latitude, pb.latitude):
+            reach = PLACE_SLACK_KM.get(pa.geo_precision or 3, 100.0) + PLACE_SLACK_KM.get(
+                pb.geo_precision or 3, 100.0
+            )
+            if distance_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) > reach:  # type: ignore[arg-type]
+                return False
+        elif place_key(pa.location or "") != place_key(pb.location or ""):
+            return False
+    same_story = a.meta.get("story_id") is not None and a.meta.get("story_id") == b.meta.get("story_id")
+    return same_story or overlap(a, b) >= SAME_WORDS
+
+
+def _reach(loc: Location) -> float:
+    return PLACE_SLACK_KM.get(loc.geo_precision or 3, PLACE_SLACK_KM[3])
+
+
+@dataclass
+class _Cluster:
+    reports: list[Report]
+
+    def last_day(self) -> _dt.date:
+        return max(r.day for r in self.reports if r.day is not None)
+
+    def fits(self, r: Report) -> bool:
+        return all(compatible(x, r) for x in self.reports)
+
+    def score(self, r: Report) -> float:
+        return max(overlap(x, r) for x in self.reports)
+
+
+def _first_published(r: Report) -> tuple[str, str, int]:
+    return str(r.meta.get("published") or "9999"), r.article_id, r.members[0].incident
+
+
+def _reports(mentions: Iterable[Mention], articles: Mapping[str, Mapping[str, Any]]) -> Iterator[Report]:
+    """Consecutive mentions of one article's incident, as ``report_order`` gives them."""
+    current: list[Mention] = []
+    for m in mentions:
+        if current and (m.article_id, m.incident) != (current[0].article_id, current[0].incident):
+            yield Report(current, articles.get(current[0].article_id, {}))
+            current = []
+        current.append(m)
+    if current:
+        yield Report(current, articles.get(current[0].article_id, {}))
 
 
 def stream(
@@ -211,23 +294,30 @@ def stream(
     texts: Mapping[str, str],
     known: Mapping[tuple[str, str | None], Location],
 ) -> Iterator[tuple[Event, list[Link]]]:
-    """Events from mentions sorted by ``sort_key``, a few days at a time.
+    """Events from mentions in :func:`report_order`, a few days at a time.
 
-    A dated mention joins the open event it is :func:`compatible` with (all its members), else
-    opens one; an event closes once the stream is past the longest date slack after its last
-    day, so memory holds a few days of mentions, not the corpus. Undated mentions are one event
-    only within one article that names the same unresolved day ("on Tuesday"). ``articles``
-    maps article_id to ``outlet``, ``origin`` and ``duplicate_of``; ``texts`` gives the clean
-    text of duplicate articles, to place the copied evidence in them.
+    A dated report joins the open event whose every report it is :func:`compatible` with (the
+    one whose words it shares most, when several), else opens one; an event closes once the
+    stream is past the longest date slack after its last day, so memory holds a few days of
+    reports, not the corpus. An undated report is an event of its own. ``articles`` maps
+    article_id to ``outlet``, ``origin``, ``published``, ``title``, ``story_id`` and
+    ``duplicate_of``; ``texts`` gives the clean text of duplicate articles, to place the copied
+    evidence in them.
     """
     copies: dict[str, list[str]] = {}
     for aid, meta in sorted(articles.items()):
         if meta.get("duplicate_of"):
             copies.setdefault(meta["duplicate_of"], []).append(aid)
 
-    def close(group: list[Mention]) -> Iterator[tuple[Event, list[Link]]]:
-        # the first report's key and id: stable across runs, and two events never share an id
-        event_id = stable_id("event", *event_key(group[0]), group[0].mention_id)
+    def close(reports: list[Report]) -> Iterator[tuple[Event, list[Link]]]:
+        # the first published report names the event: later reports never change its id
+        head = min(
+            reports,
+            key=lambda r: (str(r.meta.get("published") or "9999"), r.article_id, r.members[0].incident),
+        )
+        first = head.members[0]
+        event_id = stable_id("event", first.article_id, first.incident, first.mention_id)
+        group = [m for r in reports for m in r.members]
         links = _links(event_id, group, copies, texts)
         event = _event(event_id, group, links, articles, known)
         days = _range_days(group)
@@ -245,39 +335,26 @@ def stream(
             )
 
     open_: list[_Cluster] = []
-    undated: dict[tuple[Any, ...], list[Mention]] = {}
-    block: tuple[Any, ...] | None = None
-    for m in mentions:
-        key = sort_key(m)
-        if block is not None and key < block:
-            raise ValueError("fuse.stream needs mentions sorted by fuse.sort_key")
-        block = key
-        day = _day(m)
-        if day is None:
-            if open_:
-                for c in open_:
-                    yield from close(c.members)
-                open_ = []
-            if undated and next(iter(undated))[-1][0] != m.article_id:
-                for g in undated.values():
-                    yield from close(g)
-                undated = {}
-            undated.setdefault(event_key(m), []).append(m)
+    last: tuple[bool, str] | None = None
+    for r in _reports(mentions, articles):
+        key = _report_sort(r.members)
+        if last is not None and key < last:
+            raise ValueError("fuse.stream needs mentions in fuse.report_order")
+        last = key
+        if r.day is None:
+            yield from close([r])
             continue
-        done = [c for c in open_ if (day - c.last_day()).days > _SLACK_MAX]
-        if done:
-            for c in done:
-                yield from close(c.members)
-            open_ = [c for c in open_ if c not in done]
-        home = next((c for c in open_ if _fits(c, m, articles)), None)
-        if home is None:
-            open_.append(_Cluster(m, [m]))
+        done = [c for c in open_ if (r.day - c.last_day()).days > 2 * _SLACK_MAX]
+        for c in done:
+            yield from close(c.reports)
+        open_ = [c for c in open_ if c not in done]
+        fitting = [c for c in open_ if c.fits(r)]
+        if fitting:
+            max(fitting, key=lambda c: c.score(r)).reports.append(r)
         else:
-            home.members.append(m)
+            open_.append(_Cluster([r]))
     for c in open_:
-        yield from close(c.members)
-    for g in undated.values():
-        yield from close(g)
+        yield from close(c.reports)
 
 
 def run(
@@ -285,8 +362,8 @@ def run(
     articles: Mapping[str, Mapping[str, Any]],
     texts: Mapping[str, str] | None = None,
 ) -> tuple[list[Event], list[Link]]:
-    """All events of a list of mentions, in memory (``stream`` does it day by day)."""
-    ordered = sorted(mentions, key=sort_key)
+    """All events of a list of mentions, in memory (``stream`` does it a few days at a time)."""
+    ordered = report_order(mentions)
     events: list[Event] = []
     links: list[Link] = []
     for event, event_links in stream(ordered, articles, texts or {}, place_knowledge(ordered)):
@@ -309,10 +386,6 @@ def _links(
                 Link(event_id, stable_id(m.mention_id, copy_id), copy_id, m.sentence, start, end, True)
             )
     return out
-
-
-def _place_rank(loc: Location) -> tuple[bool, int, bool, bool]:
-    return (loc.latitude is None, loc.geo_precision or 9, loc.admin1 is None, loc.location is None)
 
 
 def place_knowledge(mentions: Iterable[Mention]) -> dict[tuple[str, str | None], Location]:
@@ -340,16 +413,16 @@ def _event(
     articles: Mapping[str, Mapping[str, Any]],
     known: Mapping[tuple[str, str | None], Location],
 ) -> Event:
-    best = max(group, key=lambda m: (m.confidence, -m.start))
-    located = [m.location for m in group if m.location is not None]
-    loc = min(located, key=_place_rank, default=None)
+    best = lead(group)
+    loc = best_place(group)
     if loc is not None and loc.location:
         better = known.get((place_key(loc.location), loc.country_code))
         if better is not None and _place_rank(better) < _place_rank(loc):
             loc = better
-    dated = [m.date for m in group if m.date is not None and m.date.date]
-    date = min(dated, key=lambda d: d.precision or 9, default=None)
-    low, best_count, high, disputed = fatalities(group, articles)
+    date = event_date(group)
+    actor1, actor2, inter1, inter2 = _sides(best, group)
+    low, best_count, high, disputed = toll(group, articles, "killed")
+    injured_low, injured, injured_high, injured_disputed = toll(group, articles, "injured")
     sources: list[str] = []
     for link in links:
         outlet = source_name(articles.get(link.article_id, {}))
@@ -361,10 +434,10 @@ def _event(
         time_precision=date.precision if date else None,
         event_type=best.event_type,
         sub_event_type=best.sub_event_type,
-        actor1=best.actor1,
-        actor2=best.actor2,
-        inter1=best.inter1,
-        inter2=best.inter2,
+        actor1=actor1,
+        actor2=actor2,
+        inter1=inter1,
+        inter2=inter2,
         country_code=loc.country_code if loc else None,
         country=loc.country if loc else None,
         admin1=loc.admin1 if loc else None,
@@ -380,7 +453,37 @@ def _event(
         sources=tuple(sources),
         notes=best.notes,
         mention_ids=tuple(link.mention_id for link in links),
+        injured=injured,
+        injured_low=injured_low,
+        injured_high=injured_high,
+        injured_disputed=injured_disputed,
     )
+
+
+def event_date(group: Sequence[Mention]) -> EventDate | None:
+    """The earliest day the reports state (the incident began then), else their most precise
+    date; a publication date only where nothing better is told."""
+    stated = [m.date for m in group if m.date is not None and stated_day(m)]
+    if stated:
+        return min(stated, key=lambda d: d.date or "")
+    dated = [m.date for m in group if m.date is not None and m.date.date]
+    return min(dated, key=lambda d: (d.precision or 9, d.evidence == PUBLICATION), default=None)
+
+
+def _sides(best: Mention, group: Sequence[Mention]) -> tuple[str | None, str | None, int | None, int | None]:
+    """The lead's sides; a side it leaves unnamed is taken from the most confident report that
+    names one (a named actor over an unnamed one)."""
+    a1, a2, i1, i2 = best.actor1, best.actor2, best.inter1, best.inter2
+    others = sorted(group, key=lambda m: (-m.confidence, m.start))
+    if a1 is None:
+        m = next((m for m in others if m.actor1 and m.actor1 != a2), None)
+        if m is not None:
+            a1, i1 = m.actor1, m.inter1
+    if a2 is None:
+        m = next((m for m in others if m.actor2 and m.actor2 != a1), None)
+        if m is not None:
+            a2, i2 = m.actor2, m.inter2
+    return a1, a2, i1, i2
 
 
 def _range_days(group: Sequence[Mention]) -> list[str]:
@@ -421,7 +524,15 @@ def _one_day(event: Event, event_id: str, day: str, index: int, n: int) -> Event
 def fatalities(
     group: Sequence[Mention], articles: Mapping[str, Mapping[str, Any]] | None = None
 ) -> tuple[int, int, int, bool]:
-    """(low, best, high, disputed) deaths of an event from its reports' claims.
+    """(low, best, high, disputed) deaths of an event: :func:`toll` of its killed claims."""
+    return toll(group, articles, "killed")
+
+
+def toll(
+    group: Sequence[Mention], articles: Mapping[str, Mapping[str, Any]] | None = None, kind: str = "killed"
+) -> tuple[int, int, int, bool]:
+    """(low, best, high, disputed) dead (``kind`` "killed") or injured of an event from its
+    reports' claims.
 
     Each claimant ("the Observatory", "a defense official"; an article's unattributed figures
     are its outlet's own) counts once, with its latest word: the claims it made in the most
@@ -436,8 +547,8 @@ def fatalities(
     for m in group:
         published = str((articles or {}).get(m.article_id, {}).get("published") or "")
         for c in m.claims:
-            if c.kind != "killed" or m.sub_event_type == PEACEFUL:
-                continue  # a peaceful protest kills no one: a toll in its sentence is its cause
+            if c.kind != kind or m.sub_event_type == PEACEFUL:
+                continue  # a peaceful protest harms no one: a toll in its sentence is its cause
             who = (
                 " ".join((c.claimant or "").casefold().removeprefix("the ").split())
                 or f"article:{m.article_id}"

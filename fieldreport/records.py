@@ -220,6 +220,9 @@ class Mention:
     trigger: str = ""  # the word(s) that made this an event
     notes: str = ""
     confidence: float = 0.5
+    # which of its article's incidents this report tells (0 the lead, as events.incidents groups
+    # them): one article's reports of one incident are one event, whatever their wording
+    incident: int = 0
 
     @property
     def mention_id(self) -> str:

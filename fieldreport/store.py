@@ -89,6 +89,7 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS injured_high INTEGER;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS injured_disputed BOOLEAN;
 ALTER TABLE mentions ADD COLUMN IF NOT EXISTS range_start VARCHAR;
 ALTER TABLE mentions ADD COLUMN IF NOT EXISTS range_end VARCHAR;
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS incident INTEGER;
 """
 _CREATED = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+)")
 _MIGRATED = re.compile(r"ALTER TABLE (\w+) ADD COLUMN IF NOT EXISTS (\w+)")
@@ -400,17 +401,24 @@ class Store:
 
     def iter_mentions(self) -> Iterator[Mention]:
         """Every stored mention with its claims, in the order fusion streams them."""
+        # fuse.report_order: one article's report of an incident at a time, by the earliest day
+        # it states (not its publication date), else its earliest date
         sql = """
             SELECT m.*, (SELECT list(c ORDER BY c.start, c.claim_id) FROM claims c
-                         WHERE c.mention_id = m.mention_id) AS claim_rows
+                         WHERE c.mention_id = m.mention_id) AS claim_rows,
+                   coalesce(min(m.event_date) FILTER (WHERE m.time_precision = 1
+                                AND m.date_evidence IS DISTINCT FROM 'publication date') OVER report,
+                            min(m.event_date) OVER report) AS report_day
             FROM mentions m
-            ORDER BY m.event_date IS NULL, m.event_date, CASE WHEN m.event_date IS NULL
-                     THEN m.article_id END, m.article_id, m.start, m.mention_id"""
+            WINDOW report AS (PARTITION BY m.article_id, coalesce(m.incident, 0))
+            ORDER BY report_day IS NULL, report_day, m.article_id, coalesce(m.incident, 0),
+                     m.start, m.mention_id"""
         for r in self.iter_query(sql):
             claims = tuple(
                 Claim(**{k: v for k, v in c.items() if k not in ("claim_id", "mention_id")})
                 for c in r.pop("claim_rows") or ()
             )
+            r.pop("report_day")
             yield _mention_from_row(r, claims)
 
     def duplicate_texts(self) -> Mapping[str, str]:
@@ -439,7 +447,7 @@ def _mention_row(m: Any) -> dict[str, Any]:
         "start": m.start, "end": m.end, "sentence": m.sentence, "event_type": m.event_type,
         "sub_event_type": m.sub_event_type, "actor1": m.actor1, "actor2": m.actor2,
         "inter1": m.inter1, "inter2": m.inter2, "trigger": m.trigger, "notes": m.notes,
-        "confidence": m.confidence,
+        "confidence": m.confidence, "incident": m.incident,
     }  # fmt: skip
     if date is not None:
         row.update(
@@ -481,6 +489,7 @@ def _mention_from_row(r: dict[str, Any], claims: tuple[Claim, ...]) -> Mention:
         sub_event_type=r["sub_event_type"], actor1=r["actor1"], actor2=r["actor2"],
         inter1=r["inter1"], inter2=r["inter2"], location=location, date=date, claims=claims,
         trigger=r["trigger"], notes=r["notes"], confidence=r["confidence"],
+        incident=r.get("incident") or 0,
     )  # fmt: skip
 
 

@@ -42,12 +42,15 @@ def test_same_day_place_actors_and_type_is_one_event_with_all_sources() -> None:
     assert [(link.article_id, link.start) for link in links] == [("a1", 0), ("a3", None), ("a2", 0)]
 
 
+TABQA = replace(RAQQA, location="Tabqa", latitude=35.84, longitude=38.55, gazetteer_id="geonames:1")
+
+
 def test_different_day_or_place_stays_distinct() -> None:
-    other_day = mention("a2", date=EventDate("2017-06-05", 1, "late on Monday"))
-    elsewhere = mention("a2", start=50, location=replace(RAQQA, location="Tabqa", gazetteer_id="geonames:1"))
+    other_day = mention("a2", date=EventDate("2017-06-04", 1, "late on Sunday"))
+    elsewhere = mention("a2", start=50, location=TABQA, incident=1)
     events, _ = fuse.run([mention("a1"), other_day, elsewhere], META)
     assert len(events) == 3
-    assert [e.event_date for e in events] == ["2017-06-05", "2017-06-06", "2017-06-06"]
+    assert [e.event_date for e in events] == ["2017-06-04", "2017-06-06", "2017-06-06"]
 
 
 def test_undated_mentions_of_different_articles_are_not_merged() -> None:
@@ -117,20 +120,34 @@ def test_a_next_day_report_in_the_same_words_is_the_same_event() -> None:
     pair = [mention("b1", sentence=SAID, date=UNDATED), mention("b2", sentence=SAID, date=later)]
     events, _ = fuse.run(pair, STORY)
     assert len(events) == 1 and events[0].sources == ("Levant Wire", "Northern Post")
-    # other words, or another story: a bare publication date is no evidence of one event
-    other = mention("b2", sentence="Jets hit the market in the afternoon, killing traders.", date=UNDATED)
+    # another story in other words: nothing says it is the same event
+    other = mention("b3", sentence="Jets hit the market in the afternoon, killing traders.", date=UNDATED)
     assert len(fuse.run([pair[0], other], STORY)[0]) == 2
-    assert len(fuse.run([pair[0], replace(pair[1], article_id="b3")], STORY)[0]) == 2
+    # another story in the same words is the same report
+    assert len(fuse.run([pair[0], replace(pair[1], article_id="b3")], STORY)[0]) == 1
 
 
-def test_actors_of_different_countries_or_places_stay_apart() -> None:
-    base = mention("b1")
-    iraq = mention("b2", actor2="Civilians (Iraq)")
-    bare = mention("b2", actor2="Civilians")
-    elsewhere = mention("b2", location=replace(RAQQA, location="Tabqa", gazetteer_id="geonames:1"))
-    assert fuse.compatible(base, bare) and not fuse.compatible(base, iraq)
-    assert not fuse.compatible(base, elsewhere)
-    assert len(fuse.run([base, bare, iraq], STORY)[0]) == 2
+def report(*members: Mention) -> fuse.Report:
+    return fuse.Report(list(members), STORY.get(members[0].article_id, {}))
+
+
+def test_reports_of_other_places_days_or_kinds_stay_apart() -> None:
+    base = report(mention("b1"))
+    # other wording, a side left unnamed, another sub-type of violence: the same incident
+    told = report(
+        mention("b2", actor2=None, sub_event_type="Shelling/artillery/missile attack", sentence="Shells.")
+    )
+    assert fuse.compatible(base, told)
+    assert not fuse.compatible(base, report(mention("b2", location=TABQA)))
+    assert not fuse.compatible(base, report(mention("b2", date=EventDate("2017-06-08", 1, "on Thursday"))))
+    protest = mention("b2", event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters")
+    assert not fuse.compatible(base, report(protest))
+    # two armed sides named, of other types: an air strike and a ground battle the same day are two
+    clash = mention("b2", event_type="Battles", sub_event_type="Armed clash", actor1="Islamic State",
+                    actor2="SDF: Syrian Democratic Forces")  # fmt: skip
+    assert not fuse.compatible(base, report(clash))
+    # an article's own incidents never merge with each other
+    assert not fuse.compatible(base, report(mention("b1", incident=1)))
 
 
 def test_each_claimant_counts_once_with_its_latest_toll() -> None:
@@ -192,10 +209,8 @@ def test_within_one_article_a_report_naming_less_is_the_event_told_before() -> N
     assert [(e.actor2, e.location, e.fatalities) for e in events] == [
         ("SDF: Syrian Democratic Forces", "Raqqa", 7)
     ]
-    # another article that knows less is no evidence of the same event
-    assert len(fuse.run([lead, replace(later, article_id="a2")], META)[0]) == 2
-    # nor is a report of the same article that names another side
-    other = replace(later, actor2="Military Forces of Syria")
+    # a report the article tells as another incident stays another event
+    other = replace(later, actor2="Military Forces of Syria", incident=1)
     assert len(fuse.run([lead, other], META)[0]) == 2
 
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import Article, Claim, EventDate, Location, Mention, Sentence
 from . import detect as d
-from . import kinds, retype
+from . import gunfire, incidents, kinds, retype
 from .actors import (
     CIVILIAN_WORDS,
     CIVILIANS,
@@ -156,7 +156,8 @@ def extract(
     drafts = kinds.territory(kinds.ground_fighting(drafts))
     for x in drafts:
         kinds.armed_victims(x, ctx)  # again: the classifier may have typed a lead or a loose word
-    return tuple(_freeze(x, article) for x in drafts if not _background(x.date, article.published))
+    news = [_freeze(x, article) for x in drafts if not _background(x.date, article.published)]
+    return incidents.group(gunfire.retype(news))
 
 
 def _killer(span: Span, c: Claim, ctx: Context, sent: Sentence, where_when) -> Actor | None:

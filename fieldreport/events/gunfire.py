@@ -1,0 +1,98 @@
+"""Shootings outside war: a post-pass that keeps gun violence among the types a gun can make.
+
+Local news of a shooting ("a 2-year-old shot herself", "struck by gunfire", "opened fire on a
+party") has no air force, no bomb and no protest in it, yet a loose word may type it so ("struck"
+reads as a strike, "shot" near "crowd" as force against protesters). A sentence that speaks of
+guns and of none of what those types need is a shooting: an attack on the people shot (violence
+against civilians), or, where it names organised armed sides on both ends, an armed clash.
+
+Each rule is data: its name, the types it corrects, what the sentence must say and must not say,
+and its examples (``tests/test_gunfire.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..records import Mention
+from .actors import CIVILIANS
+from .detect import CLASH, VAC_ATTACK
+from .incidents import armed
+from .taxonomy import BATTLES, EVENT_TYPES, EXPLOSIONS, PROTESTS, VAC
+
+GUN = re.compile(
+    r"\b(?:gun\w*|shot|shots|shoot\w*|gunfire|gunshots?|gunman|gunmen|opened fire|fired|firearm|"
+    r"handgun|pistol|rifle|revolver|bullets?)\b",
+    re.I,
+)
+_AERIAL_OR_BLAST = re.compile(
+    r"\b(?:air\s*strikes?|airstrikes?|air raids?|drones?|jets?|warplanes?|aircraft|helicopters?|bomb\w*|"
+    r"explosi\w+|explod\w+|blasts?|ied|mines?|grenades?|missiles?|rockets?|shell\w*|mortars?|"
+    r"artillery|suicide bomb\w*)\b",
+    re.I,
+)
+_CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies)|march\w*|riot\w*|sit-in)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    wrong: frozenset[str]  # sub-event types a shooting is never
+    excludes: re.Pattern[str]  # words that would make the type possible after all
+    examples: tuple[str, ...]
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "shooting_is_no_strike_or_blast",
+        frozenset(EVENT_TYPES[EXPLOSIONS]),
+        _AERIAL_OR_BLAST,
+        (
+            "The child was struck by gunfire while being pushed in a stroller.",
+            "A 2-year-old girl accidentally shot herself with a handgun she found.",
+        ),
+    ),
+    Rule(
+        "shooting_is_no_force_on_protesters",
+        frozenset(EVENT_TYPES[PROTESTS]),
+        _CROWD,
+        ("Three men with handguns opened fire on the crowd at the party.",),
+    ),
+)
+
+
+def rule_for(m: Mention) -> Rule | None:
+    """The rule that corrects this mention's type, if one does."""
+    if not GUN.search(m.sentence):
+        return None
+    for rule in RULES:
+        if m.sub_event_type in rule.wrong and not rule.excludes.search(m.sentence):
+            return rule
+    return None
+
+
+def retype(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions with every shooting typed as one (see :data:`RULES`)."""
+    out: list[Mention] = []
+    for m in mentions:
+        if rule_for(m) is None:
+            out.append(m)
+        elif armed(m) and m.actor2 and m.inter2 not in (CIVILIANS, None) and m.actor1:
+            out.append(replace(m, event_type=BATTLES, sub_event_type=CLASH))
+        else:
+            shooter = m.actor1 if armed(m) and m.inter1 != CIVILIANS else None
+            country = m.location.country if m.location else None
+            out.append(
+                replace(
+                    m,
+                    event_type=VAC,
+                    sub_event_type=VAC_ATTACK,
+                    actor1=shooter,
+                    inter1=m.inter1 if shooter else None,
+                    actor2=f"Civilians ({country})" if country else "Civilians",
+                    inter2=CIVILIANS,
+                )
+            )
+    return out

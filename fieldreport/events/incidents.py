@@ -1,0 +1,240 @@
+"""Incidents within an article: what one article says, grouped into the incidents it reports.
+
+A report tells one incident over many sentences: the lead, then its toll, its sides, its place
+and its time told later, a witness, a police statement. Each of those sentences may yield a
+mention, and each mention belongs to the incident it elaborates: one event with all of them as
+evidence. Another incident starts only where the text says so:
+
+- a marker of another incident ("In a separate attack", "Elsewhere", "Another shooting");
+- its own day, stated in its sentence, other than the incident's (a death told on a later day
+  is the incident's toll: "died on Sunday" after "shot on Saturday");
+- its own place, named in its sentence and resolved, far from the incident's;
+- where both name organised armed sides, another type or another pair of sides: ACLED's unit
+  is one event per day, place, type and actor pair (an air strike and a ground battle in one
+  town on one day are two events), while a report whose sides are unnamed or unidentified
+  elaborates the incident whatever words typed it.
+
+Background, aggregate and historical statements are context, never an event, and their figures
+are no event's toll: running totals ("the city's 7th homicide this year"), counts over a period
+("two shootings in two months", "since 2014"), descriptions of an enemy ("described the
+militants as rats").
+
+Each rule is data: its name, its pattern, what it decides and the sentences it must (and must
+not) match, which ``tests/test_incidents.py`` checks. :func:`group` runs them in one ordered
+pass over an article's mentions in text order.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..geo.gazetteer import distance_km
+from ..records import Location, Mention
+
+CONTEXT = "context"  # not an event: background, a running total, a description
+SEPARATE = "separate"  # another incident than the one told before
+
+UNIDENTIFIED = "Unidentified"
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})  # ACLED's state, rebel, militia and external forces
+# a report whose trigger is a death tells the toll of an incident, on whatever day the victim died
+_DEATH = re.compile(r"\b(?:died|dies|dead|death|deaths|succumbed|pronounced)\b", re.I)
+# A place named in the sentence this far from the incident's is another incident's place.
+SEPARATE_KM = 40.0
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    decides: str  # CONTEXT or SEPARATE
+    examples: tuple[str, ...]  # sentences it must match
+    counter: tuple[str, ...] = ()  # sentences it must not match
+
+
+_ORDINAL = (
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|\w+teenth|\w+tieth|latest)"
+)
+_CRIME = r"(?:homicides?|murders?|killings?|shootings?|slayings?|deaths?|shooting deaths?|fatalit(?:y|ies))"
+_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens? of|hundreds? of|several|many)"
+_PERIOD = r"(?:days?|weeks?|months?|years?|decades?)"
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "running_total",
+        re.compile(
+            rf"\b{_ORDINAL}\s+(?:\w+\s+)?{_CRIME}\b[^.]*?\b(?:this|of the|of|in|so far|for the)\s+"
+            rf"(?:year|month|summer|weekend|(?:19|20)\d\d)\b",
+            re.I,
+        ),
+        CONTEXT,
+        (
+            "The killing was the city's 12th homicide of the year.",
+            "It marked Springfield's 7th homicide of 2015.",
+            "Police said it was the third fatal shooting in the county this year.",
+        ),
+        ("The first shots were fired at 2 a.m. on Main Street.",),
+    ),
+    Rule(
+        "count_over_period",
+        re.compile(
+            rf"\b{_COUNT}\s+(?:\w+\s+)?{_CRIME}\s+(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?"
+            rf"(?:{_COUNT}\s+|a\s+)?{_PERIOD}\b",
+            re.I,
+        ),
+        CONTEXT,
+        (
+            "The house has been the scene of two shootings in two months.",
+            "There have been five killings in the past three weeks in the district.",
+        ),
+        ("Two people were shot in the leg on Monday night.",),
+    ),
+    Rule(
+        "since_then",
+        re.compile(
+            r"\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d\d|the (?:start|beginning) of)"
+            r"|so far this (?:year|month)|this year alone|to date this year"
+            r"|(?:over|in|during) the (?:past|last) (?:\w+ )?(?:years|decades|months)"
+            r"|in recent (?:weeks|months|years))\b",
+            re.I,
+        ),
+        CONTEXT,
+        (
+            "The insurgency has killed more than 20,000 people since 2009.",
+            "So far this year, 41 people have been shot in the city.",
+            "Fighting among gangs has claimed a mounting toll of lives over the past few years.",
+        ),
+        ("Gunmen killed three people in the market since early morning, police said.",),
+    ),
+    Rule(
+        "description",
+        re.compile(r"\b(?:describ|portray|call|brand|dismiss)\w*\s+(?:the\s+)?[\w\s'-]{0,40}?\s+as\b", re.I),
+        CONTEXT,
+        ("The commander described the militants as 'rats' who would be crushed.",),
+        ("Witnesses described how the gunmen opened fire on the crowd.",),
+    ),
+    Rule(
+        "another_incident",
+        re.compile(
+            r"\b(?:in|during)\s+(?:a|an)\s+(?:separate|unrelated|different|second|later|earlier|"
+            r"similar)\s+(?:\w+\s+)?(?:incident|attack|shooting|raid|strike|clash|case|bombing|"
+            r"explosion|ambush|killing)\b"
+            r"|^(?:\W*(?:meanwhile|separately|also|earlier|later)\W+)?(?:in\s+)?(?:another|a separate|"
+            r"an unrelated)\s+(?:\w+\s+)?(?:incident|attack|shooting|raid|strike|clash|case|bombing|"
+            r"explosion|ambush|killing)\b"
+            r"|^\W*elsewhere\b",
+            re.I,
+        ),
+        SEPARATE,
+        (
+            "In a separate attack, gunmen killed two farmers in a nearby village.",
+            "Another shooting left a teenager wounded on the east side.",
+            "Elsewhere, a roadside bomb hit an army patrol.",
+        ),
+        ("The attack was the second in the town, residents said, and the dead were buried Sunday.",),
+    ),
+)
+
+
+def decision(sentence: str) -> Rule | None:
+    """The first rule, in order, that decides something about this sentence."""
+    for rule in RULES:
+        if rule.pattern.search(sentence):
+            return rule
+    return None
+
+
+@dataclass
+class _Incident:
+    index: int
+    day: _dt.date | None  # its own explicit day, once a report states one
+    place: Location | None  # its own named place, once a report names one
+    lead: Mention
+
+
+def armed(m: Mention) -> bool:
+    """Whether a report names an organised armed side (not an unidentified one): then its type
+    and sides are what the text says, not a guess from a loose word."""
+    return any(
+        name and inter in ARMED_INTER and not name.startswith(UNIDENTIFIED)
+        for name, inter in ((m.actor1, m.actor1 and m.inter1), (m.actor2, m.actor2 and m.inter2))
+    )
+
+
+def group(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """The mentions of one article, each numbered with the incident it tells (0 the first);
+    mentions that are context (see :data:`RULES`) are left out."""
+    incidents: list[_Incident] = []
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda x: (x.start, x.sentence_index)):
+        rule = decision(m.sentence)
+        if rule is not None and rule.decides == CONTEXT:
+            continue
+        separate = rule is not None and rule.decides == SEPARATE
+        home = _home(incidents, m, own_day(m), own_place(m), separate)
+        if home is None:
+            home = _Incident(len(incidents), own_day(m), own_place(m), m)
+            incidents.append(home)
+        else:  # the incident told last comes first when the next report looks for its own
+            incidents.remove(home)
+            incidents.append(home)
+        home.day = home.day or own_day(m)
+        home.place = home.place or own_place(m)
+        out.append(replace(m, incident=home.index))
+    return tuple(out)
+
+
+def _home(
+    incidents: list[_Incident], m: Mention, day: _dt.date | None, place: Location | None, separate: bool
+) -> _Incident | None:
+    """The incident a report elaborates: the last told that its day, place and sides agree with;
+    none for a report the text marks as another incident (unless its own day and place name an
+    earlier one)."""
+    for inc in reversed(incidents):
+        if separate and not (day and place and inc.day == day and _near(inc.place, place)):
+            continue
+        if day and inc.day and day != inc.day and not (day > inc.day and _DEATH.search(m.trigger)):
+            continue
+        if place and inc.place and not _near(inc.place, place):
+            continue
+        if armed(m) and armed(inc.lead) and not _same_unit(m, inc.lead):
+            continue
+        return inc
+    return None
+
+
+def _same_unit(a: Mention, b: Mention) -> bool:
+    """ACLED's unit: the same sub-event type and the same pair of sides, in either order."""
+    return a.sub_event_type == b.sub_event_type and {a.actor1, a.actor2} == {b.actor1, b.actor2}
+
+
+def own_day(m: Mention) -> _dt.date | None:
+    """The day a report states in its own words (not its article's publication date)."""
+    d = m.date
+    if d is None or not d.date or d.precision != 1 or not d.evidence or d.evidence == "publication date":
+        return None
+    try:
+        return _dt.date.fromisoformat(d.date)
+    except ValueError:
+        return None
+
+
+def own_place(m: Mention) -> Location | None:
+    """The place a report names in its own sentence, resolved to a point."""
+    loc = m.location
+    if loc is None or loc.latitude is None or loc.longitude is None or (loc.geo_precision or 3) > 2:
+        return None
+    if not loc.evidence or loc.evidence not in m.sentence:
+        return None
+    return loc
+
+
+def _near(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= SEPARATE_KM  # type: ignore[arg-type]

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from fieldreport.events import gunfire
+from fieldreport.records import Location, Mention
+
+TOWN = Location(
+    "Millbrook", 41.78, -73.69, 1, "US", "United States", "New York", None, "geonames:1", "Millbrook"
+)
+
+
+def mention(sentence: str, sub: str, etype: str, **kw: object) -> Mention:
+    base = Mention(
+        article_id="a1", sentence_index=0, start=0, end=len(sentence), sentence=sentence, event_type=etype,
+        sub_event_type=sub, actor1=None, actor2=None, location=TOWN, trigger="shot",
+    )  # fmt: skip
+    return replace(base, **kw)
+
+
+@pytest.mark.parametrize("rule", gunfire.RULES, ids=lambda r: r.name)
+def test_every_rule_corrects_its_own_examples(rule: gunfire.Rule) -> None:
+    wrong = sorted(rule.wrong)[0]
+    for sentence in rule.examples:
+        (m,) = gunfire.retype([mention(sentence, wrong, "Explosions/Remote violence")])
+        assert (m.event_type, m.sub_event_type, m.actor2) == (
+            "Violence against civilians", "Attack", "Civilians (United States)",
+        ), sentence  # fmt: skip
+
+
+def test_a_shooting_between_armed_sides_is_a_clash_and_real_strikes_keep_their_type() -> None:
+    sides = {"actor1": "Police Forces of the United States", "inter1": 1, "actor2": "Crips", "inter2": 3}
+    (m,) = gunfire.retype([mention("Officers and gang members exchanged gunfire.", "Air/drone strike",
+                                   "Explosions/Remote violence", **sides)])  # fmt: skip
+    assert (m.event_type, m.sub_event_type) == ("Battles", "Armed clash")
+    strike = mention(
+        "Jets fired missiles and shot at the convoy.", "Air/drone strike", "Explosions/Remote violence"
+    )
+    protest = mention(
+        "Police fired rubber bullets at protesters.", "Excessive force against protestors", "Protests"
+    )
+    assert gunfire.retype([strike, protest]) == [strike, protest]

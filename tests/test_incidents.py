@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from fieldreport.events import incidents
+from fieldreport.records import EventDate, Location, Mention
+
+TOWN = Location(
+    "Millbrook", 41.78, -73.69, 1, "US", "United States", "New York", None, "geonames:1", "Millbrook"
+)
+FAR = Location("Elmira", 42.09, -76.81, 1, "US", "United States", "New York", None, "geonames:2", "Elmira")
+PUBLISHED = EventDate("2016-05-09", 1, "publication date")
+
+
+def mention(start: int, sentence: str, **kw: object) -> Mention:
+    base = Mention(
+        article_id="a1", sentence_index=start, start=start, end=start + len(sentence), sentence=sentence,
+        event_type="Violence against civilians", sub_event_type="Attack", actor1=None,
+        actor2="Civilians (United States)", location=TOWN, date=PUBLISHED, trigger="shot",
+    )  # fmt: skip
+    return replace(base, **kw)
+
+
+@pytest.mark.parametrize("rule", incidents.RULES, ids=lambda r: r.name)
+def test_every_rule_decides_its_own_examples(rule: incidents.Rule) -> None:
+    for sentence in rule.examples:
+        assert incidents.decision(sentence) is rule, sentence
+    for sentence in rule.counter:
+        assert incidents.decision(sentence) is None, sentence
+
+
+def test_an_incident_told_over_several_sentences_is_one_incident() -> None:
+    told = incidents.group(
+        [
+            mention(0, "Two men were shot outside a bar in Millbrook late Saturday.",
+                    date=EventDate("2016-05-07", 1, "late Saturday")),
+            mention(70, "One of them died at the hospital on Sunday, police said.",
+                    date=EventDate("2016-05-08", 1, "on Sunday"), trigger="died"),
+            mention(130, "A witness said the gunman fired six shots.", location=None),
+        ]
+    )  # fmt: skip
+    assert [m.incident for m in told] == [0, 0, 0]
+
+
+def test_organised_sides_of_another_type_or_pair_are_another_incident() -> None:
+    # ACLED's unit: an air strike and a ground battle in one town on one day are two events
+    strike = mention(
+        0,
+        "Coalition jets bombed IS positions in Millbrook on Sunday.",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        actor1="Coalition: US-led Coalition",
+        inter1=8,
+        actor2="Islamic State",
+        inter2=2,
+    )
+    clash = replace(
+        strike,
+        start=60,
+        sentence="SDF fighters clashed with IS in the town.",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor1="SDF: Syrian Democratic Forces",
+        inter1=2,
+    )
+    again = replace(strike, start=120, sentence="More strikes hit the IS depot.")
+    unnamed = replace(clash, start=180, sentence="Gunfire was heard all night.", actor1=None, actor2=None)
+    told = incidents.group([strike, clash, again, unnamed])
+    assert [m.incident for m in told] == [0, 1, 0, 0]
+
+
+def test_another_place_day_or_a_marker_starts_another_incident() -> None:
+    lead = mention(
+        0, "A man was shot dead in Millbrook on Monday.", date=EventDate("2016-05-09", 1, "on Monday")
+    )
+    told = incidents.group(
+        [
+            lead,
+            mention(50, "Gunmen also killed a farmer in Elmira.", location=replace(FAR, evidence="Elmira")),
+            mention(90, "A woman was wounded in Millbrook last Tuesday.",
+                    date=EventDate("2016-05-03", 1, "last Tuesday")),
+            mention(140, "In a separate shooting, a teenager was hurt."),
+        ]
+    )  # fmt: skip
+    assert [m.incident for m in told] == [0, 1, 2, 3]
+
+
+def test_background_and_running_totals_are_no_incident() -> None:
+    told = incidents.group(
+        [
+            mention(0, "A man was shot dead in Millbrook on Monday."),
+            mention(50, "It was the town's third homicide this year."),
+            mention(100, "Gang violence has killed 40 people since 2014."),
+        ]
+    )
+    assert [(m.start, m.incident) for m in told] == [(0, 0)]
