@@ -122,6 +122,119 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+# ---------------------------------------------------------------- the length guard
+
+# A sentence ends at . ! or ? (closing quotes or brackets may follow) before a space and a
+# capital, digit or quote, or at the end of a paragraph.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(]?[A-Z0-9]|\s*$)|\n+")
+_FULL_STOP = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+_AUXILIARIES = frozenset(
+    """is are was were be been am has have had do does did will would shall should can could may
+    might must""".split()
+)
+# Past tenses and participles that do not end in -ed.
+_IRREGULAR = frozenset(
+    """said told took taken fled shot hit struck fought left stole stolen broke broken burnt set threw
+    thrown went gone came began begun led held found saw seen made gave given ran caught drove sent
+    kept lost met put rose stood spread swept tore torn won wrote written beat beaten blew blown
+    brought built dug drew fell flew got hung heard hid knew laid lit read rode rang shook shut slew
+    slain sank stuck withdrew woke retook overran""".split()
+)
+# Words a report of violence or protest turns on, as a verb or the noun of a verbless note
+# ("Clashes between the army and rebels in Kega."): any inflection counts.
+_NEWS_STEMS = (
+    "kill|attack|shoot|clash|fight|bomb|strike|raid|abduct|kidnap|protest|riot|storm|burn|loot|seize"
+    "|captur|ambush|detonat|explo|fire|injur|wound|arrest|march|gather|demonstrat|say|report|claim"
+    "|destroy|target|shell|open|die|dead|flee|take|lead|hold|beat|rape|execut|behead|massacr|tortur"
+    "|dispers|block|occup|sit-in|battle|offensive|assault|airstrike|blast|gunfire|enter|leave|exit"
+    "|gain|encounter|retak|re-t[ao]k|surround|patrol"
+)
+_NEWS_WORD = re.compile(rf"^(?:{_NEWS_STEMS})[a-z]*$")
+_PAST = re.compile(r"^[a-z]{2,}ed$")  # not "US-backed", "Kurdish-led": adjectives of a headline
+_INFLECTED = re.compile(r"^[a-z]{3,}ing$")  # "shutting"; not a plural in -s: "Only a few words."
+_NOT_VERBS = frozenset("hundred united need seed speed".split())
+# Sentences of page furniture that read like prose: cookie notices, error pages, paywalls.
+_FURNITURE_SENTENCE = re.compile(
+    r"\bcookies?\b|\bjavascript\b|\b(?:your|this|the) browser\b|\bpage (?:(?:was |could )?not"
+    r"|cannot be|can't be|you (?:requested|are looking for)|does not exist)\b|\b404\b|\berror \d{3}\b"
+    r"|\bsubscri(?:be|bers?|ption)\b|\bsign (?:in|up)\b|\blog ?in\b|\bnewsletters?\b"
+    r"|\b(?:e-?mail|push|your) notifications?\b"
+    r"|\binbox\b|\bverification\b|\bactivate your\b|\byour (?:account|profile|password|e-?mail)\b"
+    r"|\bpremium (?:clicks|content|subscribers|members|articles)\b|\btry again\b"
+    r"|\bclick (?:on |here\b|the |this )|\bowner of this (?:article|page)\b|\bnews tips?\b"
+    r"|\bprivacy (?:policy|notice|settings)\b|\bterms (?:of|and) (?:use|service|conditions)\b"
+    r"|\baccess (?:denied|forbidden)\b|\bad ?blocker\b|\bcaptcha\b|\bnot a robot\b|\ball rights reserved\b",
+    re.I,
+)
+
+
+def _finite(word: str) -> bool:
+    """A word that is a finite verb in any sentence: "was", "fled", "protested"."""
+    w = word.strip(".,;:!?\"'“”‘’()[]").lower()
+    return w in _AUXILIARIES or w in _IRREGULAR or (w not in _NOT_VERBS and bool(_PAST.match(w)))
+
+
+def _verb(word: str, initial: bool) -> bool:
+    """A finite verb, a word a report of violence or protest turns on ("clashes", "kill"), or a
+    present participle ("blocking"): good enough beside a full stop.
+    Only the first word of a sentence may be capitalised ("Clashes between ..."): "Reports" in
+    a menu is no verb."""
+    w = word.strip(".,;:!?\"'“”‘’()[]")
+    if _finite(w):
+        return True
+    if w[:1].isupper() and not initial:
+        return False
+    return bool(_NEWS_WORD.match(w.lower()) or _INFLECTED.match(w))
+
+
+def complete_sentences(text: str, min_words: int) -> list[str]:
+    """The sentences of ``text`` that a report could be: at least ``min_words`` words and a
+    verb (or the word of a violent or protest event) before a full stop. Without a full stop
+    only a past or auxiliary verb ("Students marched in Adrar town centre") or more words than
+    a headline will do, so a bare headline ("Forces breach wall in Raqqa") is not a report.
+    Page furniture written as prose (a cookie notice, "Page not found") does not count.
+
+    >>> complete_sentences("Gunmen killed 3 in Bori, Rivers State, on Monday.", 6)
+    ['Gunmen killed 3 in Bori, Rivers State, on Monday.']
+    """
+    out = []
+    start = 0
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    for end in [*ends, len(text)]:
+        sentence = text[start:end].strip()
+        start = end
+        words = sentence.split()
+        if len(words) < max(1, min_words) or _FURNITURE_SENTENCE.search(sentence):
+            continue
+        if _FULL_STOP.search(sentence) or len(words) > _HEADLINE_MAX_WORDS:
+            if any(_verb(w, i == 0) for i, w in enumerate(words)):
+                out.append(sentence)
+        elif any(_finite(w) for w in words[1:]):
+            out.append(sentence)
+    return out
+
+
+def has_sentence(text: str, min_words: int) -> bool:
+    """Whether ``text`` holds one complete sentence (:func:`complete_sentences`): the shortest
+    report is one ("Gunmen killed 3 in Bori, Rivers State, on Monday."); an empty page, a bare
+    headline, a cookie notice or a few navigation words are not."""
+    return bool(complete_sentences(text, min_words))
+
+
+def _short_detail(body: str, min_words: int) -> str:
+    """Why a text with no complete sentence is no report, quoting what it holds."""
+    if not body.strip():
+        return "no main text: nothing but page furniture"
+    quote = _WS.sub(" ", body).strip()
+    quote = quote if len(quote) <= 60 else quote[:57].rstrip() + "..."
+    furniture = _FURNITURE_SENTENCE.search(body)
+    what = "page furniture" if furniture else f"{_words(body)} words of main text"
+    return (
+        f'no complete sentence in {what} ("{quote}"): none has min_words {min_words} words, '
+        "a verb and a full stop"
+    )
+
+
 # ---------------------------------------------------------------- embeds
 
 
@@ -524,10 +637,8 @@ def clean(doc: RawDoc, cfg: Config, repeated: frozenset[str] = frozenset()) -> A
     found = _clean_text(meta.text if doc.text is None else raw, cfg, repeated, doc.title or meta.title)
     embeds = meta.embeds + [e for e in found.embeds if e not in meta.embeds]
     body = "\n\n".join(p for p in found.paragraphs if p.strip())
-    n_words = _words(body)
-    if n_words < cfg.min_words:
-        detail = f"{n_words} words of main text < min_words {cfg.min_words}"
-        return Reject(doc.origin, "too_short", detail, stage="clean")
+    if not has_sentence(body, cfg.min_words):
+        return Reject(doc.origin, "too_short", _short_detail(body, cfg.min_words), stage="clean")
     published, source = _published(doc, meta, found, body)
     content_hash = stable_id(normalise_text(raw))
     url = doc.url or meta.url

