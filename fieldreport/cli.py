@@ -142,14 +142,15 @@ def events(ctx: click.Context, db: str | None, limit: int) -> None:
     cfg = _config(ctx, db=db)
     with Store(cfg.db, read_only=True) as store:
         sql = """SELECT event_date, sub_event_type, actor1, actor2, location, country_code,
-                        geo_precision, fatalities, fatalities_low, fatalities_high, sources
+                        geo_precision, fatalities, fatalities_low, fatalities_high, injured,
+                        injured_low, injured_high, sources
                  FROM events ORDER BY event_date NULLS LAST, event_id"""
         rows = store.query(sql + (f" LIMIT {int(limit)}" if limit else ""))
         total = store.counts()["events"]
     table = Table(
         title=f"{total} events in {cfg.db}" + (f" (first {len(rows)})" if len(rows) < total else "")
     )
-    for col in ("date", "type", "actor 1", "actor 2", "where", "deaths", "sources"):
+    for col in ("date", "type", "actor 1", "actor 2", "where", "deaths", "injured", "sources"):
         table.add_column(col, overflow="fold")
     for r in rows:
         where = ", ".join(x for x in (r["location"], r["country_code"]) if x)
@@ -158,9 +159,12 @@ def events(ctx: click.Context, db: str | None, limit: int) -> None:
         deaths = str(r["fatalities"])
         if r["fatalities_high"] and r["fatalities_high"] != r["fatalities"]:
             deaths += f" ({r['fatalities_low']}-{r['fatalities_high']})"
+        injured = "" if r["injured"] is None else str(r["injured"])
+        if r["injured_high"] and r["injured_high"] != r["injured"]:
+            injured += f" ({r['injured_low']}-{r['injured_high']})"
         table.add_row(
             r["event_date"] or "?", r["sub_event_type"], r["actor1"] or "", r["actor2"] or "",
-            where, deaths, "; ".join(r["sources"] or []),
+            where, deaths, injured, "; ".join(r["sources"] or []),
         )  # fmt: skip
     Console(width=max(120, Console().width)).print(table)
 

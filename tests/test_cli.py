@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from fieldreport.cli import cli
 
 from .conftest import EXAMPLES
+from .fixtures_injured import write_injured_db
 
 GOOD = (
     "Gunmen attack a market in the north\n\n date 2019-05-04\n\n"
@@ -197,3 +198,18 @@ def test_gazetteer_import_adds_a_village_the_run_then_places_exactly(
         "gazetteer", "import", str(places), "--path", str(gaz_copy), cwd=tmp_path, env_extra=env
     )
     assert "Added 0 places" in again.stdout
+
+
+def test_the_events_table_shows_the_injured_beside_the_deaths(tmp_path: Path, env: dict[str, str]) -> None:
+    write_injured_db(tmp_path / "i.duckdb")
+    proc = fieldreport("events", "--db", "i.duckdb", cwd=tmp_path, env_extra=env)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    header = [c.strip() for c in next(line for line in lines if "deaths" in line).split("┃")[1:-1]]
+    assert header == ["date", "type", "actor 1", "actor 2", "where", "deaths", "injured", "sources"]
+    rows = [[c.strip() for c in line.split("│")[1:-1]] for line in lines if line.startswith("│ 2021")]
+    assert [(r[0], r[5], r[6]) for r in rows] == [
+        ("2021-06-01", "4", "9 (9-15)"),
+        ("2021-06-02", "0", "2"),
+        ("2021-06-02", "None", ""),
+    ]
