@@ -293,3 +293,18 @@ def test_a_toll_that_names_its_killer_is_that_killers_event(nlp):
 )
 def test_deaths_that_are_no_toll_of_the_event(nlp, text):
     assert figures(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Seven people were shot and wounded early Thursday.", [("injured", 7, 7)]),
+        ("Four people were shot, one fatally, outside a bar.", [("injured", 3, 3), ("killed", 1, 1)]),
+        ("5 shot during a party at a nightclub.", [("injured", 5, 5)]),
+        ("Five people were shot Saturday night; two of them died.", [("injured", 3, 3), ("killed", 2, 2)]),
+        ("Two men were shot at but not hit.", []),
+        ("A man was shot dead on Friday.", [("killed", 1, 1)]),
+    ],
+)
+def test_the_people_shot_and_not_counted_dead_are_the_injured(text, expected):
+    assert [(c.kind, c.low, c.high) for c in find_claims(text)] == expected

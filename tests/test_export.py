@@ -64,7 +64,8 @@ def db(tmp_path: Path) -> Path:
         "strike",
         "A strike killed 21.",
     )
-    undated = Mention("a1", 0, 0, 10, "Fighting.", "Battles", "Armed clash", "A", "B", 2, 2)
+    # another incident the article tells, with no date
+    undated = Mention("a1", 0, 0, 10, "Fighting.", "Battles", "Armed clash", "A", "B", 2, 2, incident=1)
     path = tmp_path / "e.duckdb"
     with Store(path) as s:
         s.write_batch([Analysed(a, mentions=(m, undated)), Analysed(b)], [], [])

@@ -96,3 +96,14 @@ def test_background_and_running_totals_are_no_incident() -> None:
         ]
     )
     assert [(m.start, m.incident) for m in told] == [(0, 0)]
+
+
+def test_unresolved_weekdays_still_tell_two_days_apart() -> None:
+    # an article with no publication date: "late on Monday" and "Tuesday" cannot become dates
+    monday = mention(
+        0,
+        "Late on Monday, a strike killed 21 people fleeing by boat.",
+        date=EventDate(None, None, "Late on Monday"),
+    )
+    tuesday = mention(60, "One of Tuesday's strikes killed eight.", date=EventDate(None, None, "Tuesday"))
+    assert [m.incident for m in incidents.group([monday, tuesday])] == [0, 1]

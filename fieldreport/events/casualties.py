@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Span
 
@@ -220,6 +221,17 @@ _ACTIVE = re.compile(
     rf"(?P<q>{_QTY_FULL})(?:\s+{_VICTIM})?(?P<more>{_MORE})(?:\s+(?P<state>dead|wounded|injured))?",
     re.I,
 )
+# Local news counts the people shot: "Seven people were shot", "4 shot outside a club". Those the
+# sentence does not count dead are the injured; "shot at" hit no one.
+_SHOT = re.compile(
+    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+(?:{_VICTIM}\s*)?{_AUX}shot\b"
+    r"(?!\s+(?:dead|to\s+death|and\s+killed|and\s+fatally|at)\b)",
+    re.I,
+)
+# "Four people were shot, one fatally": the dead among them
+_FATALLY = re.compile(
+    rf"(?<![A-Za-z0-9_])(?P<q>{_QTY_FULL})\s+(?:of\s+them\s+)?(?:were\s+|was\s+)?fatally\b", re.I
+)
 # "claiming 12 lives", "resulted in 3 deaths", "seven deaths reported"
 _LIVES = re.compile(
     rf"\b(?:claim\w*|cost\w*|took|taking|result(?:ed|ing|s)?\s+in|caus\w+|left|leaving)\s+"
@@ -367,6 +379,22 @@ def word_number(text: str) -> int | None:
         else:
             return None
     return total
+
+
+def _shot(text: str, found: list[RawClaim], add: Any) -> None:
+    """The people a sentence says were shot, less those it counts dead, are its injured."""
+    if any(c.kind == "injured" for c in found) or _MISHAP.search(text):
+        return
+    for m in _FATALLY.finditer(text):
+        rng = quantity(m)
+        if rng is not None and not any(c.kind == "killed" for c in found):
+            add("killed", rng, "", m.start(), m.end(), m.start("q"))
+    dead = sum(c.low for c in found if c.kind == "killed")
+    for m in _SHOT.finditer(text):
+        rng = quantity(m)
+        if rng is not None and rng[1] > dead:
+            victim = m.group("victim") or ""
+            add("injured", (max(0, rng[0] - dead), rng[1] - dead), victim, m.start(), m.end(), m.start("q"))
 
 
 def quantity(m: re.Match[str]) -> tuple[int, int] | None:
@@ -566,6 +594,7 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
             if not overlap and not _MODAL_BEFORE.search(before) and not _CAUSE_BEFORE.search(before):
                 found.append(RawClaim(c.kind, c.low, c.high, c.victim_phrase, c.text, c.start, c.end))
                 spans.append(local)
+    _shot(text, found, add)
     found.sort(key=lambda c: c.start)
     # "One fighter was killed and four were wounded": a bare number takes the previous victims.
     out: list[RawClaim] = []

@@ -198,12 +198,25 @@ def _home(
             continue
         if day and inc.day and day != inc.day and not (day > inc.day and _DEATH.search(m.trigger)):
             continue
+        if not day and not inc.day and _other_weekday(m, inc.lead):
+            continue
         if place and inc.place and not _near(inc.place, place):
             continue
         if armed(m) and armed(inc.lead) and not _same_unit(m, inc.lead):
             continue
         return inc
     return None
+
+
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def _other_weekday(a: Mention, b: Mention) -> bool:
+    """In an article with no date to resolve them against, "late on Monday" and "Tuesday" are
+    still two days."""
+    wa = _WEEKDAY.search((a.date.evidence if a.date else None) or "")
+    wb = _WEEKDAY.search((b.date.evidence if b.date else None) or "")
+    return bool(wa and wb and wa.group(1).lower() != wb.group(1).lower())
 
 
 def _same_unit(a: Mention, b: Mention) -> bool:
