@@ -247,9 +247,10 @@ def compatible(a: Report, b: Report) -> bool:
     The days they can mean must meet (a day either way where a side is unnamed: "late Saturday"
     and "early Sunday" are one night; ACLED's day is exact between organised armed sides), what
     happened must be of one kind, and their countries agree. Then the evidence that they tell one
-    incident: the story clustering joined them and their places agree (or their words do, since a
-    wrongly read place name is likelier than two incidents of one story on one day); or, in
-    different stories, their places agree and they share most of their words."""
+    incident: the story clustering joined them and their places agree (or, where a side is
+    unnamed, their words do, since a wrongly read place name is likelier than two incidents of
+    one story on one day); or, in different stories, their places agree and they share most of
+    their words."""
     if a.article_id == b.article_id or a.window is None or b.window is None:
         return False
     slack = _dt.timedelta(days=0 if a.armed and b.armed else UNNAMED_DAY_SLACK)
@@ -261,7 +262,8 @@ def compatible(a: Report, b: Report) -> bool:
     if placed is None:
         return False
     if a.meta.get("story_id") is not None and a.meta.get("story_id") == b.meta.get("story_id"):
-        return placed or overlap(a, b) >= STORY_WORDS
+        # between organised armed sides the place is ACLED's unit: strikes on two towns are two
+        return placed or (not (a.armed and b.armed) and overlap(a, b) >= STORY_WORDS)
     return placed and overlap(a, b) >= SAME_WORDS
 
 
