@@ -7,6 +7,8 @@ PLOVER coder would most likely give the same report ("" where PLOVER has no mode
 
 from __future__ import annotations
 
+import re
+
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
 VAC = "Violence against civilians"
@@ -98,3 +100,65 @@ def plover(sub_event_type: str) -> tuple[str, str]:
 def is_violent(sub_event_type: str) -> bool:
     """Whether the sub-event type can carry fatalities from fighting (not a strategic development)."""
     return SUB_EVENT_TYPES.get(sub_event_type) in (BATTLES, EXPLOSIONS, VAC, RIOTS)
+
+
+# -- ACLED's scope ---------------------------------------------------------------------------------
+# ACLED records political violence, demonstrations and strategic developments; fieldreport also
+# yields criminal shootings (for those who track gun violence). The rule that tells them apart is
+# the data below, read by :func:`in_acled_scope`; its examples are in ``tests/test_taxonomy.py``.
+
+# Types ACLED codes whoever the sides are: a protest, a riot or a strategic development is
+# political by its kind, and a bomb, a strike or a shelling is organised violence by its means.
+SCOPE_BY_TYPE = frozenset({PROTESTS, RIOTS, STRATEGIC, EXPLOSIONS})
+# Types ACLED codes only where an organised political or armed actor is a side.
+SCOPE_BY_SIDES = frozenset({BATTLES, VAC})
+# ACLED inter codes of organised actors: 1 state forces (army and police), 2 rebels, 3 political
+# militias (ACLED's "Unidentified Armed Group (X)" among them), 4 identity militias, 8 external or
+# other forces. Not organised: 5 rioters, 6 protesters, 7 civilians, and no code at all.
+ORGANISED_INTERS = frozenset({1, 2, 3, 4, 8})
+# ACLED's names of organised actors, which count as such where a side came without an inter code.
+ORGANISED_NAMES = re.compile(r"^(?:Military Forces of|Police Forces of|Unidentified Armed Group)\b")
+
+
+def organised(actor: str | None, inter: int | None) -> bool:
+    """Whether a side is an organised political or armed actor: by its ACLED inter code, or by an
+    ACLED name ("Police Forces of Kenya") where it has no code. No actor is never organised."""
+    if not actor or not actor.strip():
+        return False
+    if inter is not None:
+        return inter in ORGANISED_INTERS
+    return ORGANISED_NAMES.match(actor) is not None
+
+
+def in_acled_scope(
+    event_type: str | None,
+    sub_event_type: str | None,
+    actor1: str | None,
+    inter1: int | None,
+    actor2: str | None,
+    inter2: int | None,
+) -> bool:
+    """Whether ACLED would record the event: political violence, a demonstration or a strategic
+    development, rather than violence outside war (a criminal shooting).
+
+    The rule:
+
+    * Protests, riots, strategic developments and explosions/remote violence are in scope,
+      whoever the sides are (:data:`SCOPE_BY_TYPE`).
+    * Battles and violence against civilians are in scope when a side is an organised political
+      or armed actor (:func:`organised`: inter 1 state forces, 2 rebels, 3 political militias,
+      4 identity militias, 8 external/other forces; "Unidentified Armed Group (X)" counts, since
+      ACLED codes those). State forces include the police: ACLED codes state forces' violence,
+      so a police shooting is in scope.
+    * They are out of scope when the only sides are civilians, rioters, protesters, unnamed
+      individuals or no actor at all: a criminal shooting, actor1 None or a bare phrase like
+      "two men", actor2 "Civilians (United States)".
+    * A type that is not ACLED's is out of scope. The event type decides; the sub-event type
+      stands in for it where the event type is missing or not ACLED's.
+    """
+    kind = event_type if event_type in EVENT_TYPES else SUB_EVENT_TYPES.get(sub_event_type or "")
+    if kind in SCOPE_BY_TYPE:
+        return True
+    if kind in SCOPE_BY_SIDES:
+        return organised(actor1, inter1) or organised(actor2, inter2)
+    return False
