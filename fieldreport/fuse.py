@@ -35,7 +35,7 @@ from typing import Any
 
 from .events.casualties import estimated
 from .events.incidents import armed
-from .events.taxonomy import BATTLES, EVENT_TYPES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC
+from .events.taxonomy import BATTLES, EVENT_TYPES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, in_acled_scope
 from .geo import place_key
 from .geo.gazetteer import distance_km
 from .ids import stable_id
@@ -482,6 +482,7 @@ def _event(
         injured_low=injured_low,
         injured_high=injured_high,
         injured_disputed=injured_disputed,
+        political=in_acled_scope(best.event_type, best.sub_event_type, actor1, inter1, actor2, inter2),
     )
 
 
@@ -561,7 +562,9 @@ def toll(
 
     Each claimant ("the Observatory", "a defense official"; an article's unattributed figures
     are its outlet's own) counts once, with its latest word: the claims it made in the most
-    recently published report (an updated toll replaces an early one). A claimant's figure is
+    recently published report (an updated toll replaces an early one). Unattributed figures
+    are the press's running count: only those of the most recently published reports stand
+    ("a second victim died" the next day updates, it does not dispute). A claimant's figure is
     the sum over victim groups of its largest claimed lower (upper) bounds; a toll that names no
     victims ("unknown": "the death toll rose to five") is a total, not one more group, so the
     figure is at least it and never it plus the groups. ``low`` and ``best`` are the smallest
@@ -588,7 +591,13 @@ def toll(
             latest[who] = (when, victims)
     if not latest:
         return 0, 0, 0, False
-    figures = [_figure(v) for _, v in latest.values()]
+    # the press's own figures (no claimant named) are its running count: a later day's report
+    # updates the earlier ones ("a second victim died"); reports of the same day may disagree
+    press = [when for who, (when, _) in latest.items() if who.startswith("article:")]
+    newest = max(press, default="")
+    figures = [
+        _figure(v) for who, (when, v) in latest.items() if not who.startswith("article:") or when == newest
+    ]
     low = min(lo for lo, _ in figures)
     return low, low, max(hi for _, hi in figures), len(set(figures)) > 1
 

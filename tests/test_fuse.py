@@ -237,3 +237,20 @@ def test_another_reports_event_is_matched_on_what_each_article_says_best() -> No
     other = replace(lead, article_id="a2")
     events, links = fuse.run([lead, later, other], META)
     assert len(events) == 1 and {link.article_id for link in links} >= {"a1", "a2"}
+
+
+def test_the_press_running_count_is_updated_by_a_later_report() -> None:
+    # Saturday's report: one man killed; Monday's: a second victim died. No one is quoted: the
+    # later report updates the count. Two reports of the same day that disagree stay conservative.
+    meta = {
+        "d1": {"outlet": "Daily Star", "duplicate_of": None, "published": "2016-05-07"},
+        "d2": {"outlet": "Evening Post", "duplicate_of": None, "published": "2016-05-09"},
+        "d3": {"outlet": "Courier", "duplicate_of": None, "published": "2016-05-09"},
+    }
+    first = mention("d1", claims=(killed(1, 1, "unknown"),))
+    update = mention("d2", claims=(killed(2, 2, "unknown"),))
+    (event,), _ = fuse.run([first, update], meta)
+    assert (event.fatalities_low, event.fatalities, event.fatalities_high) == (2, 2, 2)
+    same_day = mention("d3", claims=(killed(3, 3, "unknown"),))
+    (event,), _ = fuse.run([first, update, same_day], meta)
+    assert (event.fatalities, event.fatalities_high, event.fatalities_disputed) == (2, 3, True)

@@ -541,6 +541,8 @@ def victim_group(phrase: str) -> str:
     if not words:
         return "unknown"
     head = words[-1].lower()
+    if head in _NO_ONE_NAMED:
+        return "unknown"  # "he was pronounced dead", "Two were killed": the toll again, no side
     if words[-1][0].isupper():
         group = words[-1]  # a name: "Imbonerakure", "Taliban"
     else:
@@ -553,6 +555,10 @@ def victim_group(phrase: str) -> str:
 
 
 _NO_SIDE = frozenset("people men women individuals victims others unknown dead casualties lives".split())
+_NO_ONE_NAMED = frozenset(
+    """he she him her they them one two three four five six seven eight nine ten another second third
+    fourth fifth both all each""".split()
+)
 
 
 def refers_back(doc: Doc, start: int) -> bool:
