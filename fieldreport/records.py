@@ -277,3 +277,6 @@ class Event:
     injured_high: int | None = None
     # the sources' latest injured counts disagree: injured is the lowest, every claim is kept
     injured_disputed: bool = False
+    # within ACLED's scope (events.taxonomy.in_acled_scope): political violence, a demonstration
+    # or a strategic development; False for violence outside war, such as a criminal shooting
+    political: bool = True

@@ -87,10 +87,14 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS injured INTEGER;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS injured_low INTEGER;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS injured_high INTEGER;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS injured_disputed BOOLEAN;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS political BOOLEAN;
 ALTER TABLE mentions ADD COLUMN IF NOT EXISTS range_start VARCHAR;
 ALTER TABLE mentions ADD COLUMN IF NOT EXISTS range_end VARCHAR;
 ALTER TABLE mentions ADD COLUMN IF NOT EXISTS incident INTEGER;
 """
+# events whose ``political`` is unknown (fused by a version before it), with what judges it
+_UNJUDGED = "SELECT {what} FROM events WHERE political IS NULL"
+_SIDES = "event_id, event_type, sub_event_type, actor1, inter1, actor2, inter2"
 _CREATED = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+)")
 _MIGRATED = re.compile(r"ALTER TABLE (\w+) ADD COLUMN IF NOT EXISTS (\w+)")
 
@@ -134,15 +138,40 @@ class Store:
     def _upgrade(self) -> None:
         self.con.execute(_DDL)
         self.con.execute(_MIGRATIONS)
+        self._judge_scope()
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
+    def _judge_scope(self) -> None:
+        """Events fused before the ``political`` column existed gain it, by the same rule fusion
+        applies, from their own type and sides: an export filtered to ACLED's scope then means
+        the same on an old database as on a new one."""
+        rows = self.con.execute(_UNJUDGED.format(what=_SIDES)).fetchall()
+        if not rows:
+            return
+        from .events.taxonomy import in_acled_scope
+
+        judged = pa.Table.from_pylist(
+            [{"event_id": r[0], "political": in_acled_scope(*r[1:])} for r in rows],
+            schema=pa.schema([("event_id", pa.string()), ("political", pa.bool_())]),
+        )
+        self.con.register("_judged", judged)
+        try:
+            self.con.execute(
+                "UPDATE events SET political = j.political FROM _judged j WHERE events.event_id = j.event_id"
+            )
+        finally:
+            self.con.unregister("_judged")
+
     def _outdated(self) -> bool:
-        """Whether the database lacks a table or a column this version creates."""
+        """Whether the database lacks a table or a column this version creates, or holds events
+        not yet judged in or out of ACLED's scope."""
         sql = "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database()"
         have = set(self.con.execute(sql).fetchall())
         tables = {t for t, _ in have}
-        return any(t not in tables for t in _CREATED.findall(_DDL)) or any(
-            (t, c) not in have for t, c in _MIGRATED.findall(_MIGRATIONS)
+        return (
+            any(t not in tables for t in _CREATED.findall(_DDL))
+            or any((t, c) not in have for t, c in _MIGRATED.findall(_MIGRATIONS))
+            or self.con.execute(_UNJUDGED.format(what="1") + " LIMIT 1").fetchone() is not None
         )
 
     def close(self) -> None:

@@ -180,7 +180,7 @@ def test_a_database_from_before_injured_counts_gains_them(tmp_path: Path) -> Non
     old_events_table(db)
     with Store(db) as s:
         columns = [r[0] for r in s.con.execute("DESCRIBE events").fetchall()]
-        assert columns[-4:] == ["injured", "injured_low", "injured_high", "injured_disputed"]
+        assert columns[-5:] == ["injured", "injured_low", "injured_high", "injured_disputed", "political"]
         assert s.query(EVENT_READ) == [OLD_ROW]
         s.replace_events([(an_event(), [])])
     with Store(db, read_only=True) as s:
@@ -203,4 +203,49 @@ def test_opening_an_old_database_read_only_gains_the_columns_too(tmp_path: Path)
     before = db.stat().st_mtime_ns
     with Store(db, read_only=True) as s:
         assert s.query(EVENT_READ) == [OLD_ROW]
+    assert db.stat().st_mtime_ns == before
+
+
+# -- ACLED's scope -----------------------------------------------------------------------------
+
+
+def test_an_event_is_political_unless_told_otherwise() -> None:
+    assert an_event().political is True
+
+
+def test_the_scope_round_trips_through_the_store(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    shooting = an_event(
+        event_id="ev2", event_type="Violence against civilians", sub_event_type="Attack", actor1=None,
+        inter1=None, actor2="Civilians (United States)", inter2=7, political=False,
+    )  # fmt: skip
+    with Store(db) as s:
+        s.replace_events([(an_event(), []), (shooting, [])])
+    with Store(db, read_only=True) as s:
+        rows = s.query("SELECT event_id, political FROM events ORDER BY event_id")
+    assert rows == [{"event_id": "ev1", "political": True}, {"event_id": "ev2", "political": False}]
+
+
+def test_a_database_from_before_the_scope_judges_its_events_on_opening(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    old_events_table(db)
+    with duckdb.connect(str(db)) as con:
+        con.execute(
+            """INSERT INTO events (event_id, event_type, sub_event_type, actor1, inter1, actor2, inter2)
+               VALUES ('shooting', 'Violence against civilians', 'Attack', NULL, NULL,
+                       'Civilians (United States)', 7),
+                      ('police', 'Violence against civilians', 'Attack', 'Police Forces of United States',
+                       1, 'Civilians (United States)', 7)"""
+        )
+    # export and serve open read-only: the file is upgraded once, and every event judged
+    with Store(db, read_only=True) as s:
+        rows = s.query("SELECT event_id, political FROM events ORDER BY event_id")
+    assert rows == [
+        {"event_id": "old", "political": False},  # a battle no side of which is named
+        {"event_id": "police", "political": True},
+        {"event_id": "shooting", "political": False},
+    ]
+    before = db.stat().st_mtime_ns
+    with Store(db, read_only=True) as s:
+        assert s.query("SELECT count(*) AS n FROM events WHERE political IS NULL") == [{"n": 0}]
     assert db.stat().st_mtime_ns == before

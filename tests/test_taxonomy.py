@@ -82,3 +82,29 @@ def test_every_sub_event_type_of_the_types_in_scope_by_kind_is_in_scope_without_
 def test_organised_sides_are_acleds_inter_codes_1_to_4_and_8(inter: int) -> None:
     assert organised("A side", inter) is (inter in (1, 2, 3, 4, 8))
     assert organised(None, inter) is False
+
+
+def test_fusion_judges_each_event_by_its_own_type_and_sides() -> None:
+    # here rather than in test_fuse.py: the scope is this module's rule, fusion only applies it
+    from dataclasses import replace
+
+    from fieldreport import fuse
+    from fieldreport.records import EventDate, Location, Mention
+
+    city = Location("Chicago", 41.85, -87.65, 1, "US", "United States", "Illinois", None, "geonames:1")
+    shooting = Mention(
+        "a1", 0, 0, 40, "Two men shot a teenager on the South Side.", VAC, "Attack", "two men",
+        "Civilians (United States)", None, 7, city, EventDate("2023-07-04", 1, "on Tuesday"),
+        trigger="shot",
+    )  # fmt: skip
+    police = replace(
+        shooting, article_id="a2", sentence="Police shot a man in Houston.",
+        actor1="Police Forces of United States", inter1=1, date=EventDate("2023-08-20", 1, "on Sunday"),
+        location=Location("Houston", 29.76, -95.36, 1, "US", "United States", "Texas", None, "geonames:2"),
+    )  # fmt: skip
+    meta = {"a1": {"outlet": "Lakefront News"}, "a2": {"outlet": "Bayou Daily"}}
+    events, _ = fuse.run([shooting, police], meta)
+    assert sorted((e.location, e.actor1, e.political) for e in events) == [
+        ("Chicago", "two men", False),
+        ("Houston", "Police Forces of United States", True),
+    ]
