@@ -303,6 +303,10 @@ def test_deaths_that_are_no_toll_of_the_event(nlp, text):
         ("5 shot during a party at a nightclub.", [("injured", 5, 5)]),
         ("Five people were shot Saturday night; two of them died.", [("injured", 3, 3), ("killed", 2, 2)]),
         ("Two men were shot at but not hit.", []),
+        ("Four people were shot at a bar early Saturday.", [("injured", 4, 4)]),
+        ("Three teens were shot in the north of the county.", [("injured", 3, 3)]),
+        ("The gun went off, hitting a bystander in the arm.", [("injured", 1, 1)]),
+        ("The truck rolled over, hitting two cars.", []),
         ("A man was shot dead on Friday.", [("killed", 1, 1)]),
     ],
 )

@@ -136,7 +136,7 @@ _HEADS_PL = (
     r"activists|supporters|vigilantes|robbers|thieves|bandits|assailants|kidnappers|bombers|raiders|poachers|"
     r"smugglers|prisoners|inmates|detainees|peacekeepers|rangers|elders|chiefs|clerics|Christians|Muslims|citizens|"
     r"nationals|locals|pastoralists|nomads|cattle\s+herders|motorists|hostages|captives|"
-    r"relatives|brothers|sons|daughters|wives|babies|infants|teenagers|adults|"
+    r"relatives|brothers|sons|daughters|wives|babies|infants|teenagers|teens|juveniles|toddlers|adults|"
     r"security\s+forces|forces|army\s+personnel|conscripts|cadets|loyalists|collaborators|informants"
 )
 _HEADS_SG = (
@@ -146,9 +146,10 @@ _HEADS_SG = (
     r"youth|herdsman|hunter|fisherman|miner|driver|teacher|pupil|official|activist|supporter|vigilante|"
     r"robber|thief|bandit|assailant|kidnapper|bomber|raider|poacher|smuggler|prisoner|inmate|detainee|"
     r"peacekeeper|ranger|elder|chief|cleric|imam|pastor|priest|trader|businessman|doctor|nurse|baby|infant|"
-    r"teenager|adult|husband|wife|son|daughter|brother|mother|father|captain|lieutenant|colonel|general|passerby|"
+    r"teenager|teen|juvenile|toddler|adult|husband|wife|son|daughter|brother|mother|father|captain|lieutenant|"
+    r"colonel|general|passerby|"
     r"sergeant|corporal|major|private|conscript|cadet|nightwatchman|watchman|councillor|politician|"
-    r"collaborator|informant|body"
+    r"collaborator|informant|body|bystander|victim"
 )
 # A named group as the victims' head: "4 Imbonerakure killed", "15 Afghan Taliban killed", "150 Syrians".
 _CALENDAR = (
@@ -222,12 +223,18 @@ _ACTIVE = re.compile(
     re.I,
 )
 # Local news counts the people shot: "Seven people were shot", "4 shot outside a club". Those the
-# sentence does not count dead are the injured; "shot at" hit no one.
+# sentence does not count dead are the injured; "shot at" (not "shot at a bar") hit no one.
 _SHOT = re.compile(
     rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+(?:{_VICTIM}\s*)?{_AUX}shot\b"
-    r"(?!\s+(?:dead|to\s+death|and\s+killed|and\s+fatally|at)\b)",
+    r"(?!\s+(?:dead|to\s+death|and\s+killed|and\s+fatally)\b)"
+    r"(?!\s+at(?:\s*[.,;]|\s+(?:but|by|from|and|several|multiple|least|him|her|them|police|officers)\b))",
     re.I,
 )
+GUN_WORDS = re.compile(
+    r"\b(?:gun\w*|shots?|bullets?|fired|firing|opened fire|pistol|rifle|handgun|went off)\b", re.I
+)
+# "the gun went off, hitting a bystander": hit by a bullet, so injured unless the sentence says dead
+_HIT = re.compile(rf"\b(?:hitting|striking)\s+(?P<q>{_QTY_FULL})\s+{_VICTIM}", re.I)
 # "Four people were shot, one fatally": the dead among them
 _FATALLY = re.compile(
     rf"(?<![A-Za-z0-9_])(?P<q>{_QTY_FULL})\s+(?:of\s+them\s+)?(?:were\s+|was\s+)?fatally\b", re.I
@@ -390,6 +397,11 @@ def _shot(text: str, found: list[RawClaim], add: Any) -> None:
         if rng is not None and not any(c.kind == "killed" for c in found):
             add("killed", rng, "", m.start(), m.end(), m.start("q"))
     dead = sum(c.low for c in found if c.kind == "killed")
+    if GUN_WORDS.search(text) and not dead:
+        for m in _HIT.finditer(text):
+            rng = quantity(m)
+            if rng is not None:
+                add("injured", rng, m.group("victim") or "", m.start(), m.end(), m.start("q"))
     for m in _SHOT.finditer(text):
         rng = quantity(m)
         if rng is not None and rng[1] > dead:
