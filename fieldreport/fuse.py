@@ -34,7 +34,7 @@ from functools import cached_property
 from typing import Any
 
 from .events.casualties import estimated
-from .events.incidents import armed
+from .events.incidents import armed, same_unit
 from .events.taxonomy import BATTLES, EVENT_TYPES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, in_acled_scope
 from .geo import place_key
 from .geo.gazetteer import distance_km
@@ -154,11 +154,16 @@ class Report:
         return _iso(report_day(self.members))
 
     @cached_property
+    def stated(self) -> bool:
+        """Whether its day is one the article states, not its publication date."""
+        return any(stated_day(m) for m in self.members)
+
+    @cached_property
     def window(self) -> tuple[_dt.date, _dt.date] | None:
         """The first and last day the report can mean."""
         if self.day is None:
             return None
-        stated = any(stated_day(m) for m in self.members)
+        stated = self.stated
         precision = min((m.date.precision or 3 for m in self.members if m.date and m.date.date), default=3)
         before = after = DATE_SLACK.get(precision, _SLACK_MAX)
         if not stated and precision == 1:
@@ -261,6 +266,15 @@ def compatible(a: Report, b: Report) -> bool:
     placed = places_agree(a.place, b.place)
     if placed is None:
         return False
+    if (
+        a.armed
+        and b.armed
+        and a.stated
+        and a.day == b.day
+        and b.stated
+        and same_unit(lead(a.members), lead(b.members))
+    ):
+        return placed  # ACLED's unit: one day, place, type and pair of sides is one event
     if a.meta.get("story_id") is not None and a.meta.get("story_id") == b.meta.get("story_id"):
         # between organised armed sides the place is ACLED's unit: strikes on two towns are two
         return placed or (not (a.armed and b.armed) and overlap(a, b) >= STORY_WORDS)

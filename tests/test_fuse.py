@@ -254,3 +254,13 @@ def test_the_press_running_count_is_updated_by_a_later_report() -> None:
     same_day = mention("d3", claims=(killed(3, 3, "unknown"),))
     (event,), _ = fuse.run([first, update, same_day], meta)
     assert (event.fatalities, event.fatalities_high, event.fatalities_disputed) == (2, 3, True)
+
+
+def test_acleds_unit_between_organised_sides_is_one_event_whatever_the_words() -> None:
+    # two stories, other words, the same stated day, place, type and pair of sides: one event
+    a = mention("b1", sentence="Coalition jets struck the town at dawn.")
+    b = mention("b3", sentence="Warplanes of the alliance hit houses near the river.")
+    assert len(fuse.run([a, b], STORY)[0]) == 1
+    # a publication date alone is no stated day
+    published = replace(b, date=EventDate("2017-06-06", 1, "publication date"))
+    assert len(fuse.run([a, published], STORY)[0]) == 2

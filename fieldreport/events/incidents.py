@@ -202,7 +202,7 @@ def _home(
             continue
         if place and inc.place and not _near(inc.place, place):
             continue
-        if armed(m) and armed(inc.lead) and not _same_unit(m, inc.lead):
+        if armed(m) and armed(inc.lead) and not same_unit(m, inc.lead):
             continue
         return inc
     return None
@@ -219,7 +219,7 @@ def _other_weekday(a: Mention, b: Mention) -> bool:
     return bool(wa and wb and wa.group(1).lower() != wb.group(1).lower())
 
 
-def _same_unit(a: Mention, b: Mention) -> bool:
+def same_unit(a: Mention, b: Mention) -> bool:
     """ACLED's unit: the same sub-event type and the same pair of sides, in either order."""
     return a.sub_event_type == b.sub_event_type and {a.actor1, a.actor2} == {b.actor1, b.actor2}
 
