@@ -27,13 +27,14 @@ from fieldreport.export import ACLED_COLUMNS, CSV_COLUMNS, EXTRA_COLUMNS
 
 from .conftest import free_port, serving
 from .fixtures_injured import write_injured_db
+from .fixtures_scope import CRIMINAL, POLITICAL, write_scope_db
 
 ITEM_KEYS = [
     "event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
     "inter1", "inter2", "country_code", "country", "admin1", "admin2", "location", "latitude",
     "longitude", "geo_precision", "fatalities", "fatalities_low", "fatalities_high",
-    "fatalities_disputed", "injured", "injured_low", "injured_high", "injured_disputed", "story_id",
-    "n_sources", "notes",
+    "fatalities_disputed", "injured", "injured_low", "injured_high", "injured_disputed", "political",
+    "story_id", "n_sources", "notes",
 ]  # fmt: skip
 
 
@@ -522,9 +523,9 @@ def test_exports_carry_the_injured_counts(injured_api: httpx.Client) -> None:
     rows = list(csv.DictReader(io.StringIO(injured_api.get("/api/export.csv").text)))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert [[r["event_id_cnty"], r["fatalities"], *(r[k] for k in EXTRA_COLUMNS)] for r in rows] == [
-        ["ev-bomb", "4", "9", "9", "15", "true"],
-        ["ev-attack", "0", "2", "2", "2", "false"],
-        ["ev-clash", "", "", "", "", "false"],
+        ["ev-bomb", "4", "9", "9", "15", "true", "true"],
+        ["ev-attack", "0", "2", "2", "2", "false", "true"],
+        ["ev-clash", "", "", "", "", "false", "true"],
     ]
     records = [json.loads(line) for line in injured_api.get("/api/export.jsonl").text.splitlines()]
     assert [[r["event_id"], *(r[k] for k in INJURED_KEYS)] for r in records] == [
@@ -553,3 +554,54 @@ def test_serving_a_database_from_before_injured_counts(tmp_path: Path) -> None:
         ["ev-clash", None, None, None, None, None],
     ]
     assert [b["injured"] for b in bins] == [0, 0]
+
+
+# ------------------------------------------------------------------ ACLED's scope
+
+
+@pytest.fixture(scope="module")
+def scope_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
+    """A real uvicorn over a database of criminal shootings beside political violence."""
+    db = tmp_path_factory.mktemp("scope") / "scope.duckdb"
+    write_scope_db(db)
+    with serving(create_app(db)) as url, httpx.Client(base_url=url, timeout=60) as client:
+        yield client
+
+
+def test_event_items_say_whether_they_are_in_acleds_scope(scope_api: httpx.Client) -> None:
+    items = scope_api.get("/api/events", params={"sort": "event_date"}).json()["items"]
+    assert all(list(e) == ITEM_KEYS for e in items)
+    assert [(e["event_id"], e["political"]) for e in items] == [
+        ("ev-street", False), ("ev-two-men", False), ("ev-police", True), ("ev-battle", True),
+        ("ev-protest", True),
+    ]  # fmt: skip
+    assert scope_api.get("/api/events/ev-two-men").json()["political"] is False
+
+
+def test_scope_political_keeps_only_acleds_scope_on_every_event_endpoint(scope_api: httpx.Client) -> None:
+    assert ids(scope_api, {"sort": "event_date", "scope": "political"}) == POLITICAL
+    assert ids(scope_api, {"sort": "event_date", "scope": "all"}) == CRIMINAL + POLITICAL
+    assert ids(scope_api, {"sort": "event_date", "scope": "political", "country": "US"}) == [
+        "ev-police", "ev-protest",
+    ]  # fmt: skip
+    facets = scope_api.get("/api/facets", params={"scope": "political"}).json()
+    assert facets["sub_event_type"] == [
+        {"value": "Armed clash", "count": 1}, {"value": "Attack", "count": 1},
+        {"value": "Peaceful protest", "count": 1},
+    ]  # fmt: skip
+    bins = scope_api.get("/api/events/histogram", params={"scope": "political"}).json()["bins"]
+    assert [b["date"] for b in bins] == ["2023-07-03", "2023-07-04", "2023-07-05"]
+    rows = list(csv.DictReader(io.StringIO(scope_api.get("/api/export.csv?scope=political").text)))
+    assert [(r["event_id_cnty"], r["political"]) for r in rows] == [(e, "true") for e in POLITICAL]
+    lines = scope_api.get("/api/export.jsonl", params={"scope": "political"}).text.splitlines()
+    assert [json.loads(line)["event_id"] for line in lines] == POLITICAL
+    features = scope_api.get("/api/export.geojson", params={"scope": "political"}).json()["features"]
+    assert [f["id"] for f in features] == POLITICAL
+
+
+def test_an_unknown_scope_is_422_and_scope_is_documented(scope_api: httpx.Client) -> None:
+    error = expect_error(scope_api.get("/api/events", params={"scope": "war"}), 422, "invalid_parameter")
+    assert error["message"] == "scope must be one of all, political, not 'war'."
+    spec = scope_api.get("/openapi.json").json()
+    scope = next(p for p in spec["paths"]["/api/events"]["get"]["parameters"] if p["name"] == "scope")
+    assert "ACLED's scope" in scope["description"]

@@ -31,6 +31,7 @@ from .params import (
     BBox,
     Country,
     End,
+    EventScope,
     EventType,
     Limit,
     Offset,
@@ -93,10 +94,11 @@ def _other_filters(
     bbox: BBox = None,
     story: StoryId = None,
     q: Search = None,
+    scope: EventScope = None,
 ) -> EventFilters:
     return EventFilters(
         event_type=tuple(event_type or ()), sub_event_type=tuple(sub_event_type or ()), actor=actor,
-        country=country, admin1=admin1, bbox=bbox, story=story, q=q,
+        country=country, admin1=admin1, bbox=bbox, story=story, q=q, scope=scope,
     )  # fmt: skip
 
 

@@ -38,6 +38,15 @@ BBox = Annotated[
         description="minlon,minlat,maxlon,maxlat in degrees; minlon > maxlon crosses the antimeridian.",
     ),
 ]
+EventScope = Annotated[
+    str | None,
+    Query(
+        title="Scope",
+        description="all (the default), or political: only events in ACLED's scope (political violence, "
+        "demonstrations, strategic developments), without violence outside war such as a criminal "
+        "shooting. Each event's `political` field says which it is.",
+    ),
+]
 StoryId = Annotated[str | None, Query(title="Story", description="Only the events of this story_id.")]
 Search = Annotated[
     str | None,

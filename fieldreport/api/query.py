@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import FieldreportError
+from ..export import SCOPES, scope_condition
 
 
 class ParamError(FieldreportError):
@@ -58,6 +59,7 @@ class EventFilters:
     bbox: str | None = None
     story: str | None = None
     q: str | None = None
+    scope: str | None = None  # "all" or "political" (export.SCOPES); None is all
 
     def __post_init__(self) -> None:
         # validate now, so a bad value fails before any query runs
@@ -65,6 +67,7 @@ class EventFilters:
         if start and end and start > end:
             raise ParamError("end", f"end ({self.end}) is before start ({self.start}).")
         parse_bbox(self.bbox)
+        parse_scope(self.scope)
 
     def where(self, dates: bool = True) -> tuple[str, list[Any]]:
         """The SQL condition on ``e`` (the events table) and its parameters; ``dates=False``
@@ -102,6 +105,9 @@ class EventFilters:
                 add("(e.longitude >= ? OR e.longitude <= ?)", minlon, maxlon)
         if self.story:
             add("e.story_id = ?", self.story)
+        scope = parse_scope(self.scope)
+        if scope:
+            add(scope)
         for word in words(self.q):
             pattern = like_pattern(word)
             ors = [f"{c} {_LIKE}" for c in _Q_COLUMNS] + [_Q_EVIDENCE.format(op=_LIKE)]
@@ -135,6 +141,15 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if not (lons_ok and lats_ok):
         raise ParamError("bbox", message)
     return minlon, minlat, maxlon, maxlat
+
+
+def parse_scope(value: str | None) -> str:
+    """The SQL condition (a constant of ``export.SCOPES``) of a scope value, or ParamError."""
+    try:
+        return scope_condition(value or "all")
+    except ValueError:
+        allowed = ", ".join(SCOPES)
+        raise ParamError("scope", f"scope must be one of {allowed}, not {value!r}.") from None
 
 
 def parse_sort(value: str) -> str:

@@ -19,7 +19,8 @@ EVENT_ITEM = """
 SELECT e.event_id, e.event_date, e.time_precision, e.event_type, e.sub_event_type, e.actor1,
        e.actor2, e.inter1, e.inter2, e.country_code, e.country, e.admin1, e.admin2, e.location,
        e.latitude, e.longitude, e.geo_precision, e.fatalities, e.fatalities_low, e.fatalities_high,
-       e.fatalities_disputed, e.injured, e.injured_low, e.injured_high, e.injured_disputed, e.story_id,
+       e.fatalities_disputed, e.injured, e.injured_low, e.injured_high, e.injured_disputed, e.political,
+       e.story_id,
        (SELECT count(DISTINCT em.article_id) FROM event_mentions em
          WHERE em.event_id = e.event_id) AS n_sources,
        e.notes
