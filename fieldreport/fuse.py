@@ -288,8 +288,10 @@ def places_agree(pa: Location | None, pb: Location | None) -> bool | None:
         return True
     if pa.country_code and pb.country_code and pa.country_code != pb.country_code:
         return None
+    if pa.location and place_key(pa.location) == place_key(pb.location or ""):
+        return True  # one name: a village placed at its province in one article, by a town in another
     if pa.latitude is None or pb.latitude is None or pa.longitude is None or pb.longitude is None:
-        return place_key(pa.location or "") == place_key(pb.location or "")
+        return False
     return distance_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= _reach(pa) + _reach(pb)
 
 
