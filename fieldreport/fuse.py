@@ -266,15 +266,12 @@ def compatible(a: Report, b: Report) -> bool:
     placed = places_agree(a.place, b.place)
     if placed is None:
         return False
-    if (
-        a.armed
-        and b.armed
-        and a.stated
-        and a.day == b.day
-        and b.stated
-        and same_unit(lead(a.members), lead(b.members))
-    ):
-        return placed  # ACLED's unit: one day, place, type and pair of sides is one event
+    if a.armed and b.armed:
+        # ACLED's unit between organised sides: one type and pair of sides, whatever the words
+        if not same_unit(lead(a.members), lead(b.members)):
+            return False
+        if a.stated and b.stated and a.day == b.day:
+            return placed
     if a.meta.get("story_id") is not None and a.meta.get("story_id") == b.meta.get("story_id"):
         # between organised armed sides the place is ACLED's unit: strikes on two towns are two
         return placed or (not (a.armed and b.armed) and overlap(a, b) >= STORY_WORDS)

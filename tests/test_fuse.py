@@ -133,11 +133,17 @@ def report(*members: Mention) -> fuse.Report:
 
 def test_reports_of_other_places_days_or_kinds_stay_apart() -> None:
     base = report(mention("b1"))
-    # other wording, a side left unnamed, another sub-type of violence: the same incident
-    told = report(
-        mention("b2", actor2=None, sub_event_type="Shelling/artillery/missile attack", sentence="Shells.")
-    )
+    # other wording, a side left unnamed: the same incident
+    told = report(mention("b2", actor2=None, sentence="Jets hit it."))
     assert fuse.compatible(base, told)
+    # between organised sides another sub-type is another ACLED event
+    shelled = report(mention("b2", sub_event_type="Shelling/artillery/missile attack", sentence="Shells."))
+    assert not fuse.compatible(base, shelled)
+    # where no side is an organised armed group, one outlet's shooting is another's attack
+    shot = mention("b1", actor1=None, actor2="Civilians (Syria)", event_type="Violence against civilians",
+                   sub_event_type="Attack", sentence="A man was shot dead.")  # fmt: skip
+    clash = replace(shot, article_id="b2", event_type="Battles", sub_event_type="Armed clash", actor2=None)
+    assert fuse.compatible(report(shot), report(clash))
     assert not fuse.compatible(base, report(mention("b2", location=TABQA)))
     assert not fuse.compatible(base, report(mention("b2", date=EventDate("2017-06-08", 1, "on Thursday"))))
     protest = mention("b2", event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters")

@@ -220,8 +220,10 @@ def _other_weekday(a: Mention, b: Mention) -> bool:
 
 
 def same_unit(a: Mention, b: Mention) -> bool:
-    """ACLED's unit: the same sub-event type and the same pair of sides, in either order."""
-    return a.sub_event_type == b.sub_event_type and {a.actor1, a.actor2} == {b.actor1, b.actor2}
+    """ACLED's unit: the same sub-event type and the same pair of sides, in either order; a side
+    one report leaves unnamed is no other side."""
+    sa, sb = {a.actor1, a.actor2} - {None}, {b.actor1, b.actor2} - {None}
+    return a.sub_event_type == b.sub_event_type and (sa <= sb or sb <= sa)
 
 
 def own_day(m: Mention) -> _dt.date | None:
