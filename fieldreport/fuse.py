@@ -74,13 +74,14 @@ def stated_day(m: Mention) -> str | None:
 
 def report_day(members: Sequence[Mention]) -> str | None:
     """The day of one article's report of an incident: the earliest day it states (the incident
-    began then; a victim who died a day later is its toll), else the earliest date it has.
+    began then; a victim who died a day later is its toll), else its most precise date, the
+    earliest of those.
     ``Store.iter_mentions`` orders by the same rule in SQL."""
     stated = [d for d in map(stated_day, members) if d]
     if stated:
         return min(stated)
-    dated = [m.date.date for m in members if m.date and m.date.date]
-    return min(dated) if dated else None
+    dated = [(m.date.precision or 9, m.date.date) for m in members if m.date and m.date.date]
+    return min(dated)[1] if dated else None
 
 
 def report_order(mentions: Iterable[Mention]) -> list[Mention]:

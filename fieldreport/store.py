@@ -431,13 +431,14 @@ class Store:
     def iter_mentions(self) -> Iterator[Mention]:
         """Every stored mention with its claims, in the order fusion streams them."""
         # fuse.report_order: one article's report of an incident at a time, by the earliest day
-        # it states (not its publication date), else its earliest date
+        # it states (not its publication date), else its most precise date, the earliest of those
         sql = """
             SELECT m.*, (SELECT list(c ORDER BY c.start, c.claim_id) FROM claims c
                          WHERE c.mention_id = m.mention_id) AS claim_rows,
                    coalesce(min(m.event_date) FILTER (WHERE m.time_precision = 1
                                 AND m.date_evidence IS DISTINCT FROM 'publication date') OVER report,
-                            min(m.event_date) OVER report) AS report_day
+                            arg_min(m.event_date, coalesce(m.time_precision, 9)::VARCHAR || m.event_date)
+                                OVER report) AS report_day
             FROM mentions m
             WINDOW report AS (PARTITION BY m.article_id, coalesce(m.incident, 0))
             ORDER BY report_day IS NULL, report_day, m.article_id, coalesce(m.incident, 0),

@@ -107,3 +107,22 @@ def test_unresolved_weekdays_still_tell_two_days_apart() -> None:
     )
     tuesday = mention(60, "One of Tuesday's strikes killed eight.", date=EventDate(None, None, "Tuesday"))
     assert [m.incident for m in incidents.group([monday, tuesday])] == [0, 1]
+
+
+def test_an_earlier_period_is_another_incident() -> None:
+    # a report of this week's fighting recalls "last month"'s entry into the city
+    today = mention(0, "Fighters clashed with the militants in the old city.")
+    earlier = mention(
+        60, "They entered the east of the city last month.", date=EventDate("2016-04-15", 3, "last month")
+    )
+    assert [m.incident for m in incidents.group([today, earlier])] == [0, 1]
+
+
+def test_a_month_over_by_the_publication_is_background() -> None:
+    today = mention(0, "Fighters clashed with the militants in the old city.")
+    before = mention(
+        60, "They entered the east of the city last month.", date=EventDate("2016-04-15", 3, "last month")
+    )
+    this_month = replace(before, start=120, date=EventDate("2016-05-15", 3, "earlier this month"))
+    told = incidents.group([today, before, this_month], published="2016-05-09")
+    assert [m.start for m in told] == [0, 120]

@@ -157,7 +157,7 @@ def extract(
     for x in drafts:
         kinds.armed_victims(x, ctx)  # again: the classifier may have typed a lead or a loose word
     news = [_freeze(x, article) for x in drafts if not _background(x.date, article.published)]
-    return incidents.group(gunfire.retype(news))
+    return incidents.group(gunfire.retype(news), article.published)
 
 
 def _killer(span: Span, c: Claim, ctx: Context, sent: Sentence, where_when) -> Actor | None:

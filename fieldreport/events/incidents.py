@@ -153,6 +153,7 @@ class _Incident:
     day: _dt.date | None  # its own explicit day, once a report states one
     place: Location | None  # its own named place, once a report names one
     lead: Mention
+    window: tuple[_dt.date, _dt.date] | None  # the days it can be on, as far as its reports tell
 
 
 def armed(m: Mention) -> bool:
@@ -164,25 +165,27 @@ def armed(m: Mention) -> bool:
     )
 
 
-def group(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+def group(mentions: Sequence[Mention], published: str | None = None) -> tuple[Mention, ...]:
     """The mentions of one article, each numbered with the incident it tells (0 the first);
-    mentions that are context (see :data:`RULES`) are left out."""
+    mentions that are context (see :data:`RULES`, and :func:`recalled` against the article's
+    publication day ``published``) are left out."""
     incidents: list[_Incident] = []
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda x: (x.start, x.sentence_index)):
         rule = decision(m.sentence)
-        if rule is not None and rule.decides == CONTEXT:
+        if (rule is not None and rule.decides == CONTEXT) or recalled(m, published):
             continue
         separate = rule is not None and rule.decides == SEPARATE
         home = _home(incidents, m, own_day(m), own_place(m), separate)
         if home is None:
-            home = _Incident(len(incidents), own_day(m), own_place(m), m)
+            home = _Incident(len(incidents), own_day(m), own_place(m), m, window(m))
             incidents.append(home)
         else:  # the incident told last comes first when the next report looks for its own
             incidents.remove(home)
             incidents.append(home)
         home.day = home.day or own_day(m)
         home.place = home.place or own_place(m)
+        home.window = (home.day, home.day) if home.day else home.window or window(m)
         out.append(replace(m, incident=home.index))
     return tuple(out)
 
@@ -200,6 +203,8 @@ def _home(
             continue
         if not day and not inc.day and _other_weekday(m, inc.lead):
             continue
+        if not (day and inc.day) and not _meet(window(m), inc.window):
+            continue  # "entered the city last month" in a report of this week's fighting
         if place and inc.place and not _near(inc.place, place):
             continue
         if armed(m) and armed(inc.lead) and not same_unit(m, inc.lead):
@@ -224,6 +229,40 @@ def same_unit(a: Mention, b: Mention) -> bool:
     one report leaves unnamed is no other side."""
     sa, sb = {a.actor1, a.actor2} - {None}, {b.actor1, b.actor2} - {None}
     return a.sub_event_type == b.sub_event_type and (sa <= sb or sb <= sa)
+
+
+# how many days either side of its date a mention may mean, by its precision (ACLED's 1 day,
+# 2 week, 3 month); a publication date alone means that day or the two before it
+_SLACK = {1: 0, 2: 3, 3: 15}
+_PUBLISHED_BEFORE = 2
+
+
+def window(m: Mention) -> tuple[_dt.date, _dt.date] | None:
+    """The days a mention's date can mean."""
+    d = m.date
+    if d is None or not d.date:
+        return None
+    try:
+        day = _dt.date.fromisoformat(d.date)
+    except ValueError:
+        return None
+    if d.evidence == "publication date":
+        return day - _dt.timedelta(days=_PUBLISHED_BEFORE), day
+    slack = _dt.timedelta(days=_SLACK.get(d.precision or 3, _SLACK[3]))
+    return day - slack, day + slack
+
+
+def recalled(m: Mention, published: str | None) -> bool:
+    """A report dated only to a month that is over by the publication ("entered the city last
+    month", "in October") is the article's background, not its news."""
+    d = m.date
+    if d is None or not d.date or d.precision != 3 or d.evidence == "publication date" or not published:
+        return False
+    return d.date[:7] < published[:7]
+
+
+def _meet(a: tuple[_dt.date, _dt.date] | None, b: tuple[_dt.date, _dt.date] | None) -> bool:
+    return a is None or b is None or not (a[1] < b[0] or b[1] < a[0])
 
 
 def own_day(m: Mention) -> _dt.date | None:
