@@ -126,3 +126,14 @@ def test_a_month_over_by_the_publication_is_background() -> None:
     this_month = replace(before, start=120, date=EventDate("2016-05-15", 3, "earlier this month"))
     told = incidents.group([today, before, this_month], published="2016-05-09")
     assert [m.start for m in told] == [0, 120]
+
+
+def test_a_toll_in_parts_with_a_side_as_written_is_the_battle_told_before() -> None:
+    # "Twelve soldiers and 15 Houthi fighters were killed in the fighting": its sides as written
+    # are no new pair of organised sides
+    clash = mention(0, "Government forces clashed with Houthi fighters on Tuesday.", event_type="Battles",
+                    sub_event_type="Armed clash", actor1="Military Forces of Yemen", inter1=1,
+                    actor2="Ansar Allah", inter2=2)  # fmt: skip
+    toll = replace(clash, start=60, sentence="Twelve soldiers and 15 Houthi fighters were killed.",
+                   actor1="Twelve soldiers", inter1=1)  # fmt: skip
+    assert [m.incident for m in incidents.group([clash, toll])] == [0, 0]

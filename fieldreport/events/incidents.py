@@ -157,12 +157,20 @@ class _Incident:
 
 
 def armed(m: Mention) -> bool:
-    """Whether a report names an organised armed side (not an unidentified one): then its type
-    and sides are what the text says, not a guess from a loose word."""
+    """Whether a report names an organised armed side (not an unidentified one, nor a phrase
+    kept as written, "Twelve soldiers", "two men"): then its type and sides are what the text
+    says, not a guess from a loose word."""
     return any(
-        name and inter in ARMED_INTER and not name.startswith(UNIDENTIFIED)
+        name and inter in ARMED_INTER and not name.startswith(UNIDENTIFIED) and not _AS_WRITTEN.match(name)
         for name, inter in ((m.actor1, m.actor1 and m.inter1), (m.actor2, m.actor2 and m.inter2))
     )
+
+
+# an actor kept as the text wrote it: a count or a lower-case phrase, not a named side
+_AS_WRITTEN = re.compile(
+    r"(?:[a-z]|\d|(?i:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some|"
+    r"many|dozens|hundreds|scores)\b)"
+)
 
 
 def group(mentions: Sequence[Mention], published: str | None = None) -> tuple[Mention, ...]:
@@ -226,9 +234,13 @@ def _other_weekday(a: Mention, b: Mention) -> bool:
 
 def same_unit(a: Mention, b: Mention) -> bool:
     """ACLED's unit: the same sub-event type and the same pair of sides, in either order; a side
-    one report leaves unnamed is no other side."""
-    sa, sb = {a.actor1, a.actor2} - {None}, {b.actor1, b.actor2} - {None}
+    one report leaves unnamed, or names only as written ("Twelve soldiers"), is no other side."""
+    sa, sb = _named(a), _named(b)
     return a.sub_event_type == b.sub_event_type and (sa <= sb or sb <= sa)
+
+
+def _named(m: Mention) -> set[str]:
+    return {n for n in (m.actor1, m.actor2) if n and not _AS_WRITTEN.match(n)}
 
 
 # how many days either side of its date a mention may mean, by its precision (ACLED's 1 day,
