@@ -62,7 +62,15 @@ import numpy as np
 from . import nlp
 from .events import detect as d
 from .events import other, prototypes
-from .events.taxonomy import SUB_EVENT_TYPES, is_violent, rules_decide
+from .events.taxonomy import (
+    DISRUPTED_WEAPONS,
+    LOOTING,
+    PROTESTS,
+    RIOTS,
+    SUB_EVENT_TYPES,
+    is_violent,
+    rules_decide,
+)
 from .jsonl import Line, article, in_batches, read_line
 from .pipeline import Resources, analyse
 from .records import Mention
@@ -85,7 +93,7 @@ def main_mention(mentions: Sequence[Mention]) -> Mention | None:
     if violent is None:
         return ordered[0] if ordered else None
     for m in ordered:
-        if m.sentence_index == violent.sentence_index and m.event_type in ("Protests", "Riots"):
+        if m.sentence_index == violent.sentence_index and m.event_type in (PROTESTS, RIOTS):
             if _protested_cause(m, violent):
                 return m
     return violent
@@ -117,12 +125,12 @@ def _protested_cause(protest: Mention, violent: Mention) -> bool:
 def generic_trigger(m: Mention) -> bool:
     """Whether the mention rests on a word a non-conflict event explains as well: a generic
     trigger of :mod:`.events.detect`, or a death toll with no trigger at all."""
-    if m.sub_event_type == d.DISRUPTED:
+    if m.sub_event_type == DISRUPTED_WEAPONS:
         return False
     kinds = {kind for rx, _, kind, _ in d.TRIGGERS if rx.fullmatch(m.trigger)}
     if not kinds:
         return True  # a mention made from a casualty figure ("12 people were killed")
-    return bool(kinds & _GENERIC_KINDS) or m.sub_event_type == "Looting/property destruction"
+    return bool(kinds & _GENERIC_KINDS) or m.sub_event_type == LOOTING
 
 
 def main_event(

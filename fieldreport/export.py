@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import IO, Any
 
-from .events.taxonomy import plover
+from .events.taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, plover
 from .store import Store
 from .stories import figure_conflicts, summarise
 
@@ -83,12 +83,12 @@ _REGIONS = {
 _CONTINENTS = {"EU": "Europe", "OC": "Oceania", "AF": "Africa", "AS": "Asia",
                "NA": "North America", "SA": "South America", "AN": "Antarctica"}  # fmt: skip
 _DISORDER = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Demonstrations",
-    "Strategic developments": "Strategic developments",
+    BATTLES: "Political violence",
+    EXPLOSIONS: "Political violence",
+    VAC: "Political violence",
+    PROTESTS: "Demonstrations",
+    RIOTS: "Demonstrations",
+    STRATEGIC: "Strategic developments",
 }
 
 

@@ -35,13 +35,22 @@ from typing import Any
 
 from .events.casualties import estimated
 from .events.incidents import armed, same_unit
-from .events.taxonomy import BATTLES, EVENT_TYPES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, in_acled_scope
+from .events.taxonomy import (
+    BATTLES,
+    EVENT_TYPES,
+    EXPLOSIONS,
+    PEACEFUL_PROTEST,
+    PROTESTS,
+    RIOTS,
+    STRATEGIC,
+    VAC,
+    in_acled_scope,
+)
 from .geo import place_key
 from .geo.gazetteer import distance_km
 from .ids import stable_id
 from .records import PER_DAY_MAX, Event, EventDate, Location, Mention
 
-PEACEFUL = "Peaceful protest"
 PUBLICATION = "publication date"
 
 
@@ -589,7 +598,7 @@ def toll(
     for m in group:
         published = str((articles or {}).get(m.article_id, {}).get("published") or "")
         for c in m.claims:
-            if c.kind != kind or m.sub_event_type == PEACEFUL:
+            if c.kind != kind or m.sub_event_type == PEACEFUL_PROTEST:
                 continue  # a peaceful protest harms no one: a toll in its sentence is its cause
             who = (
                 " ".join((c.claimant or "").casefold().removeprefix("the ").split())

@@ -31,7 +31,29 @@ from .actors import (
 from .casualties import RawClaim, claimant_of, find_claims
 from .output import inter_code, notes_of
 from .roles import Context, build_context, defenceless, is_generic_name, killer, phrase_of, roles, state_first
-from .taxonomy import EVENT_TYPES, PROTESTS, SUB_EVENT_TYPES, event_type_of, is_violent, plover
+from .taxonomy import (
+    AIR_STRIKE,
+    ARMED_CLASH,
+    ATTACK,
+    BATTLES,
+    CHEMICAL_WEAPON,
+    DISRUPTED_WEAPONS,
+    EVENT_TYPES,
+    EXCESSIVE_FORCE,
+    EXPLOSIONS,
+    GRENADE,
+    MOB_VIOLENCE,
+    NSA_OVERTAKES_TERRITORY,
+    PROTESTS,
+    REMOTE_EXPLOSIVE,
+    SHELLING,
+    SUB_EVENT_TYPES,
+    SUICIDE_BOMB,
+    VIOLENT_DEMONSTRATION,
+    event_type_of,
+    is_violent,
+    plover,
+)
 from .victims import refers_back, victim_group
 
 __all__ = [
@@ -237,22 +259,22 @@ def _real_triggers(span: Span, ref_year: int | None) -> list[d.Trigger]:
             if (t.token.tag_ == "NNS" and not dets) or d._in_quotes(span, t.start):
                 continue  # "carrying out swift attacks": habitual, or a quote's rhetoric
         if (
-            t.sub == d.CLASH
+            t.sub == ARMED_CLASH
             and t.token.lower_ in ("battle", "fighting", "fight")
             and t.token.dep_ == "pobj"
             and (t.token.head.lower_ == "of")
         ):
             continue  # "two days of battle": a span of time, not a new event
         out.append(t)
-    disrupted = [t for t in out if t.sub == d.DISRUPTED]
+    disrupted = [t for t in out if t.sub == DISRUPTED_WEAPONS]
     if disrupted:
         # "car bombs were destroyed by coalition airstrikes": the strike is the means of the disruption
         out = [
             t
             for t in out
-            if not (t.sub in (d.AIR, d.SHELL) and any(x.token in d._path(t.token) for x in disrupted))
+            if not (t.sub in (AIR_STRIKE, SHELLING) and any(x.token in d._path(t.token) for x in disrupted))
         ]
-    explosive = {d.AIR, d.SHELL, d.IED, d.SUICIDE, d.GRENADE, d.CHEMICAL}
+    explosive = {AIR_STRIKE, SHELLING, REMOTE_EXPLOSIVE, SUICIDE_BOMB, GRENADE, CHEMICAL_WEAPON}
     specific = [t for t in out if t.kind in ("specific", "weapon", "device") and t.sub in explosive]
     if specific:
         out = [t for t in out if t.kind not in ("ambiguous", "explosion", "attack")]
@@ -260,7 +282,10 @@ def _real_triggers(span: Span, ref_year: int | None) -> list[d.Trigger]:
         out = [t for t in out if t.kind != "explosion"]
     if any(t.kind not in ("kill",) for t in out):
         out = [t for t in out if t.kind != "kill"]
-    if any(t.kind in ("specific", "capture", "advance") and t.sub in (d.CLASH, d.NSA_TERR) for t in out):
+    if any(
+        t.kind in ("specific", "capture", "advance") and t.sub in (ARMED_CLASH, NSA_OVERTAKES_TERRITORY)
+        for t in out
+    ):
         out = [t for t in out if t.kind != "attack" or t.token.pos_ == "VERB"]
     return out
 
@@ -283,7 +308,7 @@ def _drafts_for(
         sub = kinds.sub_type(t, a1, a2, span)
         if sub in EVENT_TYPES[PROTESTS]:
             a1 = protesters(country)
-        elif sub == "Violent demonstration":
+        elif sub == VIOLENT_DEMONSTRATION:
             # the rioters are the unarmed side; who they fought or attacked is actor2
             other = [a for a in (a1, a2) if a is not None and a.inter != CIVILIANS]
             a2 = other[0] if other else (a2 if a1 is not None and a2 is not None else None)
@@ -347,9 +372,9 @@ def _fill(
     etype = SUB_EVENT_TYPES.get(sub)
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None
-    if etype not in ("Battles", "Explosions/Remote violence") and sub != d.DISRUPTED:
+    if etype not in (BATTLES, EXPLOSIONS) and sub != DISRUPTED_WEAPONS:
         return a1, a2
-    if sub == d.AIR and (a1 is None or (not a1.air and a1.inter != CIVILIANS)):
+    if sub == AIR_STRIKE and (a1 is None or (not a1.air and a1.inter != CIVILIANS)):
         a1 = _air_actor(a1, a2, ctx, paragraph)
     if a1 is not None and is_generic_name(a2):
         a2 = ctx.opponent(a1, paragraph)
@@ -358,11 +383,11 @@ def _fill(
             a1 = ctx.salient(paragraph, set())
         else:
             a1 = ctx.opponent(a2, paragraph)
-        if etype == "Battles" and a1 is not None and a2 is not None:
+        if etype == BATTLES and a1 is not None and a2 is not None:
             a1, a2 = (a2, a1) if _mentioned_first(a2, a1, span) else (a1, a2)
     if a1 is None and a2 is None:
         a1 = subject or ctx.last_actor or ctx.salient(paragraph)
-        if etype == "Battles" and a1 is not None and a1.inter == EXTERNAL and a1.air:
+        if etype == BATTLES and a1 is not None and a1.inter == EXTERNAL and a1.air:
             a1 = ctx.salient(paragraph, {a1.name}, lambda a: not (a.inter == EXTERNAL and a.air))
         a2 = ctx.opponent(a1, paragraph) if a1 else None
     if a1 is not None and a2 is not None and a1.name == a2.name:
@@ -380,7 +405,7 @@ def _previous_violent(drafts: list[_Draft], sent: Sentence) -> _Draft | None:
             return None
         if sent.index - x.sentence.index > 4:
             return None
-        if is_violent(x.sub) or x.sub == "Excessive force against protestors":
+        if is_violent(x.sub) or x.sub == EXCESSIVE_FORCE:
             return x  # the force used on protesters is the toll's event too
     return None
 
@@ -442,8 +467,8 @@ def _victims_as_target(
         if x.actor2 is None or x.actor2.inter != CIVILIANS:
             if x.actor1 is None or x.actor1.inter != CIVILIANS:
                 x.actor2 = civ
-        if x.sub in (d.CLASH,) and x.actor2 is civ:
-            x.sub = d.VAC_ATTACK
+        if x.sub in (ARMED_CLASH,) and x.actor2 is civ:
+            x.sub = ATTACK
     elif c.victims != "unknown" and x.actor2 is None:
         victim = ctx.get(c.victims)
         if victim is not None and (x.actor1 is None or victim.name != x.actor1.name):
@@ -467,11 +492,11 @@ def _orphan(
         a1, a2 = by, ctx.get(c.victims)
         if a2 is None or a2.inter == CIVILIANS or c.victims == "civilians":
             a2 = ctx.civilians(loc.country if loc else None, a1)
-        sub = d.VAC_ATTACK if a2.inter == CIVILIANS else d.CLASH
+        sub = ATTACK if a2.inter == CIVILIANS else ARMED_CLASH
     elif c.victims == "civilians" or defenceless(sent.text):
         a1 = ctx.salient(sent.paragraph) if c.victims == "civilians" else None
         a2 = ctx.civilians(loc.country if loc else None, a1)
-        sub = d.VAC_ATTACK
+        sub = ATTACK
     elif (
         ctx.get(c.victims) is None
         and not _two_sides(ctx, sent.paragraph)
@@ -482,17 +507,17 @@ def _orphan(
         # fought: people someone killed ("Two were killed", "bodies found"), which ACLED codes as
         # violence against civilians
         a1, a2 = None, ctx.civilians(loc.country if loc else None)
-        sub = d.VAC_ATTACK
+        sub = ATTACK
     else:
         a2 = ctx.get(c.victims)
         a1 = ctx.opponent(a2, sent.paragraph) if a2 else None
-        sub = d.CLASH
+        sub = ARMED_CLASH
         if a1 is not None and a2 is not None:
             a1, a2 = a2, a1
     if d.MOB_KILLING.search(c.text):
         # "a soldier was stoned to death": only a mob kills so
         country = (loc.country if loc else None) or ctx.country
-        sub, a1 = "Mob violence", rioters(country)
+        sub, a1 = MOB_VIOLENCE, rioters(country)
     draft = _Draft(sent, sub, c.text, c.start, a1, a2, 0.35, loc, date)
     draft.claims.extend(claims)
     return draft

@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from .taxonomy import MOB_VIOLENCE, PEACEFUL_PROTEST, VIOLENT_DEMONSTRATION
+
 # a work stoppage: "went on a 48-hour strike", "striking teachers", "a strike over unpaid wages"
 LABOUR_STRIKE = (
     r"(?:went|go|goes|going)\s+on\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?strike|\bon\s+strike\b|strike\s+action"
@@ -98,9 +100,9 @@ def crowd_actions(span: Span) -> list[tuple[Token, str, str]]:
             subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
         if any(_crowd_phrase(s) for s in subjects):
             if lemma not in _RIOT_VERBS:
-                out.append((tok, "Peaceful protest", "protest"))
+                out.append((tok, PEACEFUL_PROTEST, "protest"))
             else:
                 # ACLED: a crowd's rampage is mob violence, unless the crowd is demonstrating
                 demo = re.search(r"protest|demonstrat|march", span.text, re.I)
-                out.append((tok, "Violent demonstration" if demo else "Mob violence", "riot"))
+                out.append((tok, VIOLENT_DEMONSTRATION if demo else MOB_VIOLENCE, "riot"))
     return out

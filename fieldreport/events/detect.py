@@ -19,20 +19,27 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from . import crowds
-
-AIR = "Air/drone strike"
-SHELL = "Shelling/artillery/missile attack"
-IED = "Remote explosive/landmine/IED"
-SUICIDE = "Suicide bomb"
-GRENADE = "Grenade"
-CHEMICAL = "Chemical weapon"
-CLASH = "Armed clash"
-GOV_TERR = "Government regains territory"
-NSA_TERR = "Non-state actor overtakes territory"
-VAC_ATTACK = "Attack"
-ABDUCTION = "Abduction/forced disappearance"
-SEXUAL = "Sexual violence"
-DISRUPTED = "Disrupted weapons use"
+from .taxonomy import (
+    ABDUCTION,
+    AGREEMENT,
+    AIR_STRIKE,
+    ARMED_CLASH,
+    ARRESTS,
+    ATTACK,
+    CHEMICAL_WEAPON,
+    DISRUPTED_WEAPONS,
+    GRENADE,
+    HQ_ESTABLISHED,
+    LOOTING,
+    NONVIOLENT_TRANSFER,
+    NSA_OVERTAKES_TERRITORY,
+    PEACEFUL_PROTEST,
+    REMOTE_EXPLOSIVE,
+    SEXUAL_VIOLENCE,
+    SHELLING,
+    SUICIDE_BOMB,
+    VIOLENT_DEMONSTRATION,
+)
 
 # kinds: specific (typed by the words), weapon (a weapon noun: needs firing context), explosion
 # (generic blast: only when nothing more specific), attack (generic: typed by actors), capture
@@ -44,7 +51,7 @@ _T: list[tuple[str, str, str, float]] = [
     (
         r"suicide[\s-]+(?:car[\s-]+)?(?:bomb(?:er|ers|ing|ings|s)?|attacks?|assaults?|vests?|blasts?|attackers?)"
         r"|blew\s+(?:himself|herself|themselves)\s+up|self[\s-]detonat\w+",
-        SUICIDE,
+        SUICIDE_BOMB,
         "specific",
         0.75,
     ),
@@ -52,37 +59,42 @@ _T: list[tuple[str, str, str, float]] = [
         r"air[\s-]?strikes?|air[\s-]?raids?|bombing\s+raids?|air\s+assaults?|aerial\s+(?:bombardments?|attacks?|strikes?)"
         r"|drone\s+(?:strikes?|attacks?)|warplanes?|war\s+planes|fighter\s+jets|helicopter\s+gunships?|barrel\s+bombs?"
         r"|air\s+bombardments?",
-        AIR,
+        AIR_STRIKE,
         "specific",
         0.8,
     ),
     (
         r"(?<!hunger\s)(?<!general\s)(?<!workers'\s)\bstrikes?\b|\bbomb(?:ed|ing|ings|ardment|ardments|arded)\b"
         r"|\bpound(?:ed|ing)\b|\bstruck\b",
-        AIR,
+        AIR_STRIKE,
         "ambiguous",
         0.55,
     ),
     (
         r"artillery(?:\s+(?:fire|shells?|barrages?))?|shelling|shelled|\bshells\b|mortar(?:s|\s+(?:rounds?|shells?|fire|attacks?))?"
         r"|rocket(?:s|\s+fire|\s+attacks?)?|missiles?|howitzers?|katyushas?|grad\s+rockets",
-        SHELL,
+        SHELLING,
         "weapon",
         0.7,
     ),
     (
         r"improvised\s+explosive\s+devices?|\bIEDs?\b|roadside\s+bombs?|land\s*mines?|\bmines?\b|car\s+bombs?|\bVBIEDs?\b"
         r"|booby[\s-]traps?|explosive\s+devices?|bombs?\b",
-        IED,
+        REMOTE_EXPLOSIVE,
         "device",
         0.7,
     ),
-    (r"explosions?|blasts?|exploded|detonated|went\s+off|blew\s+up|blown\s+up", IED, "explosion", 0.5),
+    (
+        r"explosions?|blasts?|exploded|detonated|went\s+off|blew\s+up|blown\s+up",
+        REMOTE_EXPLOSIVE,
+        "explosion",
+        0.5,
+    ),
     (r"(?<!rocket-propelled\s)(?:hand\s+)?grenades?", GRENADE, "weapon", 0.7),
     (
         r"chemical\s+(?:attacks?|weapons?|strikes?)|chlorine(?:\s+gas)?|sarin|mustard\s+gas|toxic\s+gas|gas\s+attacks?"
         r"|nerve\s+agents?",
-        CHEMICAL,
+        CHEMICAL_WEAPON,
         "specific",
         0.7,
     ),
@@ -91,13 +103,13 @@ _T: list[tuple[str, str, str, float]] = [
         r"|exchange(?:d|s)?\s+(?:of\s+)?fire|skirmish(?:es|ed)?|ambush(?:ed|es)?|c(?:a|o)me\s+under\s+(?:attack|fire)"
         r"|sniper\s+fire|gunfire|machine[\s-]?gun\s+fire|met\s+with\s+fire|opened\s+(?:gun\s*)?fire|heavy\s+resistance"
         r"|fracas|brawls?|scuffles?|fist\s*fights?|melee",
-        CLASH,
+        ARMED_CLASH,
         "specific",
         0.7,
     ),
     (
         r"attack(?:s|ed|ing)?|assault(?:s|ed)?|raid(?:s|ed)?|offensive|stormed|targeted|\bhit\b",
-        CLASH,
+        ARMED_CLASH,
         "attack",
         0.55,
     ),
@@ -106,21 +118,21 @@ _T: list[tuple[str, str, str, float]] = [
         r"|t(?:ook|aken|ake)\s+(?:full\s+)?control|gain(?:ed|s)?\s+(?:full\s+)?control|took\s+over|overran|overrun"
         r"|liberat(?:ed|e|ing)|regain(?:ed|s)?"
         r"|wrested|fell\s+to",
-        NSA_TERR,
+        NSA_OVERTAKES_TERRITORY,
         "capture",
         0.7,
     ),
     (
         r"broke\s+into|break\s+into|breach(?:ed)?|entered|gain(?:ed|s)\s+ground|advanc(?:ed|ing|es)\s+(?:into|on|toward|towards)"
         r"|pushed\s+into|tightened\s+the\s+noose|closing\s+in\s+on",
-        CLASH,
+        ARMED_CLASH,
         "advance",
         0.6,
     ),
     (
         # bodily harm short of a toll: an attack on whoever suffers it, unless they are armed
         r"beat(?:en)?(?:\s+up)?|stabbed|tortured|whipped|flogged|hacked|mutilated|shot(?=\s+(?:at\s+)?by\b)|shot\s+and\s+(?:seriously\s+|severely\s+)?(?:wounded|injured)",
-        VAC_ATTACK,
+        ATTACK,
         "harm",
         0.45,
     ),
@@ -134,14 +146,14 @@ _T: list[tuple[str, str, str, float]] = [
     (
         r"\brap(?:ed|es|ing)\b|\brape(?=\s+(?:a|an|the|two|three|\d+|her|girls?|wom[ae]n|children|minors?)\b)"
         r"|sexual(?:ly)?\s+(?:assault(?:ed)?|violence|abuse[sd]?|exploit(?:ed|ation))",
-        SEXUAL,
+        SEXUAL_VIOLENCE,
         "specific",
         0.6,
     ),
     (
         r"executed|beheaded|decapitated|massacred|massacres?|lynched|stoned\s+to\s+death|shot\s+dead|gunned\s+down|murdered"
         r"|hacked\s+to\s+death|stabbed\s+to\s+death|burn(?:ed|t)\s+to\s+death|assass?inated|killed|killing|kills?",
-        VAC_ATTACK,
+        ATTACK,
         "kill",
         0.5,
     ),
@@ -149,41 +161,41 @@ _T: list[tuple[str, str, str, float]] = [
         r"protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ed|ions?|ors|ing|e|es)|rall(?:y|ies|ied)|sit-ins?"
         r"|marche[ds]|marching|took\s+to\s+the\s+streets|picket(?:ed|ing|s)?"
         r"|blocked\s+(?:a\s+|the\s+)?(?:main\s+)?(?:roads?|routes?|highways?|streets?)",
-        "Peaceful protest",
+        PEACEFUL_PROTEST,
         "protest",
         0.6,
     ),
     (
         # a work stoppage is a protest in ACLED's terms, never an air strike
         crowds.LABOUR_STRIKE,
-        "Peaceful protest",
+        PEACEFUL_PROTEST,
         "protest",
         0.6,
     ),
-    (r"riot(?:s|ed|ing|ers)?", "Violent demonstration", "riot", 0.6),
-    (r"arrest(?:ed|s|ing)?|detain(?:ed|s)|rounded\s+up|taken\s+into\s+custody", "Arrests", "strategic", 0.6),
+    (r"riot(?:s|ed|ing|ers)?", VIOLENT_DEMONSTRATION, "riot", 0.6),
+    (r"arrest(?:ed|s|ing)?|detain(?:ed|s)|rounded\s+up|taken\s+into\s+custody", ARRESTS, "strategic", 0.6),
     (
         r"(?:signed|reached|agreed\s+(?:on|to))\s+(?:a\s+|an\s+)?(?:ceasefire|truce|peace\s+(?:deal|agreement)|agreement|deal)"
         r"|prisoner\s+(?:exchange|swap)",
-        "Agreement",
+        AGREEMENT,
         "strategic",
         0.6,
     ),
     (
         r"(?:established|set\s+up)\s+(?:a\s+|an\s+|new\s+)?(?:military\s+)?(?:base|headquarters|outpost)",
-        "Headquarters or base established",
+        HQ_ESTABLISHED,
         "strategic",
         0.55,
     ),
     (
         r"loot(?:ed|ing)|torched|set\s+(?:on\s+)?fire\s+to|set\s+(?:alight|ablaze)|razed|ransacked|burn(?:ed|t)\s+down",
-        "Looting/property destruction",
+        LOOTING,
         "strategic",
         0.55,
     ),
     (
         r"withdrew\s+from|pulled\s+out\s+of|handed\s+over\s+control",
-        "Non-violent transfer of territory",
+        NONVIOLENT_TRANSFER,
         "strategic",
         0.45,
     ),
@@ -321,7 +333,7 @@ def find_triggers(span: Span) -> list[Trigger]:
                     base + m.start(),
                     base + m.end(),
                     m.group(0),
-                    DISRUPTED,
+                    DISRUPTED_WEAPONS,
                     "specific",
                     0.65,
                     tok,
@@ -334,7 +346,7 @@ def find_triggers(span: Span) -> list[Trigger]:
     # as a noun: "SAF bomb Golo", "Military shell rebel areas"
     for m in _HEADLINE_BOMB.finditer(text):
         shell = m.group("v").lower().startswith("shell")
-        cands.append((m.start("v"), m.end("v"), SHELL if shell else AIR, "specific", 0.55))
+        cands.append((m.start("v"), m.end("v"), SHELLING if shell else AIR_STRIKE, "specific", 0.55))
     for rx, sub, kind, conf in TRIGGERS:
         for m in rx.finditer(text):
             cands.append((m.start(), m.end(), sub, kind, conf))
@@ -425,7 +437,7 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
         since = any(c.lower_ == "since" and not list(c.children) for c in v.children)
         if since and any(c.lower_ in ("has", "have") for c in v.children):
             return "background"
-    if trig.sub == "Arrests" and (tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.head.dep_ != "ROOT")):
+    if trig.sub == ARRESTS and (tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.head.dep_ != "ROOT")):
         return "generic"  # "the release of arrested students", "families of men detained in Iraq"
     # negation
     for t in chain:
@@ -511,7 +523,11 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
             and (verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.i < verb.head.i))  # parsed as a clause
             and (
                 any(t.ent_type_ in _NAMED for t in span)
-                or (trig.kind in ("protest", "specific") and trig.sub != AIR and crowds.crowd_subject(verb))
+                or (
+                    trig.kind in ("protest", "specific")
+                    and trig.sub != AIR_STRIKE
+                    and crowds.crowd_subject(verb)
+                )
             )
         )
         if not any(c.dep_ == "aux" for c in verb.children) and not _names_a_day(span) and not ongoing:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from . import retype
 from .roles import Context
-from .taxonomy import EVENT_TYPES, PROTESTS
+from .taxonomy import EVENT_TYPES, EXCESSIVE_FORCE, PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION, PROTESTS
 
 _PROTEST_FORCE = re.compile(
     r"\b(?:tear\s*gas|dispers\w+|water\s+cannons?|rubber\s+bullets|beat(?:en|ing)?|baton"
@@ -52,13 +52,13 @@ def without_told_arrests(span: Span) -> str:
 def force_on_protest(text: str) -> str | None:
     """The protest kind the force the text tells makes of a protest, None for no force."""
     if FORCE_ON_PROTESTERS.search(text) or _SEVERE_FORCE.search(text):
-        return "Excessive force against protestors"
+        return EXCESSIVE_FORCE
     if _BY_FORCE.search(text) and not _ABOUT_A_KILLING.search(text):
         if _HURT.search(text) or _VIOLENT_RESPONSE.search(text):
             # "Several people were injured when soldiers responded", "police used excessive force
             # to disperse them": ACLED's excessive force is force that kills or maims
-            return "Excessive force against protestors"
-    return "Protest with intervention" if _PROTEST_FORCE.search(text) else None
+            return EXCESSIVE_FORCE
+    return PROTEST_WITH_INTERVENTION if _PROTEST_FORCE.search(text) else None
 
 
 _HURT = re.compile(
@@ -88,16 +88,16 @@ _ABOUT_A_KILLING = re.compile(
 
 _GRADE = {
     None: 0,
-    "Peaceful protest": 0,
-    "Protest with intervention": 1,
-    "Excessive force against protestors": 2,
+    PEACEFUL_PROTEST: 0,
+    PROTEST_WITH_INTERVENTION: 1,
+    EXCESSIVE_FORCE: 2,
 }
 
 
 def force_told_after(protest: Any, drafts: list[Any], doc: Doc, ctx: Context) -> None:
     """ACLED codes a protest by the force used on it: "People protested in Asasa. Soldiers shot at
     protesters, killing one." is one event of excessive force, told over two sentences."""
-    if protest.sub not in ("Peaceful protest", "Protest with intervention"):
+    if protest.sub not in (PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION):
         return
     after = [s for s in doc.sents if s.start_char >= protest.sentence.end][:2]
     best = protest.sub

@@ -18,9 +18,8 @@ from dataclasses import dataclass, replace
 
 from ..records import Mention
 from .actors import CIVILIANS
-from .detect import CLASH, VAC_ATTACK
 from .incidents import armed
-from .taxonomy import BATTLES, EVENT_TYPES, EXPLOSIONS, PROTESTS, VAC
+from .taxonomy import ARMED_CLASH, ATTACK, BATTLES, EVENT_TYPES, EXPLOSIONS, PROTESTS, VAC
 
 GUN = re.compile(
     r"\b(?:gun\w*|shot|shots|shoot\w*|gunfire|gunshots?|gunman|gunmen|opened fire|fired|firearm|"
@@ -80,7 +79,7 @@ def retype(mentions: Sequence[Mention]) -> list[Mention]:
         if rule_for(m) is None:
             out.append(m)
         elif armed(m) and m.actor2 and m.inter2 not in (CIVILIANS, None) and m.actor1:
-            out.append(replace(m, event_type=BATTLES, sub_event_type=CLASH))
+            out.append(replace(m, event_type=BATTLES, sub_event_type=ARMED_CLASH))
         else:
             shooter = m.actor1 if armed(m) and m.inter1 != CIVILIANS else None
             country = m.location.country if m.location else None
@@ -88,7 +87,7 @@ def retype(mentions: Sequence[Mention]) -> list[Mention]:
                 replace(
                     m,
                     event_type=VAC,
-                    sub_event_type=VAC_ATTACK,
+                    sub_event_type=ATTACK,
                     actor1=shooter,
                     inter1=m.inter1 if shooter else None,
                     actor2=f"Civilians ({country})" if country else "Civilians",

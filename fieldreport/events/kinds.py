@@ -16,7 +16,25 @@ from . import crowds, force, retype
 from . import detect as d
 from .actors import ACTOR_NOUNS, CIVILIANS, EXTERNAL, Actor, rioters
 from .roles import ARMED_MEN, ARMED_TARGET, FOUGHT_BACK, Context, defenceless, unarmed, unnamed_actor
-from .taxonomy import EVENT_TYPES, PROTESTS
+from .taxonomy import (
+    ABDUCTION,
+    AIR_STRIKE,
+    ARMED_CLASH,
+    ARRESTS,
+    ATTACK,
+    EVENT_TYPES,
+    EXCESSIVE_FORCE,
+    GOV_REGAINS_TERRITORY,
+    LOOTING,
+    MOB_VIOLENCE,
+    NONVIOLENT_TRANSFER,
+    NSA_OVERTAKES_TERRITORY,
+    PEACEFUL_PROTEST,
+    PROTEST_WITH_INTERVENTION,
+    PROTESTS,
+    SHELLING,
+    VIOLENT_DEMONSTRATION,
+)
 
 # ACLED: a demonstration is violent when the demonstrators themselves use violence or destroy
 # property, whatever the police do then
@@ -54,84 +72,84 @@ _UNOPPOSED = re.compile(
 def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> str:
     if t.kind == "ambiguous":
         if _work_stoppage(t, span):
-            return "Peaceful protest"
-        return d.AIR if _air_context(t, span, bool(a1 and a1.air and a1.inter == EXTERNAL)) else d.SHELL
+            return PEACEFUL_PROTEST
+        return AIR_STRIKE if _air_context(t, span, bool(a1 and a1.air and a1.inter == EXTERNAL)) else SHELLING
     if t.kind in ("capture", "advance") and _UNOPPOSED.search(span.text):
-        return "Non-violent transfer of territory"
+        return NONVIOLENT_TRANSFER
     if t.kind == "capture" and (a1 is None or a1.inter != 1) and _people_taken(t.token):
-        return d.ABDUCTION  # "IS fighters captured two medical workers": people taken, not ground
+        return ABDUCTION  # "IS fighters captured two medical workers": people taken, not ground
     if t.kind == "capture":
         if a1 is None or a1.inter is None:
-            return d.CLASH
-        return d.GOV_TERR if a1.inter in (1, 8) else d.NSA_TERR
+            return ARMED_CLASH
+        return GOV_REGAINS_TERRITORY if a1.inter in (1, 8) else NSA_OVERTAKES_TERRITORY
     if t.kind in ("attack", "harm") and (a1 is None or a1.inter == 1) and _PROTEST_WORDS.search(span.text):
         crowd_hit = _CROWD.search(span.doc.text[t.end : span.end_char])
         if crowd_hit and not _CROWD.search(span.doc.text[span.start_char : t.start]):
             # "police assaulted protesters during a protest": ACLED's excessive force, beyond
             # the arrests or tear gas of an intervention
-            return "Excessive force against protestors"
+            return EXCESSIVE_FORCE
     if d.MOB_KILLING.search(t.text):
-        return "Mob violence"
+        return MOB_VIOLENCE
     if re.match(r"(?i)scuffle|brawl|fist|melee", t.text) and not ARMED_WORDS.search(span.text):
         # a fight with fists and sticks is a riot, whoever fought it
-        return "Violent demonstration" if _PROTEST_WORDS.search(span.text) else "Mob violence"
-    one_way = t.kind in ("attack", "kill", "harm") or (t.sub == d.CLASH and not _MUTUAL.search(t.text))
+        return VIOLENT_DEMONSTRATION if _PROTEST_WORDS.search(span.text) else MOB_VIOLENCE
+    one_way = t.kind in ("attack", "kill", "harm") or (t.sub == ARMED_CLASH and not _MUTUAL.search(t.text))
     unarmed_crowd = not ARMED_WORDS.search(span.text) and not _COMMUNAL_SIDES.search(span.text)
     crowd = _crowd_did(t, a1)
     if one_way and unarmed_crowd and crowd == "crowd":
         # "angry voters beat up a polling agent", "unemployed youths stormed the offices": ACLED's
         # rioters, whoever they attacked
-        return "Violent demonstration" if _PROTEST_WORDS.search(span.text) else "Mob violence"
+        return VIOLENT_DEMONSTRATION if _PROTEST_WORDS.search(span.text) else MOB_VIOLENCE
     if one_way and crowd == "partisans" and t.kind in ("attack", "harm", "kill"):
-        return d.VAC_ATTACK  # "supporters of the party attacked a man": its militia, on a civilian
+        return ATTACK  # "supporters of the party attacked a man": its militia, on a civilian
     if one_way and defenceless(span.text):
-        return d.VAC_ATTACK
+        return ATTACK
     if t.kind == "attack":
         if a2 is not None and a2.inter == CIVILIANS:
-            return d.VAC_ATTACK
+            return ATTACK
         if (a2 is None or a2.inter is None) and _unarmed_patient(t.token):
-            return d.VAC_ATTACK  # "assaulted two photojournalists": people of no side
+            return ATTACK  # "assaulted two photojournalists": people of no side
         if a1 is not None and a1.inter == EXTERNAL and a1.air:
-            return d.AIR
+            return AIR_STRIKE
         if _BY_AIR.search(span.text):
-            return d.AIR  # "the air force targeted positions", "attacked with helicopters"
+            return AIR_STRIKE  # "the air force targeted positions", "attacked with helicopters"
         if _BY_GUNS.search(span.text):
-            return d.SHELL  # "attacked ADF positions with artillery": ACLED's remote violence
-        return d.CLASH
+            return SHELLING  # "attacked ADF positions with artillery": ACLED's remote violence
+        return ARMED_CLASH
     if t.kind in ("kill", "harm"):
         if (a2 is None or a2.inter == CIVILIANS) and _armed_patient(t.token):
-            return d.CLASH  # "soldiers shot dead two armed Islamists": whoever they were, they bore arms
+            return ARMED_CLASH  # "soldiers shot dead two armed Islamists": whoever they were, they bore arms
         if a2 is not None and a2.inter is None and _unarmed_patient(t.token):
-            return d.VAC_ATTACK  # "assaulted two Libyan photojournalists": no side's men
-        return d.VAC_ATTACK if (a2 is None or a2.inter == CIVILIANS) else d.CLASH
-    if t.sub == d.CLASH and a2 is not None and a2.inter == CIVILIANS and not _MUTUAL.search(t.text):
-        return d.VAC_ATTACK  # "ambushed some motorcyclists", "opened fire on a market"
-    if t.sub == d.CLASH and not _MUTUAL.search(t.text) and force.FORCE_ON_PROTESTERS.search(span.text):
-        return "Excessive force against protestors"  # "police opened fire on demonstrators"
-    if t.sub == d.CLASH and t.kind == "specific" and _CROWD.search(span.text):
+            return ATTACK  # "assaulted two Libyan photojournalists": no side's men
+        return ATTACK if (a2 is None or a2.inter == CIVILIANS) else ARMED_CLASH
+    if t.sub == ARMED_CLASH and a2 is not None and a2.inter == CIVILIANS and not _MUTUAL.search(t.text):
+        return ATTACK  # "ambushed some motorcyclists", "opened fire on a market"
+    if t.sub == ARMED_CLASH and not _MUTUAL.search(t.text) and force.FORCE_ON_PROTESTERS.search(span.text):
+        return EXCESSIVE_FORCE  # "police opened fire on demonstrators"
+    if t.sub == ARMED_CLASH and t.kind == "specific" and _CROWD.search(span.text):
         before = span.doc.text[span.start_char : t.start]
         if ((a1 is None or a1.inter != 1) and _CROWD.search(before)) or _MUTUAL.search(t.text):
-            return "Violent demonstration"  # the crowd attacked, or fought back
+            return VIOLENT_DEMONSTRATION  # the crowd attacked, or fought back
         if _PROTEST_WORDS.search(span.text):
             # the police attacked the protest: ACLED grades the force used on it
-            return force.force_on_protest(span.text) or "Protest with intervention"
-    if t.sub == d.CLASH and _MUTUAL.search(t.text) and _unarmed_fight(a1, a2, span.text):
-        return "Violent demonstration"  # ACLED: residents or students fighting the police riot
-    if t.sub == d.CLASH and _MUTUAL.search(t.text) and _crowd_brawl(a1, a2, span.text):
-        return "Violent demonstration"  # party supporters, students or touts fighting: rioters
+            return force.force_on_protest(span.text) or PROTEST_WITH_INTERVENTION
+    if t.sub == ARMED_CLASH and _MUTUAL.search(t.text) and _unarmed_fight(a1, a2, span.text):
+        return VIOLENT_DEMONSTRATION  # ACLED: residents or students fighting the police riot
+    if t.sub == ARMED_CLASH and _MUTUAL.search(t.text) and _crowd_brawl(a1, a2, span.text):
+        return VIOLENT_DEMONSTRATION  # party supporters, students or touts fighting: rioters
     if (
-        t.sub == d.CLASH
+        t.sub == ARMED_CLASH
         and t.token.pos_ == "VERB"
         and crowds.crowd_subject(t.token)
         and not ARMED_WORDS.search(span.text)
         and not _COMMUNAL.search(span.text)
     ):
         # "angry customers stormed the bank", "200 riders stormed the office": a crowd's violence
-        return "Violent demonstration" if _PROTEST_WORDS.search(span.text) else "Mob violence"
+        return VIOLENT_DEMONSTRATION if _PROTEST_WORDS.search(span.text) else MOB_VIOLENCE
     if t.kind == "protest":
         if _PROTESTERS_VIOLENT.search(span.text):
-            return "Violent demonstration"
-        return force.force_on_protest(force.without_told_arrests(span)) or "Peaceful protest"
+            return VIOLENT_DEMONSTRATION
+        return force.force_on_protest(force.without_told_arrests(span)) or PEACEFUL_PROTEST
     return t.sub
 
 
@@ -291,29 +309,29 @@ def crowd_events(drafts: list[Any], doc: Doc, ctx: Context) -> list[Any]:
     for x in drafts:
         span = doc.char_span(x.sentence.start, x.sentence.end, alignment_mode="expand")
         near = any(abs(i - x.sentence.index) <= 2 for i in protests)
-        if x.sub == d.CLASH and _MUTUAL.search(x.trigger) and near and not armed and span is not None:
+        if x.sub == ARMED_CLASH and _MUTUAL.search(x.trigger) and near and not armed and span is not None:
             # "Protesters marched ... Clashes led to one soldier injured": the protest turned
             # violent; no armed group is told to have fought
-            retype.set_type(x, "Violent demonstration", ctx, span)
-        if x.sub == "Arrests" and x.sentence.index not in protests and span is not None:
+            retype.set_type(x, VIOLENT_DEMONSTRATION, ctx, span)
+        if x.sub == ARRESTS and x.sentence.index not in protests and span is not None:
             if _AT_PROTEST.search(x.sentence.text) or _PROTESTING.search(x.sentence.text):
                 # "police arrested 15 supporters for holding an unlawful demonstration": the
                 # protest is told only through its arrests, which are the intervention in it
-                retype.set_type(x, "Protest with intervention", ctx, span)
+                retype.set_type(x, PROTEST_WITH_INTERVENTION, ctx, span)
         at_protest = _AT_PROTEST.search(x.sentence.text) or _PROTESTING.search(x.sentence.text)
-        if x.sub == "Arrests" and x.sentence.index in protests and at_protest:
+        if x.sub == ARRESTS and x.sentence.index in protests and at_protest:
             protest = protests[x.sentence.index]
             if span is not None:
-                if protest.sub == "Peaceful protest":
-                    retype.set_type(protest, "Protest with intervention", ctx, span)
+                if protest.sub == PEACEFUL_PROTEST:
+                    retype.set_type(protest, PROTEST_WITH_INTERVENTION, ctx, span)
                 if x.actor1 is not None and x.actor1.inter == 1:
                     protest.actor2 = x.actor1  # the police who arrested them intervened
                 protest.claims.extend(x.claims)
                 continue
-        if x.sub == "Arrests" and span is not None and _riot_arrests(x, doc, ctx):
+        if x.sub == ARRESTS and span is not None and _riot_arrests(x, doc, ctx):
             # "4 people were arrested after two trains were torched": ACLED codes the riot, its
             # arrests the police's answer to it
-            riot = "Violent demonstration" if _PROTEST_WORDS.search(doc.text) else "Mob violence"
+            riot = VIOLENT_DEMONSTRATION if _PROTEST_WORDS.search(doc.text) else MOB_VIOLENCE
             retype.set_type(x, riot, ctx, span)
             country = (x.location.country if x.location else None) or ctx.country
             police, x.actor1 = x.actor1, rioters(country)
@@ -324,10 +342,10 @@ def crowd_events(drafts: list[Any], doc: Doc, ctx: Context) -> list[Any]:
             and not ARMED_MEN.search(doc.text)
             and (x.actor1 is None or x.actor1.inter in (None, CIVILIANS, 5, 6))
         )
-        if x.sub == "Looting/property destruction" and mob and span is not None:
+        if x.sub == LOOTING and mob and span is not None:
             # "villagers ... burned his car. Then they set fire to the magistrate's home": a riot
             protest = re.search(r"protest|demonstrat", x.sentence.text, re.I)
-            retype.set_type(x, "Violent demonstration" if protest else "Mob violence", ctx, span)
+            retype.set_type(x, VIOLENT_DEMONSTRATION if protest else MOB_VIOLENCE, ctx, span)
             if not protest:
                 country = (x.location.country if x.location else None) or ctx.country
                 x.actor1 = rioters(country)
@@ -392,7 +410,7 @@ _MOB = re.compile(
 def armed_victims(x: Any, ctx: Context) -> None:
     """A killing typed an attack on civilians for want of a named target is a battle when its
     dead are of an armed side ("Security forces kill four members of al Shabaab")."""
-    if x.sub != d.VAC_ATTACK or defenceless(x.sentence.text):
+    if x.sub != ATTACK or defenceless(x.sentence.text):
         return
     hurt = [c for c in x.claims if c.high > 0]
     if any(_civilian_dead(c) for c in hurt):
@@ -411,11 +429,11 @@ def armed_victims(x: Any, ctx: Context) -> None:
             side = unnamed_actor(named[0], ctx, country) or Actor(named[0], None)
         armed = side is not None and (side.inter in (1, 2, 3, 4, 8) or side.inter is None)
         if armed and (x.actor1 is None or side.name != x.actor1.name):
-            x.sub, x.actor2 = d.CLASH, side
+            x.sub, x.actor2 = ARMED_CLASH, side
             return
     foe = _armed_group_named(x, ctx) if not hurt or all(c.victims == "unknown" for c in hurt) else None
     if foe is not None:  # "troops clear a Boko Haram camp, killing 58": the dead are the group's
-        x.sub, x.actor2 = d.CLASH, foe
+        x.sub, x.actor2 = ARMED_CLASH, foe
         return
     if x.actor2 is None and (x.actor1 is None or x.actor1.inter != CIVILIANS):
         # ACLED: violence against civilians always names them as actor2
@@ -449,7 +467,7 @@ def answered(drafts: list[Any], doc: Doc, ctx: Context) -> None:
     it ("Armed men attacked Nero-village. Security forces pushed them back quickly.")."""
     sents = list(doc.sents)
     for x in drafts:
-        if x.sub != d.VAC_ATTACK or (x.actor1 is not None and x.actor1.inter == 1):
+        if x.sub != ATTACK or (x.actor1 is not None and x.actor1.inter == 1):
             continue
         after = next((s for s in sents if s.start_char >= x.sentence.end), None)
         fought = FOUGHT_BACK.search(after.text) if after is not None else None
@@ -459,7 +477,7 @@ def answered(drafts: list[Any], doc: Doc, ctx: Context) -> None:
         if found is None:
             continue
         country = (x.location.country if x.location else None) or ctx.country
-        x.sub = d.CLASH
+        x.sub = ARMED_CLASH
         state = re.match(r"(?i)security|soldiers|troops|army|police|gendarmes", found[0])
         x.actor2 = unnamed_actor(found[0], ctx, country) or Actor(found[0], 1 if state else None)
 
@@ -477,13 +495,13 @@ def one_sided(x: Any, ctx: Context) -> None:
     """An armed side's attack with no one fighting back, whose dead and wounded are not of any
     armed side, is violence against civilians in ACLED's coding ("gunmen attacked ..., killing 2")."""
     civilians_first = x.actor1 is not None and x.actor1.inter == CIVILIANS
-    if x.sub == d.CLASH and civilians_first and not _MUTUAL.search(x.trigger):
+    if x.sub == ARMED_CLASH and civilians_first and not _MUTUAL.search(x.trigger):
         # "civilians died when people fleeing ... were hit": civilians are who was attacked
         x.actor1, x.actor2 = x.actor2, x.actor1
         by_air = x.actor1 is not None and x.actor1.inter == EXTERNAL and x.actor1.air
-        x.sub = d.AIR if by_air else d.VAC_ATTACK  # a foreign air force's hit is a strike, as sub_type has it
+        x.sub = AIR_STRIKE if by_air else ATTACK  # a foreign air force's hit is a strike, as sub_type has it
         return
-    if x.sub != d.CLASH or x.actor2 is not None or _MUTUAL.search(x.trigger):
+    if x.sub != ARMED_CLASH or x.actor2 is not None or _MUTUAL.search(x.trigger):
         return
     if x.actor1 is not None and x.actor1.inter in (CIVILIANS, 5, 6):
         return
@@ -496,17 +514,17 @@ def one_sided(x: Any, ctx: Context) -> None:
             return  # a bare toll, or the state's dead suspects: nothing says who they were
     elif ARMED_TARGET.search(x.sentence.text):
         return  # "attacked a police station, injuring two": the state's men were there
-    x.sub = d.VAC_ATTACK
+    x.sub = ATTACK
     x.actor2 = ctx.civilians(x.location.country if x.location else None, x.actor1)
 
 
 def ground_fighting(drafts: list[Any]) -> list[Any]:
     """Shelling told in the same sentence as the two sides fighting is part of that battle, as
     ACLED codes it ("Shelling and ground clashes between the army and SPLA-IO bases")."""
-    fought = {x.sentence.index: x for x in drafts if x.sub == d.CLASH and _MUTUAL.search(x.trigger)}
+    fought = {x.sentence.index: x for x in drafts if x.sub == ARMED_CLASH and _MUTUAL.search(x.trigger)}
     out = []
     for x in drafts:
-        if x.sub == d.SHELL and x.sentence.index in fought:
+        if x.sub == SHELLING and x.sentence.index in fought:
             battle = fought[x.sentence.index]
             battle.claims.extend(x.claims)
             if battle.actor1 is None or battle.actor2 is None:
@@ -520,17 +538,21 @@ def territory(drafts: list[Any]) -> list[Any]:
     """Ground taken in a sentence is its event, the fighting for it part of that event (ACLED
     codes the change of territory); and who took it decides which kind: the state regains,
     anyone else overtakes."""
-    taken = {x.sentence.index: x for x in drafts if x.sub in (d.GOV_TERR, d.NSA_TERR)}
+    taken = {x.sentence.index: x for x in drafts if x.sub in (GOV_REGAINS_TERRITORY, NSA_OVERTAKES_TERRITORY)}
     out = []
     for x in drafts:
-        if x.sub == d.CLASH and x.sentence.index in taken:
+        if x.sub == ARMED_CLASH and x.sentence.index in taken:
             holder = taken[x.sentence.index]
             holder.claims.extend(x.claims)
             if holder.actor2 is None and x.actor2 is not None and x.actor2 != holder.actor1:
                 holder.actor2 = x.actor2
             continue
-        if x.sub in (d.GOV_TERR, d.NSA_TERR) and x.actor1 is not None and x.actor1.inter is not None:
-            x.sub = d.GOV_TERR if x.actor1.inter in (1, 8) else d.NSA_TERR
+        if (
+            x.sub in (GOV_REGAINS_TERRITORY, NSA_OVERTAKES_TERRITORY)
+            and x.actor1 is not None
+            and x.actor1.inter is not None
+        ):
+            x.sub = GOV_REGAINS_TERRITORY if x.actor1.inter in (1, 8) else NSA_OVERTAKES_TERRITORY
         out.append(x)
     return out
 

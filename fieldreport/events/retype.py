@@ -42,7 +42,21 @@ from . import detect as d
 from . import prototypes
 from .actors import CIVILIAN_WORDS, CIVILIANS, protesters, rioters
 from .roles import ARMED_MEN, ARMED_TARGET, Context, defenceless
-from .taxonomy import EVENT_TYPES, EXPLOSIONS, PROTESTS, SUB_EVENT_TYPES, TERRITORY, VAC, rules_decide
+from .taxonomy import (
+    ARMED_CLASH,
+    ATTACK,
+    DISRUPTED_WEAPONS,
+    EVENT_TYPES,
+    EXPLOSIONS,
+    MOB_VIOLENCE,
+    PEACEFUL_PROTEST,
+    PROTESTS,
+    SUB_EVENT_TYPES,
+    TERRITORY,
+    VAC,
+    VIOLENT_DEMONSTRATION,
+    rules_decide,
+)
 
 RULE_WEIGHT = 0.3
 LEAD_SENTENCES = 3
@@ -62,9 +76,9 @@ _KIND_OF = [(rx, kind) for rx, _, kind, _ in d.TRIGGERS]
 def looseness(trigger: str, sub: str) -> str | None:
     """How loosely a mention's trigger types it: "any" (or no trigger word: a bare death toll),
     "explosions" (which kind of strike or blast), or None (the word names the type)."""
-    if sub == d.DISRUPTED:
+    if sub == DISRUPTED_WEAPONS:
         return None  # its trigger is a phrase of its own ("destroyed several car bombs")
-    if sub == "Mob violence" and d.MOB_KILLING.search(trigger):
+    if sub == MOB_VIOLENCE and d.MOB_KILLING.search(trigger):
         return None  # "stoned to death": the words say a mob
     kinds = {kind for rx, kind in _KIND_OF if rx.fullmatch(trigger)}
     if not kinds:
@@ -177,9 +191,9 @@ def voted(
             continue
         sub = rd.vote(x.sub, votes[id(x)], within[id(x)] or "any")
         armed_foe = x.actor2 is not None and x.actor2.inter in (1, 2, 3, 8)
-        if sub == d.VAC_ATTACK and x.sub == d.CLASH and (_armed_target(x) or armed_foe):
+        if sub == ATTACK and x.sub == ARMED_CLASH and (_armed_target(x) or armed_foe):
             sub = x.sub  # "attacked an army position": who was attacked is in the words
-        if x.sub == d.VAC_ATTACK and SUB_EVENT_TYPES.get(sub or "") != VAC and defenceless(x.sentence.text):
+        if x.sub == ATTACK and SUB_EVENT_TYPES.get(sub or "") != VAC and defenceless(x.sentence.text):
             sub = x.sub  # "shot dead outside his home": the victim could not answer, as the words say
         if sub is None and not x.claims:
             continue  # commentary, a threat, history: no report
@@ -259,13 +273,11 @@ def set_type(x: Any, sub: str, ctx: Context, span: Span, first: bool = False) ->
     if sub in EVENT_TYPES[PROTESTS]:
         before = x.actor1
         x.actor1 = protesters(country)
-        if sub != "Peaceful protest" and before is not None and before.inter == 1:
+        if sub != PEACEFUL_PROTEST and before is not None and before.inter == 1:
             if x.actor2 is None or x.actor2.inter != 1:
                 x.actor2 = before  # "police fired on the marchers": the police intervened
-    elif sub == "Violent demonstration":
+    elif sub == VIOLENT_DEMONSTRATION:
         x.actor1 = rioters(country)
-    elif SUB_EVENT_TYPES.get(sub) == "Violence against civilians" and (
-        x.actor2 is None or x.actor2.inter != CIVILIANS
-    ):
+    elif SUB_EVENT_TYPES.get(sub) == VAC and (x.actor2 is None or x.actor2.inter != CIVILIANS):
         if x.actor1 is None or x.actor1.inter != CIVILIANS:
             x.actor2 = ctx.civilians(country, x.actor1)  # ACLED: violence against civilians targets civilians

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from .actors import ACTOR_NOUNS, CIVILIAN_WORDS, CIVILIANS, GENERIC_HOSTILE, Actor, ActorDictionary
+from .taxonomy import BATTLES
 
 _STRIP = re.compile(r"^(?:the|a|an|its|their|his|her|our|some|other|one\s+of)\s+", re.I)
 
@@ -233,7 +234,7 @@ def state_first(
     """ACLED's order of a battle's sides: state forces first ("Military Forces of Somalia" against
     "Al Shabaab", whoever attacked). In a battle actor1 and actor2 say nothing of who started it;
     in other events actor1 stays the one who acts (the attacker, the protesters)."""
-    if event_type == "Battles" and a1 is not None and a2 is not None and a2.inter == 1 and a1.inter != 1:
+    if event_type == BATTLES and a1 is not None and a2 is not None and a2.inter == 1 and a1.inter != 1:
         return a2, a1
     return a1, a2
 

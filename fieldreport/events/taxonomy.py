@@ -16,36 +16,56 @@ PROTESTS = "Protests"
 RIOTS = "Riots"
 STRATEGIC = "Strategic developments"
 
+# the sub-event types, by event type: code names them only through these
+ARMED_CLASH = "Armed clash"
+GOV_REGAINS_TERRITORY = "Government regains territory"
+NSA_OVERTAKES_TERRITORY = "Non-state actor overtakes territory"
+CHEMICAL_WEAPON = "Chemical weapon"
+AIR_STRIKE = "Air/drone strike"
+SUICIDE_BOMB = "Suicide bomb"
+SHELLING = "Shelling/artillery/missile attack"
+REMOTE_EXPLOSIVE = "Remote explosive/landmine/IED"
+GRENADE = "Grenade"
+SEXUAL_VIOLENCE = "Sexual violence"
+ATTACK = "Attack"
+ABDUCTION = "Abduction/forced disappearance"
+PEACEFUL_PROTEST = "Peaceful protest"
+PROTEST_WITH_INTERVENTION = "Protest with intervention"
+EXCESSIVE_FORCE = "Excessive force against protestors"
+VIOLENT_DEMONSTRATION = "Violent demonstration"
+MOB_VIOLENCE = "Mob violence"
+AGREEMENT = "Agreement"
+ARRESTS = "Arrests"
+CHANGE_TO_GROUP = "Change to group/activity"
+DISRUPTED_WEAPONS = "Disrupted weapons use"
+HQ_ESTABLISHED = "Headquarters or base established"
+LOOTING = "Looting/property destruction"
+NONVIOLENT_TRANSFER = "Non-violent transfer of territory"
+OTHER = "Other"
+
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    BATTLES: ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    EXPLOSIONS: (
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    ),
-    VAC: ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    PROTESTS: ("Peaceful protest", "Protest with intervention", "Excessive force against protestors"),
-    RIOTS: ("Violent demonstration", "Mob violence"),
+    BATTLES: (ARMED_CLASH, GOV_REGAINS_TERRITORY, NSA_OVERTAKES_TERRITORY),
+    EXPLOSIONS: (CHEMICAL_WEAPON, AIR_STRIKE, SUICIDE_BOMB, SHELLING, REMOTE_EXPLOSIVE, GRENADE),
+    VAC: (SEXUAL_VIOLENCE, ATTACK, ABDUCTION),
+    PROTESTS: (PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION, EXCESSIVE_FORCE),
+    RIOTS: (VIOLENT_DEMONSTRATION, MOB_VIOLENCE),
     STRATEGIC: (
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
+        AGREEMENT,
+        ARRESTS,
+        CHANGE_TO_GROUP,
+        DISRUPTED_WEAPONS,
+        HQ_ESTABLISHED,
+        LOOTING,
+        NONVIOLENT_TRANSFER,
+        OTHER,
     ),
 }
 
 SUB_EVENT_TYPES: dict[str, str] = {sub: etype for etype, subs in EVENT_TYPES.items() for sub in subs}
 
-TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+TERRITORY = frozenset({GOV_REGAINS_TERRITORY, NSA_OVERTAKES_TERRITORY})
 # protests and riots: which kind is who did what (the crowd's violence, force used on it)
-CROWD_KINDS = frozenset(EVENT_TYPES[PROTESTS]) | {"Violent demonstration"}
+CROWD_KINDS = frozenset(EVENT_TYPES[PROTESTS]) | {VIOLENT_DEMONSTRATION}
 # riots: whether the crowd was demonstrating is in the words
 RIOT_KINDS = frozenset(EVENT_TYPES[RIOTS])
 
@@ -59,31 +79,31 @@ def rules_decide(classifier_sub: str, rule_sub: str | None) -> bool:
 
 
 _PLOVER: dict[str, tuple[str, str]] = {
-    "Armed clash": ("ASSAULT", "firearms"),
-    "Government regains territory": ("COERCE", "seize"),
-    "Non-state actor overtakes territory": ("COERCE", "seize"),
-    "Chemical weapon": ("ASSAULT", "unconventional"),
-    "Air/drone strike": ("ASSAULT", "aerial"),
-    "Suicide bomb": ("ASSAULT", "suicide-attack"),
-    "Shelling/artillery/missile attack": ("ASSAULT", "heavy-weapons"),
-    "Remote explosive/landmine/IED": ("ASSAULT", "explosives"),
-    "Grenade": ("ASSAULT", "explosives"),
-    "Sexual violence": ("ASSAULT", "sexual"),
-    "Attack": ("ASSAULT", "targeted"),
-    "Abduction/forced disappearance": ("ASSAULT", "abduct"),
-    "Peaceful protest": ("PROTEST", "demo"),
-    "Protest with intervention": ("PROTEST", "demo"),
-    "Excessive force against protestors": ("ASSAULT", "crowd-control"),
-    "Violent demonstration": ("PROTEST", "riot"),
-    "Mob violence": ("ASSAULT", "primitive"),
-    "Agreement": ("AGREE", ""),
-    "Arrests": ("COERCE", "arrest"),
-    "Change to group/activity": ("MOBILIZE", ""),
-    "Disrupted weapons use": ("COERCE", "seize"),
-    "Headquarters or base established": ("MOBILIZE", "troops"),
-    "Looting/property destruction": ("ASSAULT", "destroy"),
-    "Non-violent transfer of territory": ("CONCEDE", ""),
-    "Other": ("", ""),
+    ARMED_CLASH: ("ASSAULT", "firearms"),
+    GOV_REGAINS_TERRITORY: ("COERCE", "seize"),
+    NSA_OVERTAKES_TERRITORY: ("COERCE", "seize"),
+    CHEMICAL_WEAPON: ("ASSAULT", "unconventional"),
+    AIR_STRIKE: ("ASSAULT", "aerial"),
+    SUICIDE_BOMB: ("ASSAULT", "suicide-attack"),
+    SHELLING: ("ASSAULT", "heavy-weapons"),
+    REMOTE_EXPLOSIVE: ("ASSAULT", "explosives"),
+    GRENADE: ("ASSAULT", "explosives"),
+    SEXUAL_VIOLENCE: ("ASSAULT", "sexual"),
+    ATTACK: ("ASSAULT", "targeted"),
+    ABDUCTION: ("ASSAULT", "abduct"),
+    PEACEFUL_PROTEST: ("PROTEST", "demo"),
+    PROTEST_WITH_INTERVENTION: ("PROTEST", "demo"),
+    EXCESSIVE_FORCE: ("ASSAULT", "crowd-control"),
+    VIOLENT_DEMONSTRATION: ("PROTEST", "riot"),
+    MOB_VIOLENCE: ("ASSAULT", "primitive"),
+    AGREEMENT: ("AGREE", ""),
+    ARRESTS: ("COERCE", "arrest"),
+    CHANGE_TO_GROUP: ("MOBILIZE", ""),
+    DISRUPTED_WEAPONS: ("COERCE", "seize"),
+    HQ_ESTABLISHED: ("MOBILIZE", "troops"),
+    LOOTING: ("ASSAULT", "destroy"),
+    NONVIOLENT_TRANSFER: ("CONCEDE", ""),
+    OTHER: ("", ""),
 }
 
 
