@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
-from fieldreport.dates import event_date, event_dates_in_range, find_timexes, governing_timex
+from fieldreport.dates import event_date, event_dates_in_range, find_timexes, governing_timex, owndate
 from fieldreport.records import Article, EventDate, Sentence, Timex
 
 SUNDAY = "2019-03-03"  # a Sunday
@@ -430,3 +431,89 @@ def test_a_long_since_range_is_dated_by_its_first_day() -> None:
         "2016-03-14", 1, "2016-03-14", "2016-03-31",
     )  # fmt: skip
     assert len(found.days()) == 18  # too long to be one event per day: fusion makes one
+
+
+# ---------------------------------------------------------------- an article's own date
+
+OWN_EXAMPLES = [(r.name, text, want) for r in owndate.RULES for text, want in r.examples]
+
+
+@pytest.mark.parametrize(("rule", "text", "want"), OWN_EXAMPLES)
+def test_every_own_date_rule_reads_its_examples(rule: str, text: str, want: str | None) -> None:
+    part = next(r.part for r in owndate.RULES if r.name == rule)
+    found = [f.value for f in owndate.read(part, text) if f.rule.name == rule]
+    assert found[:1] == ([want] if want else []), (rule, text)
+
+
+def test_every_own_date_rule_has_examples_that_fire_and_that_do_not() -> None:
+    for rule in owndate.RULES:
+        assert any(want for _, want in rule.examples), rule.name
+        assert rule.decides in (owndate.DAY, owndate.BOUND, owndate.WEEKDAY_ONLY)
+        assert (rule.source is None) == (rule.decides == owndate.BOUND)  # a bound is never the value
+
+
+def test_a_day_without_its_year_takes_the_nearest_year_to_the_text_then_the_story() -> None:
+    lead = "On 2nd May, militiamen burned a market in Djugu and killed five traders."
+    ev = owndate.evidence(lead)
+    assert [f.value for f in ev.days] == ["XXXX-05-02"]
+    assert owndate.own_date(ev) is None  # no year anywhere: it waits for its story
+    dated = owndate.own_date(ev, ["2020-04-28", "2020-05-01"])
+    assert dated == owndate.OwnDate("2020-05-02", "text", None, "lead_dmy")
+    assert owndate.own_date(owndate.evidence(lead), ["2020-08-01"]).value == "2020-05-02"  # nearest year
+    assert owndate.own_date(owndate.evidence(lead), ["2021-01-03"]).value == "2021-05-02"
+    # a year the text writes out with a date is taken before the story's
+    written = lead + " A similar raid on April 20, 2018 left two dead."
+    assert owndate.own_date(owndate.evidence(written), ["2020-05-01"]).value == "2018-05-02"
+
+
+def test_a_year_never_puts_the_day_before_the_photo() -> None:
+    lead = "On 30 December, gunmen attacked a checkpoint outside Kidal."
+    photo = ["Soldiers at the checkpoint outside Kidal on January 2, 2020. (AFP)"]
+    # nearest to the story's 2 January 2020 would be 30 December 2019, older than the photo
+    assert owndate.year_for(12, 30, [date(2020, 1, 2)]) == 2019
+    assert owndate.year_for(12, 30, [date(2020, 1, 2)], bound=date(2020, 1, 2)) == 2020
+    ev = owndate.evidence(lead, captions=photo)
+    assert ev.bound == ev.photo == date(2020, 1, 2)
+    assert owndate.own_date(ev, ["2020-01-02"]).value == "2020-12-30"
+    # with no text date and no story, a photo of the article gives the year
+    assert owndate.own_date(ev).value == "2020-12-30"
+
+
+def test_a_file_photo_bounds_but_gives_no_year() -> None:
+    lead = "On 4 March, fighters shelled the camp at Baghouz."
+    ev = owndate.evidence(lead, captions=["File photo: fighters near Baghouz, March 1, 2017."])
+    assert ev.bound == date(2017, 3, 1) and ev.photo is None
+    assert owndate.own_date(ev) is None
+
+
+def test_the_dateline_comes_before_the_lead_and_the_lead_before_the_story() -> None:
+    ev = owndate.evidence(
+        "On 6 February, troops shelled the outskirts of the town.", dateline="ALEPPO, Feb. 8 (Xinhua) -- "
+    )
+    assert [f.rule.name for f in ev.days] == ["dateline_mdy", "lead_dmy"]
+    assert owndate.own_date(ev, ["2016-02-01"]) == owndate.OwnDate(
+        "2016-02-08", "dateline", None, "dateline_mdy"
+    )
+
+
+def test_a_lead_day_the_text_puts_in_the_past_is_background() -> None:
+    text = "On 15 March 2011, the first protests broke out in Deraa. By 2019 the war had killed thousands."
+    assert owndate.own_date(owndate.evidence(text)) is None
+    text = "On 15 March 2011, the first protests broke out in Deraa. Peace talks will resume in 2030."
+    assert owndate.own_date(owndate.evidence(text)).value == "2011-03-15"  # a year ahead is no later past
+
+
+def test_a_lead_weekday_after_a_photo_is_that_week() -> None:
+    lead = "Rebels advanced into the eastern district of Sirte on Thursday, a day after the assault began."
+    photo = "A fighter in the eastern district of Sirte on Tuesday, June 7, 2016. (AFP)"
+    ev = owndate.evidence(lead, captions=[photo])
+    assert owndate.own_date(ev) is None  # a weekday is no explicit day
+    assert owndate.weekday_after_photo(ev) == owndate.OwnDate("2016-06-09", "text", 2, "lead_weekday")
+    # from the photo's eve: a lead may report the day before the photo
+    ev = owndate.evidence(lead.replace("Thursday", "Monday"), captions=[photo])
+    assert owndate.weekday_after_photo(ev).value == "2016-06-06"
+    ev = owndate.evidence(lead.replace("Thursday", "Sunday"), captions=[photo])
+    assert owndate.weekday_after_photo(ev).value == "2016-06-12"
+    ev = owndate.evidence(lead, captions=["File photo: " + photo])
+    assert owndate.weekday_after_photo(ev) is None
+    assert owndate.weekday_after_photo(owndate.evidence(lead)) is None
