@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from .dates import owndate
 from .ids import normalise_text, stable_id
 from .pagemeta import page_meta
 from .pubdate import LABELLED, MONTH, WEEKDAY, Stamp, contradicted, find_date, normalise_date, stamp
@@ -102,7 +103,7 @@ _BYLINE = re.compile(
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
     r"(?:,\s*[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,2}){0,2}?)"
-    rf"(?:,\s*(?P<date>(?i:{MONTH})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    rf"(?:,\s*(?P<date>(?i:{MONTH})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?i:{MONTH})\.?(?:,?\s*\d{{4}})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&'-]{0,40})\))?\s*[-—–]{1,2}\s+"
 )
 _SIGNOFF = re.compile(r"^[-—–]{1,2}\s*(?P<name>[A-Z][\w&.'’ ]{1,50})$")
@@ -299,6 +300,8 @@ class _Found:
     header_date: str | None = None
     dateline: str | None = None
     dateline_date: str | None = None
+    dateline_text: str | None = None  # the dateline as written: "BEIRUT, Feb. 8 (Xinhua) -- "
+    stamp_lines: list[str] = field(default_factory=list)  # timestamp lines with no year: "Updated March 11"
     agency: str | None = None
     byline: str | None = None
     byline_date: str | None = None
@@ -456,6 +459,10 @@ def _take_front_matter(paragraphs: list[str], found: _Found) -> list[str]:
                 found.text_date = found.text_date or s.date
             after_byline = False
             continue
+        if (header or i >= len(paragraphs) - 3) and _words(para) <= _BYLINE_MAX_WORDS:
+            if owndate.read(owndate.STAMP, para):  # "Updated March 11": a stamp that leaves out its year
+                found.stamp_lines.append(para)
+                continue
         after_byline = False
         kept.append(para)
     for j, para in enumerate(kept[:2]):
@@ -465,6 +472,7 @@ def _take_front_matter(paragraphs: list[str], found: _Found) -> list[str]:
             found.agency = m["agency"].strip() if m["agency"] else None
             if m["date"] and re.search(r"\d{4}$", m["date"]):
                 found.dateline_date = normalise_date(m["date"])
+            found.dateline_text = m[0]
             kept[j] = para[m.end() :]
             break
         if _words(para) > _HEADLINE_MAX_WORDS or para.endswith((".", "!", "?", '"', "”")):
@@ -639,7 +647,7 @@ def clean(doc: RawDoc, cfg: Config, repeated: frozenset[str] = frozenset()) -> A
     body = "\n\n".join(p for p in found.paragraphs if p.strip())
     if not has_sentence(body, cfg.min_words):
         return Reject(doc.origin, "too_short", _short_detail(body, cfg.min_words), stage="clean")
-    published, source = _published(doc, meta, found, body)
+    published, source = _published(doc, meta, found, body, embeds)
     content_hash = stable_id(normalise_text(raw))
     url = doc.url or meta.url
     outlet = doc.outlet or meta.sitename or found.agency or found.signoff or registered_domain(url)
@@ -664,13 +672,18 @@ def clean(doc: RawDoc, cfg: Config, repeated: frozenset[str] = frozenset()) -> A
     )
 
 
-def _published(doc: RawDoc, meta: _Html, found: _Found, body: str) -> tuple[str | None, str | None]:
+def _published(
+    doc: RawDoc, meta: _Html, found: _Found, body: str, embeds: Sequence[Embed] = ()
+) -> tuple[str | None, str | None]:
     """The publication date from the most trusted source that states one.
 
     A WARC-Date is when the page was crawled, so the page's own metadata beats it.
-    Captions, teasers and tweets are never consulted: they are out of the body by now.
     A date line under the headline that the story itself contradicts (it reports as past a
     day after that date) is a pasted or wrong line: it is passed over.
+    Failing all of these, the article's own explicit day (a dateline or timestamp line without
+    its year, a day in its lead: :mod:`fieldreport.dates.owndate`) when the text itself gives
+    the year; without one it waits for its story's dates (``pipeline.redate``). A caption's or
+    tweet's date is never the publication date: a caption's only bounds it.
     """
     declared = normalise_date(doc.published)
     order = [meta.date, declared] if doc.fmt == "warc" else [declared, meta.date]
@@ -687,7 +700,30 @@ def _published(doc: RawDoc, meta: _Html, found: _Found, body: str) -> tuple[str 
             continue
         if value:
             return value, source
-    return None, None
+    own = owndate.own_date(_evidence(body, found.dateline_text, found.stamp_lines, embeds))
+    return (own.value, own.source) if own else (None, None)
+
+
+def _evidence(
+    body: str, dateline: str | None, stamps: Sequence[str], embeds: Sequence[Embed]
+) -> owndate.Evidence:
+    captions = [e.text for e in embeds if e.kind == "caption"]
+    return owndate.evidence(body, dateline, stamps, captions)
+
+
+def own_evidence(article: Article) -> owndate.Evidence:
+    """What a stored article's own text says about when it was written, for dating it once its
+    story is known. The dateline left the clean text: it is found again in the raw input, where
+    its place (``article.dateline``) opens a paragraph. A timestamp line with no year is not
+    kept: only a year in the text could date it, and clean() used that already."""
+    dateline = None
+    if article.dateline:
+        for m in re.finditer(re.escape(article.dateline), article.raw):
+            d = _DATELINE.match(article.raw[m.start() : m.start() + 200])
+            if d and d["place"].strip() == article.dateline:
+                dateline = d[0]
+                break
+    return _evidence(article.text, dateline, (), article.embeds)
 
 
 def run(

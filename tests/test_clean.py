@@ -67,6 +67,10 @@ def test_date_header_contradicted_by_the_story_is_not_trusted() -> None:
         "village, and clashes went on through the night as air strikes hit the encampment."
     )
     a = ok(clean.clean(txt(" date 2017-06-06 " + story), CFG))
+    # no other source but the lead's own day, "said on March 1, 2019"
+    assert (a.published, a.published_source) == ("2019-03-01", "text")
+    later = "Clashes went on through the night. Fighters said on March 1, 2019 they held the village."
+    a = ok(clean.clean(txt(" date 2017-06-06 " + later), CFG))
     assert (a.published, a.published_source) == (None, None)  # no other source: null, not a guess
     a = ok(clean.clean(txt(" date 2017-06-06 BAGHOUZ, Syria, March 2, 2019 (Reuters) - " + story), CFG))
     assert (a.published, a.published_source) == ("2019-03-02", "dateline")
@@ -89,6 +93,46 @@ def test_date_header_line_under_the_headline() -> None:
         "header",
         BODY,
     )
+
+
+def test_an_articles_own_day_dates_it_when_its_text_gives_the_year() -> None:
+    later = " Two days earlier, on Feb. 6, 2016, a car bomb hit the same road."
+    dateline = ok(clean.clean(txt("ALEPPO, Feb. 8 (Xinhua) -- " + BODY + later), CFG))
+    assert (dateline.published, dateline.published_source, dateline.outlet) == (
+        "2016-02-08",
+        "dateline",
+        "Xinhua",
+    )
+    day_first = ok(clean.clean(txt("GAZA CITY, 8 February 2016 (Reuters) - " + BODY), CFG))
+    assert (day_first.dateline, day_first.published, day_first.published_source) == (
+        "GAZA CITY",
+        "2016-02-08",
+        "dateline",
+    )
+    lead = ok(clean.clean(txt("On 8th February, " + BODY[0].lower() + BODY[1:] + later), CFG))
+    assert (lead.published, lead.published_source) == ("2016-02-08", "text")
+    stamp = ok(clean.clean(txt("Convoy struck\n\nUpdated 8 Feb, 10:42 GMT\n\n" + BODY + later), CFG))
+    assert (stamp.published, stamp.published_source, stamp.text) == ("2016-02-08", "text", BODY + later)
+    labelled = ok(clean.clean(txt("Convoy struck\n\nPublished 3:04 PM, March 11, 2019\n\n" + BODY), CFG))
+    assert (labelled.published, labelled.published_source) == ("2019-03-11", "text")
+
+
+def test_without_a_year_an_own_day_waits_for_the_story_and_is_found_again() -> None:
+    a = ok(clean.clean(txt("ALEPPO, Feb. 8 (Xinhua) -- " + BODY), CFG))
+    assert (a.published, a.dateline) == (None, "ALEPPO")
+    ev = clean.own_evidence(a)  # the dateline left the text: read again from the raw input
+    assert [f.value for f in ev.days] == ["XXXX-02-08"]
+    html = UNDATED_HTML.replace("<p>Engineers", "<p>KHERSON, June 9 (Reuters) - Engineers")
+    page = ok(clean.clean(RawDoc(origin="p.html", fmt="html", html=html), CFG))
+    assert page.dateline == "KHERSON" and page.published is None
+    assert [f.value for f in clean.own_evidence(page).days] == ["XXXX-06-09"]
+
+
+def test_a_caption_date_bounds_the_article_but_never_dates_it() -> None:
+    text = "Convoy struck\n\nFile photo: a convoy on the highway, March 1, 2019.\n\n" + BODY
+    a = ok(clean.clean(txt(text), CFG))
+    assert (a.published, a.published_source) == (None, None)
+    assert clean.own_evidence(a).bound is not None
 
 
 def test_dateline_with_year_gives_the_date_and_without_year_does_not() -> None:
