@@ -215,10 +215,19 @@ def assign_stories(
 
 
 def redate(store: Store, res: Resources, summary: RunSummary) -> None:
-    """Stage 8b: an original with no trustworthy publication date takes one inferred from its
-    story's dated articles (marked ``published_source="story"`` with a precision), and is
-    analysed again, so that its "on Sunday" becomes a day and its events can fuse with other
-    reports of them. Re-running changes nothing unless the story's dates have changed."""
+    """Stage 8b: an original with no trustworthy publication date takes one once its story is
+    known, and is analysed again, so that its "on Sunday" becomes a day and its events can fuse
+    with other reports of them. The date is the best there is (``stories.date_undated``): its own
+    explicit day, the year chosen by the story's dates when its text writes none (``dateline``,
+    ``text``); else one inferred from the story's dated articles (``story``, with a precision);
+    else the weekday its lead reports, counted from its photo (``text``, to the week).
+
+    In rounds: first own days only, so that they count among their stories' dates; then the
+    rest, again while a round dates an article of a story that had no date (a report dated by
+    its own text dates the undated reports of its story). Re-running changes nothing unless the
+    story's dates have changed."""
+    from .dates.owndate import own_date
+
     t = time.perf_counter()
     todo: list[tuple[Article, str, str | None]] = []  # (article re-dated, story_id, story_when)
 
@@ -237,18 +246,30 @@ def redate(store: Store, res: Resources, summary: RunSummary) -> None:
         summary.redated += len(analysed)
         todo.clear()
 
-    for article, story_id, when, story_dates in store.undated_in_stories():
-        day, precision = stories.infer_published(story_dates) or (None, None)
-        if (day, precision) == (article.published, article.published_precision):
-            continue
-        dated = replace(
-            article, published=day, published_source="story" if day else None, published_precision=precision
-        )
-        todo.append((dated, story_id, when))
-        if len(todo) >= res.cfg.batch_size:
+    rounds = 4  # own days; story dates; the dates a report dated by its own text gave its story; spare
+    for round_no in range(rounds):
+        changed = 0
+        for article, story_id, when, story_dates in store.undated_in_stories():
+            own = clean.own_evidence(article)
+            if round_no == 0:
+                found = own_date(own, story_dates)
+                if found is None:
+                    continue
+                day, source, precision = found.value, found.source, found.precision
+            else:
+                day, source, precision = stories.date_undated(own, story_dates)
+            now = (article.published, article.published_source, article.published_precision)
+            if (day, source, precision) == now:
+                continue
+            dated = replace(article, published=day, published_source=source, published_precision=precision)
+            todo.append((dated, story_id, when))
+            changed += 1
+            if len(todo) >= res.cfg.batch_size:
+                flush()
+        if todo:
             flush()
-    if todo:
-        flush()
+        if round_no > 0 and not changed:
+            break
     summary.add_time("redate", t)
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .dates import owndate
 from .ids import stable_id
 from .records import Article, Timex
 
@@ -194,16 +195,45 @@ def cluster(items: Iterable[tuple[str, str, str | None]], **kwargs: float) -> di
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def infer_published(dates: Iterable[str]) -> tuple[str, int] | None:
+def infer_published(dates: Iterable[str], not_before: dt.date | None = None) -> tuple[str, int] | None:
     """A publication date for an undated article of a story, from the trustworthy publication
     dates of the story's other articles: their median, with ACLED's precision (2 when they lie
     within a week, else 3; never 1, since the article may have come out any day of the story),
-    or None without any."""
+    or None without any. ``not_before`` is a day the article cannot be older than (its photo's):
+    the story's earlier dates are not its own."""
     days = sorted(d[:10] for d in dates if d)
+    if not_before is not None:
+        days = [d for d in days if d >= not_before.isoformat()]
     if not days:
         return None
     first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
     return days[(len(days) - 1) // 2], 2 if (last - first).days <= 7 else 3
+
+
+def date_undated(
+    own: owndate.Evidence, story_dates: Iterable[str]
+) -> tuple[str | None, str | None, int | None]:
+    """(published, published_source, published_precision) for an article of a story that has no
+    trustworthy publication date, from the best evidence there is:
+
+    1. its own explicit day (dateline, timestamp line, lead), the year chosen by the story's
+       dates when the text writes none: ``dateline`` or ``text``; its own day is never replaced;
+    2. the story's trustworthy dates, none before the article's photo: ``story``, to the week or
+       the month;
+    3. with no such story date, the weekday its lead reports counted from its photo: ``text``,
+       to the week;
+    4. nothing: (None, None, None).
+    """
+    story_dates = [d for d in story_dates if d]
+    found = owndate.own_date(own, story_dates)
+    if found is None:
+        inferred = infer_published(story_dates, not_before=own.bound)
+        if inferred is not None:
+            return inferred[0], "story", inferred[1]
+        found = owndate.weekday_after_photo(own)
+    if found is None:
+        return None, None, None
+    return found.value, found.source, found.precision
 
 
 def time_hint(article: Article, timexes: Iterable[Timex] = ()) -> str | None:

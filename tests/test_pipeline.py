@@ -180,3 +180,66 @@ def test_one_sentence_reports_are_analysed_and_empty_pages_rejected(
     assert set(by_note) == {"bori.txt", "kano.txt"}
     assert by_note["bori.txt"]["location"] == "Bori" and by_note["bori.txt"]["fatalities"] == 3
     assert by_note["kano.txt"]["location"] == "Kano" and by_note["kano.txt"]["event_date"] == "2021-06-04"
+
+
+def test_undated_reports_take_their_own_day_then_their_storys_date(
+    tmp_path: Path, gazetteer_path: str
+) -> None:
+    import json
+
+    import fieldreport
+
+    news = tmp_path / "news"
+    news.mkdir()
+    bokkos = "in Bokkos local government area of Plateau State"
+    police = "the Plateau State police command said"
+    dated = {
+        "id": "plateau-1",
+        "published": "2022-08-03",
+        "title": "Gunmen kill 12 in Bokkos",
+        "text": f"Gunmen attacked three villages {bokkos}, killing 12 people and burning homes, {police}. "
+        "Residents said the gunmen arrived on motorcycles before dawn.",
+    }
+    (news / "dated.jsonl").write_text(json.dumps(dated) + "\n", encoding="utf-8")
+    sirte = "the eastern district of Sirte"
+    texts = {
+        # its own day, "On 9th August", with no year: the year is its story's, the day its own
+        "own_day.txt": f"More killed in Bokkos\n\nOn 9th August, gunmen killed five more villagers {bokkos}, "
+        f"{police}. On Sunday, gunmen shot dead two farmers in Mushere, residents said.",
+        # nothing of its own: its story's date
+        "undated.txt": f"Gunmen on motorcycles attacked villages {bokkos}, killing villagers, {police}.",
+        # a story with no dated report: a photo bounds it, its lead's weekday dates it to the week
+        "photo.txt": f"Forces advance in Sirte\n\nPhoto: A fighter in {sirte} on June 7, 2016. (AFP)\n\n"
+        f"Pro-government fighters advanced into {sirte} on Thursday, a day after an assault on Islamic "
+        "State positions began, commanders said. Fighting raged near the port and the Ouagadougou centre.",
+        "photo_story.txt": "Pro-government fighters battled Islamic State militants near the port and the "
+        f"Ouagadougou centre in {sirte} on Sunday, commanders said.",
+    }
+    for name, text in texts.items():
+        (news / name).write_text(text + "\n", encoding="utf-8")
+    db = str(tmp_path / "news.duckdb")
+    fieldreport.run([str(news)], db=db, gazetteer_path=gazetteer_path)
+    cols = "article_id, origin, published, published_source, published_precision"
+    with Store(db, read_only=True) as s:
+        arts = {Path(r["origin"]).name.split(":")[0]: r for r in s.query(f"SELECT {cols} FROM articles")}
+        mentions = s.query("SELECT article_id, event_date, date_evidence FROM mentions")
+    got = {k: (a["published"], a["published_source"], a["published_precision"]) for k, a in arts.items()}
+    assert got["dated.jsonl"] == ("2022-08-03", "metadata", None)
+    assert got["own_day.txt"] == ("2022-08-09", "text", None)
+    assert got["undated.txt"][:2] == ("2022-08-03", "story")
+    assert got["photo.txt"] == ("2016-06-09", "text", 2)  # the Thursday after the photo of Tuesday 7 June
+    assert got["photo_story.txt"] == ("2016-06-09", "story", 2)
+
+    def days(name: str, evidence: str | None = None) -> set[str | None]:
+        aid = arts[name]["article_id"]
+        return {
+            m["event_date"]
+            for m in mentions
+            if m["article_id"] == aid and evidence in (None, m["date_evidence"])
+        }
+
+    assert days("own_day.txt", "Sunday") == {"2022-08-07"}  # the Sunday before its own day
+    for name in ("photo.txt", "photo_story.txt"):
+        assert days(name) and all(d and d.startswith("2016-06") for d in days(name)), name
+    again = fieldreport.run([str(news)], db=db, gazetteer_path=gazetteer_path)
+    assert again.redated == 0  # re-running changes nothing

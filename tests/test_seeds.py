@@ -54,9 +54,11 @@ def test_no_date_comes_from_a_photo_caption(seeds_db: Store) -> None:
     by_seed = {Path(a["origin"]).name[:3]: a for a in arts.values()}
     dated = {k: (a["published"], a["published_source"], a["published_precision"]) for k, a in by_seed.items()}
     assert dated["002"] == ("2019-03-03", "header", None)
-    # 000's caption says March 1, 2019: not its date; its story's dated report gives one, marked
-    assert dated["000"] == dated["001"] == ("2019-03-03", "story", 2)
-    assert dated["003"] == dated["004"] == (None, None, None)  # a story with no dated report
+    # 000's caption says March 1, 2019: not its date; its story's dated reports give one, marked
+    assert dated["000"][:2] == ("2019-03-03", "story")
+    # 003's photo of June 6, 2017 is only a bound: its lead's "on Wednesday" is the next Wednesday
+    assert dated["003"] == ("2017-06-07", "text", 2)
+    assert dated["004"] == ("2017-06-07", "story", 2)  # undated: its story's, dated by 003
     for m in seeds_db.query("SELECT article_id, date_evidence FROM mentions WHERE date_evidence IS NOT NULL"):
         if m["date_evidence"] != "publication date":
             assert m["date_evidence"] in arts[m["article_id"]]["text"]
@@ -109,9 +111,38 @@ def test_the_baghouz_reports_of_one_event_are_one_event_with_every_source(seeds_
     by_reports = {
         (r["sub_event_type"], r["event_date"], frozenset(arts[a] for a in r["articles"])) for r in rows
     }
-    # Sunday's air strikes, told by the undated report (dated by its story) and the dated one
-    assert ("Air/drone strike", "2019-03-03", frozenset({"000", "002"})) in by_reports
+    # Sunday's strikes, told by the undated report (dated by its story) and the dated one
+    strikes = {"Air/drone strike", "Shelling/artillery/missile attack"}
+    assert any(
+        t in strikes and d == "2019-03-03" and reports == {"000", "002"} for t, d, reports in by_reports
+    ), sorted(by_reports, key=repr)
     shared = [r for r in rows if len(r["articles"]) > 1]
-    assert {arts[a] for r in shared for a in r["articles"]} == {"000", "001", "002"}
+    # 001 reports the assault of 10 and 11 March (its own "On 11th March"): none of 1-3 March
+    assert {arts[a] for r in shared for a in r["articles"]} == {"000", "002"}
+    assert all(d >= "2019-03-10" for _, d, reports in by_reports if "001" in reports)
     for r in shared:
         assert len(r["sources"]) == len(r["articles"])  # every report counted among the sources
+
+
+def test_an_article_takes_its_own_day_before_its_story_date(seeds_db: Store) -> None:
+    arts = {
+        Path(r["origin"]).name[:3]: r
+        for r in seeds_db.query("SELECT article_id, origin, published, published_source FROM articles")
+    }
+    # 001 says "On 11th March" in its lead and writes no year: the year is its story's, the day its own
+    assert (arts["001"]["published"], arts["001"]["published_source"]) == ("2019-03-11", "text")
+    mentions = seeds_db.query(
+        "SELECT event_date, date_evidence FROM mentions WHERE article_id = ?", [arts["001"]["article_id"]]
+    )
+    sunday = {m["event_date"] for m in mentions if m["date_evidence"] == "Sunday"}
+    assert sunday == {"2019-03-10"}  # "since the attack began on Sunday": the day before, not March 3
+
+
+def test_both_raqqa_reports_have_dated_events(seeds_db: Store) -> None:
+    rows = seeds_db.query(
+        """SELECT a.origin, e.event_date FROM events e JOIN event_mentions em USING (event_id)
+           JOIN articles a USING (article_id)"""
+    )
+    for seed in ("003", "004"):
+        days = {r["event_date"] for r in rows if Path(r["origin"]).name.startswith(seed)}
+        assert days and all(d and d.startswith("2017-0") for d in days), (seed, days)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from fieldreport import clean, sources
 from fieldreport.dates import find_timexes
 from fieldreport.records import Article, Embed, Timex
@@ -81,6 +83,28 @@ def test_an_undated_article_takes_its_storys_median_date_at_week_precision_at_be
     assert infer_published(["2019-03-03"]) == ("2019-03-03", 2)
     assert infer_published(["2019-03-05", "2019-03-01", "2019-03-03"]) == ("2019-03-03", 2)
     assert infer_published(["2019-03-01", "2019-03-30"]) == ("2019-03-01", 3)
+    # none of the story's dates before the article's photo is its date
+    assert infer_published(["2019-03-01", "2019-03-30"], not_before=dt.date(2019, 3, 2)) == ("2019-03-30", 2)
+    assert infer_published(["2019-03-01"], not_before=dt.date(2019, 3, 2)) is None
+
+
+def test_an_undated_article_takes_its_own_day_then_its_storys_then_its_weekday_after_a_photo() -> None:
+    from fieldreport.dates import owndate
+    from fieldreport.stories import date_undated
+
+    own_day = owndate.evidence("On 9th August, gunmen shot dead two farmers near Bokkos.")
+    assert date_undated(own_day, ["2022-08-02", "2022-08-03"]) == ("2022-08-09", "text", None)
+    photo = ["Mourners at a funeral in Bokkos on August 8, 2022. (Reuters)"]
+    weekday = owndate.evidence(
+        "Gunmen shot dead two farmers near Bokkos on Tuesday, police said.", captions=photo
+    )
+    assert date_undated(weekday, ["2022-08-10", "2022-08-12"]) == ("2022-08-10", "story", 2)
+    # the story's dates before the photo are not this article's: its own weekday after the photo is
+    assert date_undated(weekday, ["2022-07-01"]) == ("2022-08-09", "text", 2)
+    assert date_undated(weekday, []) == ("2022-08-09", "text", 2)
+    nothing = owndate.evidence("Gunmen shot dead two farmers near Bokkos, police said.")
+    assert date_undated(nothing, []) == (None, None, None)
+    assert date_undated(nothing, ["2022-08-10"]) == ("2022-08-10", "story", 2)
 
 
 def test_figures_that_cannot_all_be_true_are_a_conflict() -> None:
