@@ -379,6 +379,8 @@ class NoteScore:
     has_event: bool = False
     fallback: bool = False
     shared: bool = False  # the main event holds another note's mentions too
+    far: bool = False  # ... of a note whose ACLED point is > 25 km from this note's
+    other_type: bool = False  # ... of a note of another ACLED (old) event type
     mention_type_ok: bool = False
     event_notes: int = 0
     sub: str | None = None
@@ -580,6 +582,7 @@ def product_scores(
             key=lambda e: (e["event_date"] or "9999", e["event_id"]),
         )
 
+    gold = {r["EVENT_ID_CNTY"]: (float(r["LATITUDE"]), float(r["LONGITUDE"]), r["EVENT_TYPE"]) for r in rows}
     scores = []
     for r in rows:
         s = NoteScore(id=r["EVENT_ID_CNTY"], half=half(r["EVENT_ID_CNTY"]), old_type=r["EVENT_TYPE"])
@@ -608,6 +611,10 @@ def product_scores(
             s.fat = e["fatalities"] or 0
             s.event_notes = len(notes_of_event[e["event_id"]])
             s.shared = s.event_notes > 1
+            others = [gold[n] for n in notes_of_event[e["event_id"]] if n != s.id and n in gold]
+            here = gold[s.id]
+            s.far = any(distance_km(here[0], here[1], o[0], o[1]) > 25 for o in others)
+            s.other_type = any(o[2] != s.old_type for o in others)
             if e["latitude"] is not None and e["longitude"] is not None:
                 s.located = True
                 km = distance_km(e["latitude"], e["longitude"], float(r["LATITUDE"]), float(r["LONGITUDE"]))
@@ -665,12 +672,14 @@ def _print_product(
     product_only = [
         ("rejected (rejects table)", share(lambda x: x.rejected is not None)),
         (
-            "not stored, no reject (same text as a stored note)",
+            "not stored, no reject (text identical to an earlier note's)",
             share(lambda x: not x.stored and x.rejected is None),
         ),
         ("near-duplicate of another note", share(lambda x: x.duplicate)),
         ("yielded no event", share(lambda x: not x.has_event)),
         ("main event holds other notes' mentions", share(lambda x: x.shared)),
+        ("... of a note whose ACLED point is > 25 km away", share(lambda x: x.far)),
+        ("... of a note of another ACLED event type", share(lambda x: x.other_type)),
         ("main event by the fallback (main mention in no event)", share(lambda x: x.fallback)),
         ("main mention's own coarse type, as stored", share(lambda x: x.mention_type_ok)),
     ]
@@ -683,6 +692,16 @@ def _print_product(
             cells[label][cols[-1]] = fn(xs)
         for label, fn in product_only:
             cells[label][cols[-1]] = fn(xs)
+        for label, right in (
+            ("coarse type", lambda x: x.type_ok),
+            ("fatalities exact", lambda x: x.fat == x.gold_fat),
+        ):
+            lost = [x for x in xs if right(by_id[x.id]) and not right(x)]
+            gained = sum(right(x) and not right(by_id[x.id]) for x in xs)
+            shared = sum(x.shared for x in lost)
+            cells[f"{label}: lost / gained in the product (n; lost with a shared main event)"][cols[-1]] = (
+                f"{len(lost)} / {gained} ({shared})"
+            )
         cells["run seconds"][cols[-1]] = f"{seconds[k]:.0f}"
     n = max(len(xs) for xs in product.values())
     print(
