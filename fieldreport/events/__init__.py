@@ -2,6 +2,13 @@
 
 Seams: :mod:`.detect` finds and filters triggers, :mod:`.taxonomy` names the types, :mod:`.roles`
 and :mod:`.actors` say who did what to whom, :mod:`.casualties` reads the figures and who gives them.
+
+:func:`extract` reads the article sentence by sentence into drafts (a trigger's type and sides,
+the casualty claims attached to it), then runs :data:`POST_PASSES` over all of them, in this order
+(what each decides is commented there): ``one_sided``, ``armed_victims``, ``crowd_events``,
+``answered``, ``voted`` (the example classifier), ``ground_fighting``, ``territory``,
+``armed_victims_again``, ``news`` (the drafts become mentions, background left out), ``gunfire``,
+``incidents``.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -169,17 +177,85 @@ def extract(
         if subject is not None:
             ctx.last_actor = subject
         drafts.extend(new)
-    for x in drafts:
-        kinds.one_sided(x, ctx)
-        kinds.armed_victims(x, ctx)
-    drafts = kinds.crowd_events(drafts, doc, ctx)
-    kinds.answered(drafts, doc, ctx)
-    drafts = retype.voted(drafts, sentences, doc, ctx, sentence_claims, where_when, ref_year)
-    drafts = kinds.territory(kinds.ground_fighting(drafts))
-    for x in drafts:
-        kinds.armed_victims(x, ctx)  # again: the classifier may have typed a lead or a loose word
-    news = [_freeze(x, article) for x in drafts if not _background(x.date, article.published)]
-    return incidents.group(gunfire.retype(news), article.published)
+    reading = _Reading(article, doc, sentences, ctx, sentence_claims, where_when, ref_year)
+    out: list[Any] = drafts
+    for _name, run in POST_PASSES:
+        out = run(out, reading)
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the post-passes read besides the drafts: the article, its parse and its actors."""
+
+    article: Article
+    doc: Doc
+    sentences: Sequence[Sentence]
+    ctx: Context
+    sentence_claims: dict[int, list[Claim]]  # the asserted claims of each sentence, by its index
+    where_when: Callable[[Sentence], tuple[Location | None, EventDate | None]]
+    ref_year: int | None
+
+
+Pass = Callable[[list[Any], _Reading], list[Any]]
+
+
+def _per_draft(revise: Callable[[Any, Context], None]) -> Pass:
+    """A pass that revises each draft on its own (reading no other draft)."""
+
+    def run(drafts: list[Any], at: _Reading) -> list[Any]:
+        for x in drafts:
+            revise(x, at.ctx)
+        return drafts
+
+    return run
+
+
+def _answered(drafts: list[Any], at: _Reading) -> list[Any]:
+    kinds.answered(drafts, at.doc, at.ctx)
+    return drafts
+
+
+def _voted(drafts: list[Any], at: _Reading) -> list[Any]:
+    return retype.voted(drafts, at.sentences, at.doc, at.ctx, at.sentence_claims, at.where_when, at.ref_year)
+
+
+def _news(drafts: list[Any], at: _Reading) -> list[Any]:
+    return [_freeze(x, at.article) for x in drafts if not _background(x.date, at.article.published)]
+
+
+# The passes over an article's drafts once all its sentences are read, in the order they run (the
+# module docstring tells them too). Each takes the drafts, from "news" on the mentions, and returns
+# them revised.
+POST_PASSES: tuple[tuple[str, Pass], ...] = (
+    # an armed side's attack no one fought back, whose hurt are of no armed side: violence
+    # against civilians
+    ("one_sided", _per_draft(kinds.one_sided)),
+    # an attack on civilians whose dead are of an armed side (by name or noun): a battle
+    ("armed_victims", _per_draft(kinds.armed_victims)),
+    # a crowd's doings are its event: arrests at a protest its intervention, a crowd's looting
+    # or clashes near a protest a riot, force told after a protest its grade
+    ("crowd_events", lambda drafts, at: kinds.crowd_events(drafts, at.doc, at.ctx)),
+    # an attack the next sentence says armed men fought off: a battle with them
+    ("answered", _answered),
+    # the example classifier's vote: retypes or drops a loosely typed draft; with no draft, the
+    # lead's event
+    ("voted", _voted),
+    # shelling in the sentence of a battle between two sides: part of that battle
+    ("ground_fighting", lambda drafts, at: kinds.ground_fighting(drafts)),
+    # ground taken in a sentence: its event (the fighting for it part of it); who took it decides
+    # regains or overtakes
+    ("territory", lambda drafts, at: kinds.territory(drafts)),
+    # as armed_victims, again: the vote may have typed a lead or a loose word an attack on civilians
+    ("armed_victims_again", _per_draft(kinds.armed_victims)),
+    # the drafts frozen into mentions; one dated well before the report is history, left out
+    ("news", _news),
+    # a shooting outside war that a loose word typed a strike, a blast or force on protesters:
+    # a shooting (an attack, or a clash between armed sides)
+    ("gunfire", lambda mentions, at: gunfire.retype(mentions)),
+    # each mention numbered with the incident it tells; context and recalled incidents left out
+    ("incidents", lambda mentions, at: incidents.group(mentions, at.article.published)),
+)
 
 
 def _killer(span: Span, c: Claim, ctx: Context, sent: Sentence, where_when) -> Actor | None:
