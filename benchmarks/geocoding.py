@@ -7,6 +7,14 @@
     annotate as toponyms) against the gold spans (overlap = match), then Acc@161km of the matched.
 
     .venv/bin/python benchmarks/geocoding.py [--data DIR] [--limit N] [--sets gwn,lgl,trnews,geovirus]
+                                             [--half tune|check|both]
+
+Every figure is given per half of the split (benchmarks/split.py) by the article's id: GeoWebNews'
+``file``, LGL's and TR-News' ``docid``, GeoVirus' ``source`` URL (it has no other id). Read the
+tune half's errors; only ever look at the check half's figures. ``--limit N`` takes the first N
+articles of each set (file order) before splitting. Each article goes in with what a real input
+has beside its text: its title and URL where the set gives them (GeoWebNews' ``link``, LGL's and
+TR-News' ``url``), which tell the outlet's home.
 
 GeoWebNews: toponyms with a GeoNames id and coordinates, Non_Toponym skipped. Exact match compares
 GeoNames ids. Countries and admin units carry GeoNames ids but not GeoNames' points (countries
@@ -30,13 +38,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from split import HALVES, half  # noqa: E402
 
 from fieldreport.events import ActorDictionary  # noqa: E402
-from fieldreport.geo import Gazetteer, find_places  # noqa: E402
+from fieldreport.geo import Gazetteer, find_places, toponyms  # noqa: E402
 from fieldreport.geo.gazetteer import distance_km  # noqa: E402
 from fieldreport.nlp import parse  # noqa: E402
 from fieldreport.records import Article, Place  # noqa: E402
-from fieldreport.settings import Config  # noqa: E402
+from fieldreport.settings import load_config  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 MAX_KM = 20039.0
@@ -66,6 +77,8 @@ class Doc:
     id: str
     text: str
     golds: tuple[Gold, ...]
+    title: str | None = None
+    url: str | None = None
 
 
 def _f(elem: ET.Element | None, tag: str) -> str:
@@ -102,7 +115,9 @@ def load_gwn(path: Path) -> Iterator[Doc]:
                 continue
             s, e = int(_f(t, "start")), int(_f(t, "end"))
             golds.append(Gold(s, e, text[s:e], gid, float(_f(t, "latitude")), float(_f(t, "longitude"))))
-        yield Doc("gwn", art.get("file", ""), text, tuple(golds))
+        yield Doc(
+            "gwn", art.get("file", ""), text, tuple(golds), _f(art, "title") or None, _f(art, "link") or None
+        )
 
 
 def load_lgl(path: Path, name: str) -> Iterator[Doc]:
@@ -129,7 +144,9 @@ def load_lgl(path: Path, name: str) -> Iterator[Doc]:
                     float(_f(gaz, "lon")),
                 )  # noqa: E501
             )
-        yield Doc(name, art.get("docid", ""), text, tuple(golds))
+        yield Doc(
+            name, art.get("docid", ""), text, tuple(golds), _f(art, "title") or None, _f(art, "url") or None
+        )
 
 
 def load_geovirus(path: Path) -> Iterator[Doc]:
@@ -139,7 +156,7 @@ def load_geovirus(path: Path) -> Iterator[Doc]:
         for loc in art.iter("location"):
             s, e = int(_f(loc, "start")) - 1, int(_f(loc, "end")) - 1
             golds.append(Gold(s, e, text[s:e], None, float(_f(loc, "lat")), float(_f(loc, "lon"))))
-        yield Doc("geovirus", str(i), text, tuple(golds))
+        yield Doc("geovirus", _f(art, "source") or str(i), text, tuple(golds))
 
 
 def load(name: str, data: Path) -> Iterator[Doc]:
@@ -247,23 +264,27 @@ def _pub(v: float | None, fmt: str = "{:.1f}") -> str:
     return fmt.format(v) if v is not None else "-"
 
 
-def resolution_table(results: dict[str, Stats]) -> str:
+Results = dict[tuple[str, str], Stats]
+
+
+def resolution_table(results: Results) -> str:
     rows = [
-        "| dataset | gold spans | exact % (ours / pub) | exact % of ids we hold (n) "
+        "| dataset | half | gold spans | exact % (ours / pub) | exact % of ids we hold (n) "
         "| Acc@161 (ours / pub) | mean km (ours / pub) "
         "| median km | AUC (ours / pub) | fail: not in gazetteer "
         "| fail: wrong candidate (country picked / gold entry not among candidates) "
         "| fail: right id, far point |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for name, st in results.items():
+    for (name, which), st in results.items():
         sys_, pe, pa, pm, pauc = PUBLISHED[name]
         errs = st.errors or []
         acc = sum(e <= 161 for e in errs)
         mean = statistics.fmean(errs) if errs else float("nan")
         med = statistics.median(errs) if errs else float("nan")
         rows.append(
-            f"| {NAMES[name]} | {st.n} | {_pct(st.exact, st.exact_n) if st.exact_n else '-'} / {_pub(pe)} "
+            f"| {NAMES[name]} | {which} | {st.n} "
+            f"| {_pct(st.exact, st.exact_n) if st.exact_n else '-'} / {_pub(pe)} "
             f"| {_pct(st.held_exact, st.held_n)} ({st.held_n}) "
             f"| {_pct(acc, st.n)} / {_pub(pa)} ({sys_}) | {mean:.0f} / {_pub(pm, '{:.0f}')} | {med:.0f} "
             f"| {auc(errs):.2f} / {_pub(pauc, '{:.2f}')} "
@@ -274,20 +295,21 @@ def resolution_table(results: dict[str, Stats]) -> str:
     return "\n".join(rows)
 
 
-def e2e_table(results: dict[str, Stats]) -> str:
+def e2e_table(results: Results) -> str:
     rows = [
-        "| dataset | gold | predicted | matched | P | R | F1 | Acc@161 of matched "
+        "| dataset | half | gold | predicted | matched | P | R | F1 | Acc@161 of matched "
         "| pub Acc@161 (gold spans) |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for name, st in results.items():
+    for (name, which), st in results.items():
         p = st.matched / st.pred_n if st.pred_n else 0.0
         r = st.matched / st.gold_n if st.gold_n else 0.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         acc = sum(e <= 161 for e in st.matched_errors or [])
         sys_, _, pa, _, _ = PUBLISHED[name]
         rows.append(
-            f"| {NAMES[name]} | {st.gold_n} | {st.pred_n} | {st.matched} | {100 * p:.1f} | {100 * r:.1f} "
+            f"| {NAMES[name]} | {which} | {st.gold_n} | {st.pred_n} | {st.matched} "
+            f"| {100 * p:.1f} | {100 * r:.1f} "
             f"| {100 * f1:.1f} | {_pct(acc, st.matched)} | {_pub(pa)} ({sys_}) |"
         )
     return "\n".join(rows)
@@ -298,19 +320,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--limit", type=int, default=0, help="articles per set (0: all)")
     ap.add_argument("--sets", default="gwn,lgl,trnews,geovirus")
-    ap.add_argument("--top", type=int, default=10, help="most frequent failure names to list")
+    ap.add_argument("--top", type=int, default=10, help="most frequent failure names to list (tune half)")
+    ap.add_argument("--half", choices=(*HALVES, "both"), default="both")
     args = ap.parse_args(argv)
+    halves = HALVES if args.half == "both" else (args.half,)
 
-    cfg = Config()
+    cfg = load_config()  # fieldreport.toml in the working directory, as the CLI reads it
     gaz = Gazetteer.load(cfg)
-    results: dict[str, Stats] = {}
+    results: Results = {}
     t0 = time.perf_counter()
+    actors = ActorDictionary.load()
     for name in args.sets.split(","):
         docs = []
         for doc in load(name, args.data):
             if args.limit and len(docs) >= args.limit:
                 break
             docs.append(doc)
+        docs = [d for d in docs if half(d.id) in halves]
         arts = [
             Article(
                 article_id=f"{name}-{d.id}",
@@ -319,19 +345,24 @@ def main(argv: list[str] | None = None) -> int:
                 fmt="txt",
                 raw=d.text,
                 text=d.text,
+                title=d.title,
+                url=d.url,
             )
             for d in docs
         ]
-        st = Stats()
-        actors = ActorDictionary.load()
+        stats = {which: Stats() for which in halves}
         for doc, parsed in zip(docs, parse(arts, cfg), strict=True):
             named = [(m.start, m.end) for m in actors.find(parsed.article.text)]  # as geoparse does
             places = find_places(parsed.article, parsed.doc, gaz, mentions=True, not_places=named)
+            frame = getattr(toponyms, "FRAME", frozenset())  # places outside the text (dateline, title)
+            places = tuple(p for p in places if p.source not in frame)  # what geoparse outputs
             given = find_places(parsed.article, parsed.doc, gaz, spans=[(g.start, g.end) for g in doc.golds])
-            evaluate(doc, places, given, gaz, st)
-        results[name] = st
+            evaluate(doc, places, given, gaz, stats[half(doc.id)])
+        for which in halves:
+            results[(name, which)] = stats[which]
         print(
-            f"{NAMES[name]}: {len(docs)} articles, {st.n} gold spans ({time.perf_counter() - t0:.0f}s)",
+            f"{NAMES[name]}: {len(docs)} articles, {sum(st.n for st in stats.values())} gold spans "
+            f"({time.perf_counter() - t0:.0f}s)",
             file=sys.stderr,
         )
 
@@ -340,8 +371,10 @@ def main(argv: list[str] | None = None) -> int:
     print(resolution_table(results))
     print(f"\n## (b) End to end (find_places spans vs gold spans){limit}\n")
     print(e2e_table(results))
-    print(f"\n## Most frequent failures (>161 km), top {args.top}\n")
-    for name, st in results.items():
+    print(f"\n## Most frequent failures (>161 km), tune half, top {args.top}\n")
+    for (name, which), st in results.items():
+        if which != "tune":
+            continue  # the check half is read only as figures
         nn = ", ".join(f"{k} ({v})" for k, v in st.no_name.most_common(args.top))  # type: ignore[union-attr]
         wc = ", ".join(f"{k} ({v})" for k, v in st.wrong.most_common(args.top))  # type: ignore[union-attr]
         fp = ", ".join(f"{k} ({v})" for k, v in st.far_point.most_common(args.top))  # type: ignore[union-attr]
