@@ -662,7 +662,10 @@ def _print_note_by_note(scores: Sequence[NoteScore]) -> None:
 
 
 def _print_product(
-    nbn: Sequence[NoteScore], product: Mapping[str, Sequence[NoteScore]], seconds: Mapping[str, float]
+    nbn: Sequence[NoteScore],
+    product: Mapping[str, Sequence[NoteScore]],
+    seconds: Mapping[str, float],
+    limit: int,
 ) -> None:
     by_id = {s.id: s for s in nbn}
 
@@ -703,10 +706,10 @@ def _print_product(
                 f"{len(lost)} / {gained} ({shared})"
             )
         cells["run seconds"][cols[-1]] = f"{seconds[k]:.0f}"
-    n = max(len(xs) for xs in product.values())
-    print(
-        f"\n## ACLED Africa 2016 notes through the product path (first {n} notes of each half, hash order)\n"
-    )
+    sample = f"first {limit} notes of each half, hash order"
+    if all(len(xs) < limit for xs in product.values()):
+        sample = "all notes of each half"
+    print(f"\n## ACLED Africa 2016 notes through the product path ({sample})\n")
     print(
         "Same notes on both paths; the product path is `fieldreport.run` over a JSONL file of them, "
         "one database per half.\n"
@@ -748,7 +751,7 @@ def run_acled(data: Path, cfg: Config, res: Resources, limit: int, errors: int, 
             product[k], seconds[k] = product_scores(
                 chosen, Path(tmp) / f"{k}.jsonl", Path(tmp) / f"{k}.duckdb", cfg.geo_focus
             )
-    _print_product(scores, product, seconds)
+    _print_product(scores, product, seconds, notes_limit)
     if errors and "tune" in product:
         lost: dict[str, list[str]] = defaultdict(list)
         notes = {r["EVENT_ID_CNTY"]: r["NOTES"] for r in rows}
