@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 __all__ = ["__version__", "read_events", "run"]
 
+# run and read_events import the pipeline and the store when called, not here: every module of the
+# package (the CLI among them) imports this one, and those load spaCy, DuckDB and the models.
+
 
 def run(inputs: Sequence[str], db: str = "fieldreport.duckdb", **settings: Any) -> RunSummary:
     """Process files, folders or globs into the database ``db``; settings as in fieldreport.toml."""

@@ -1,4 +1,8 @@
-"""The ``fieldreport`` command. The only place errors become user messages."""
+"""The ``fieldreport`` command. The only place errors become user messages.
+
+Each command imports what it runs in its own body, so that ``fieldreport --help`` and a mistyped
+option answer at once, without loading spaCy, DuckDB, the models or the web server.
+"""
 
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from .dedup import Fingerprint
 from .errors import StoreError
+from .events.taxonomy import in_acled_scope
 from .ids import stable_id
 from .records import Analysed, Article, Claim, Embed, Event, EventDate, Location, Mention, Reject
 from .stories import Story, StoryIndex
@@ -148,8 +149,6 @@ class Store:
         rows = self.con.execute(_UNJUDGED.format(what=_SIDES)).fetchall()
         if not rows:
             return
-        from .events.taxonomy import in_acled_scope
-
         judged = pa.Table.from_pylist(
             [{"event_id": r[0], "political": in_acled_scope(*r[1:])} for r in rows],
             schema=pa.schema([("event_id", pa.string()), ("political", pa.bool_())]),

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import __version__
 from ..errors import FieldreportError
 from ..store import Store
+from ..web import mount
 from . import reads
 from .params import (
     Actor,
@@ -275,8 +276,6 @@ def create_app(db_path: str | Path) -> FastAPI:
             response_class=StreamingResponse,
             name=f"export_{ext}",
         )
-
-    from ..web import mount
 
     mount(app)
     return app

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -28,7 +28,6 @@ from . import gunfire, incidents, kinds, retype
 from .actors import (
     CIVILIAN_WORDS,
     CIVILIANS,
-    EXTERNAL,
     GENERIC_HOSTILE,
     Actor,
     ActorDictionary,
@@ -37,18 +36,17 @@ from .actors import (
     rioters,
 )
 from .casualties import RawClaim, claimant_of, find_claims
+from .drafts import Draft, fill, subject_actor
 from .output import inter_code, notes_of
-from .roles import Context, build_context, defenceless, is_generic_name, killer, phrase_of, roles, state_first
+from .roles import Context, build_context, defenceless, killer, roles, state_first
 from .taxonomy import (
     AIR_STRIKE,
     ARMED_CLASH,
     ATTACK,
-    BATTLES,
     CHEMICAL_WEAPON,
     DISRUPTED_WEAPONS,
     EVENT_TYPES,
     EXCESSIVE_FORCE,
-    EXPLOSIONS,
     GRENADE,
     MOB_VIOLENCE,
     NSA_OVERTAKES_TERRITORY,
@@ -84,20 +82,6 @@ def _default_book() -> ActorDictionary:
     return ActorDictionary.load()
 
 
-@dataclass
-class _Draft:
-    sentence: Sentence
-    sub: str
-    trigger: str
-    trigger_start: int
-    actor1: Actor | None
-    actor2: Actor | None
-    conf: float
-    location: Location | None
-    date: EventDate | None
-    claims: list[Claim] = field(default_factory=list)
-
-
 def extract(
     article: Article,
     doc: Doc,
@@ -113,7 +97,7 @@ def extract(
         paragraphs[s.paragraph] = (paragraphs.get(s.paragraph, "") + " " + s.text).strip()
     ctx = build_context(book, doc.text, paragraphs)
     ref_year = d.year_of(article.published, doc)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     last_speaker: str | None = None
     speaker_para = -1
     places: dict[int, tuple[Location | None, EventDate | None]] = {}
@@ -173,7 +157,7 @@ def extract(
                 orphan = _orphan(sent, claims, ctx, book, where_when, by)
                 if orphan is not None:
                     new.append(orphan)
-        subject = _subject_actor(span, ctx)
+        subject = subject_actor(span, ctx)
         if subject is not None:
             ctx.last_actor = subject
         drafts.extend(new)
@@ -290,16 +274,6 @@ def _background(date: EventDate | None, published: str | None) -> bool:
         return False
 
 
-def _subject_actor(span: Span, ctx: Context) -> Actor | None:
-    """The dictionary actor the sentence's main subject names (for a later "it"/"they")."""
-    for t in span:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.pos_ != "PRON":
-            found = ctx.book.resolve(phrase_of(t))
-            if found is not None and found.inter != CIVILIANS:
-                return found
-    return None
-
-
 def _asserted(raw: RawClaim, span: Span, ref_year: int | None) -> bool:
     doc = span.doc
     sub = doc.char_span(raw.start, raw.end, alignment_mode="expand")
@@ -332,7 +306,7 @@ def _real_triggers(span: Span, ref_year: int | None) -> list[d.Trigger]:
             continue
         if t.kind == "attack" and t.token.pos_ == "NOUN":
             dets = {c.lower_ for c in t.token.children if c.dep_ in ("det", "poss", "nummod")}
-            if (t.token.tag_ == "NNS" and not dets) or d._in_quotes(span, t.start):
+            if (t.token.tag_ == "NNS" and not dets) or d.in_quotes(span, t.start):
                 continue  # "carrying out swift attacks": habitual, or a quote's rhetoric
         if (
             t.sub == ARMED_CLASH
@@ -348,7 +322,9 @@ def _real_triggers(span: Span, ref_year: int | None) -> list[d.Trigger]:
         out = [
             t
             for t in out
-            if not (t.sub in (AIR_STRIKE, SHELLING) and any(x.token in d._path(t.token) for x in disrupted))
+            if not (
+                t.sub in (AIR_STRIKE, SHELLING) and any(x.token in d.head_path(t.token) for x in disrupted)
+            )
         ]
     explosive = {AIR_STRIKE, SHELLING, REMOTE_EXPLOSIVE, SUICIDE_BOMB, GRENADE, CHEMICAL_WEAPON}
     specific = [t for t in out if t.kind in ("specific", "weapon", "device") and t.sub in explosive]
@@ -368,7 +344,7 @@ def _real_triggers(span: Span, ref_year: int | None) -> list[d.Trigger]:
 
 def _drafts_for(
     sent: Sentence, span: Span, triggers: list[d.Trigger], ctx: Context, book: ActorDictionary, where_when
-) -> list[_Draft]:
+) -> list[Draft]:
     groups: dict[str, list[tuple[d.Trigger, Actor | None, Actor | None, bool]]] = {}
     loc = None
     country = None
@@ -390,7 +366,7 @@ def _drafts_for(
             a2 = other[0] if other else (a2 if a1 is not None and a2 is not None else None)
             a1 = rioters(country)
         groups.setdefault(sub, []).append((t, a1, a2, parsed))
-    out: list[_Draft] = []
+    out: list[Draft] = []
     for sub, items in groups.items():
         items.sort(key=lambda x: (-(x[1] is not None) - (x[2] is not None), -x[0].conf, x[0].start))
         t, a1, a2, parsed = items[0]
@@ -402,80 +378,22 @@ def _drafts_for(
             )
         a1, a2 = state_first(
             SUB_EVENT_TYPES.get(sub),
-            *_fill(sub, a1, a2, ctx, sent.paragraph, span, _subject_actor(span, ctx)),
+            *fill(sub, a1, a2, ctx, sent.paragraph, span, subject_actor(span, ctx)),
         )
         loc, date = where_when(sent)
         conf = t.conf + (0.1 if parsed else 0.0) + (0.05 if len(items) > 1 else 0.0)
-        if d._in_quotes(span, t.start):
+        if d.in_quotes(span, t.start):
             conf -= 0.15
         if t.clause.tag_ == "VBN" and any(c.lower_ in ("has", "have") for c in t.clause.children):
             conf -= 0.1
         triggers_text = t.text
         out.append(
-            _Draft(sent, sub, triggers_text, t.start, a1, a2, round(min(0.95, max(0.05, conf)), 2), loc, date)
+            Draft(sent, sub, triggers_text, t.start, a1, a2, round(min(0.95, max(0.05, conf)), 2), loc, date)
         )
     return out
 
 
-def _air_actor(a1: Actor | None, a2: Actor | None, ctx: Context, paragraph: int) -> Actor | None:
-    """Who flies the strike: a salient air force not allied to the target, else an ally of the ground side."""
-    exclude = {a2.name} if a2 else set()
-    found = ctx.salient(paragraph, exclude, lambda a: a.air and (a2 is None or a2.name not in a.allies))
-    if found is not None:
-        return found
-    grounds = [a1] if a1 else ([ctx.opponent(a2, paragraph)] if a2 else [])
-    grounds += [ctx.get(n) for n, _ in ctx.article_counts.most_common()]
-    for ground in grounds:
-        if ground is None or (a2 is not None and ground.name == a2.name):
-            continue
-        for name in sorted(ground.allies):
-            ally = ctx.get(name)
-            if ally is not None and ally.air and (a2 is None or a2.name not in ally.allies):
-                return ally
-    return a1
-
-
-def _fill(
-    sub: str,
-    a1: Actor | None,
-    a2: Actor | None,
-    ctx: Context,
-    paragraph: int,
-    span: Span,
-    subject: Actor | None = None,
-) -> tuple[Actor | None, Actor | None]:
-    """Complete a side the sentence leaves out from the article's most salient actors."""
-    etype = SUB_EVENT_TYPES.get(sub)
-    if a1 is not None and a2 is not None and a1.name == a2.name:
-        a2 = None
-    if etype not in (BATTLES, EXPLOSIONS) and sub != DISRUPTED_WEAPONS:
-        return a1, a2
-    if sub == AIR_STRIKE and (a1 is None or (not a1.air and a1.inter != CIVILIANS)):
-        a1 = _air_actor(a1, a2, ctx, paragraph)
-    if a1 is not None and is_generic_name(a2):
-        a2 = ctx.opponent(a1, paragraph)
-    elif a2 is not None and a1 is None:
-        if a2.inter == CIVILIANS:
-            a1 = ctx.salient(paragraph, set())
-        else:
-            a1 = ctx.opponent(a2, paragraph)
-        if etype == BATTLES and a1 is not None and a2 is not None:
-            a1, a2 = (a2, a1) if _mentioned_first(a2, a1, span) else (a1, a2)
-    if a1 is None and a2 is None:
-        a1 = subject or ctx.last_actor or ctx.salient(paragraph)
-        if etype == BATTLES and a1 is not None and a1.inter == EXTERNAL and a1.air:
-            a1 = ctx.salient(paragraph, {a1.name}, lambda a: not (a.inter == EXTERNAL and a.air))
-        a2 = ctx.opponent(a1, paragraph) if a1 else None
-    if a1 is not None and a2 is not None and a1.name == a2.name:
-        a2 = ctx.opponent(a1, paragraph)
-    return a1, a2
-
-
-def _mentioned_first(a: Actor, b: Actor, span: Span) -> bool:
-    return False
-
-
-def _previous_violent(drafts: list[_Draft], sent: Sentence) -> _Draft | None:
+def _previous_violent(drafts: list[Draft], sent: Sentence) -> Draft | None:
     for x in reversed(drafts):
         if sent.index - x.sentence.index > 2 and x.sentence.paragraph != sent.paragraph:
             return None
@@ -532,7 +450,7 @@ def _claim(
 
 
 def _victims_as_target(
-    x: _Draft, c: Claim, ctx: Context, book: ActorDictionary, sent: Sentence, where_when
+    x: Draft, c: Claim, ctx: Context, book: ActorDictionary, sent: Sentence, where_when
 ) -> None:
     """Civilians killed by a strike are its actor2 (ACLED codes civilian targeting this way)."""
     if c.kind != "killed" or c.high == 0:
@@ -558,7 +476,7 @@ def _orphan(
     book: ActorDictionary,
     where_when,
     by: Actor | None = None,
-) -> _Draft | None:
+) -> Draft | None:
     killed = [c for c in claims if c.kind == "killed" and c.high > 0]
     if not killed:
         return None
@@ -594,7 +512,7 @@ def _orphan(
         # "a soldier was stoned to death": only a mob kills so
         country = (loc.country if loc else None) or ctx.country
         sub, a1 = MOB_VIOLENCE, rioters(country)
-    draft = _Draft(sent, sub, c.text, c.start, a1, a2, 0.35, loc, date)
+    draft = Draft(sent, sub, c.text, c.start, a1, a2, 0.35, loc, date)
     draft.claims.extend(claims)
     return draft
 
@@ -611,7 +529,7 @@ def _two_sides(ctx: Context, paragraph: int) -> bool:
     return side is not None and ctx.opponent(side, paragraph) is not None
 
 
-def _freeze(x: _Draft, article: Article) -> Mention:
+def _freeze(x: Draft, article: Article) -> Mention:
     s = x.sentence
     return Mention(
         article_id=article.article_id,

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
+from ..geo.countries import country_names, demonyms
+
 STATE, REBEL, MILITIA, IDENTITY, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(1, 9)
 
 _MILITARY_NOUNS = (
@@ -371,8 +373,6 @@ def _world_countries(listed: Iterable[dict]) -> list[dict]:
     """Every other country, named as GeoNames names it, with its demonyms as adjectives, so that
     "Burundian soldiers" is "Military Forces of Burundi" as "Nigerian army" is "Military Forces of
     Nigeria". The dictionary's own entries (ACLED's spelling of the name) come first."""
-    from ..geo.countries import _country_names, demonyms
-
     known = {c["code"].upper() for c in listed}
     adjectives: dict[str, list[str]] = {}
     for word, code in demonyms().items():
@@ -380,7 +380,7 @@ def _world_countries(listed: Iterable[dict]) -> list[dict]:
             adjectives.setdefault(code, []).append(word)
     return [
         {"code": code, "name": name, "adjectives": adjectives.get(code, [])}
-        for code, name in sorted(_country_names().items())
+        for code, name in sorted(country_names().items())
         if code not in known
     ]
 

@@ -591,7 +591,8 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
                 rng = UNCOUNTED_SIGNIFICANT
             add("killed", rng, "", m.start(), m.end(), m.start())
     if span is not None:
-        from .victims import parsed_claims, told_as_cause  # they build on this module's numbers
+        # imported here, not at the top: victims imports this module (its numbers), a cycle
+        from .victims import parsed_claims, told_as_cause
 
         kept = [c for c in found if c.kind == "injured" or not told_as_cause(span, c.start, c.end)]
         spans[:] = [(c.start - offset, c.end - offset) for c in found]  # a dropped cause stays taken

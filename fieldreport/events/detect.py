@@ -365,7 +365,7 @@ def find_triggers(span: Span) -> list[Trigger]:
     return out
 
 
-def _in_quotes(span: Span, start: int) -> bool:
+def in_quotes(span: Span, start: int) -> bool:
     """Whether ``start`` lies inside quotation marks opened earlier in its paragraph."""
     text = span.doc.text
     para = text.rfind("\n\n", 0, span.start_char)
@@ -373,7 +373,7 @@ def _in_quotes(span: Span, start: int) -> bool:
     return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
 
 
-def _path(tok: Token) -> list[Token]:
+def head_path(tok: Token) -> list[Token]:
     """The token and its heads up to the sentence root."""
     out = [tok]
     t = tok
@@ -387,10 +387,12 @@ def _path(tok: Token) -> list[Token]:
 
 def intent_above(tok: Token) -> bool:
     """Whether a verb of intent ("aim", "seek", "plan") governs the token."""
-    return any(v.lemma_.lower() in INTENT_LEMMAS or _PLAN.match(v.lower_) for v in _path(tok)[1:])
+    return any(v.lemma_.lower() in INTENT_LEMMAS or _PLAN.match(v.lower_) for v in head_path(tok)[1:])
 
 
-def _has_modal(v: Token) -> bool:
+def has_modal(v: Token) -> bool:
+    """Whether a verb has a modal auxiliary ("could attack", "may have been killed"), unless it is
+    a verb of perception ("could see")."""
     return v.lemma_ not in PERCEPTION and any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in v.children
     )
@@ -421,7 +423,7 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
     chain = [tok] + ([verb] if verb is not tok else [])
     # background: "a war that has killed 400,000 people", "the insurgency, which has displaced
     # millions": what a long conflict has done so far, told to introduce it
-    for v in _path(tok):
+    for v in head_path(tok):
         if v.dep_ == "relcl" and v.head.lemma_.lower() in _LONG_RUNNING:
             if v.tag_ in ("VBZ", "VBP") or any(c.lower_ in ("has", "have") for c in v.children):
                 return "background"
@@ -432,7 +434,7 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
         and not _names_a_day(span)
     ):
         return "background"  # "the war, which began in 2011, has killed thousands"
-    for v in _path(tok):
+    for v in head_path(tok):
         # "... in 2014, but Iraqi forces backed by air strikes have since regained the territory"
         since = any(c.lower_ == "since" and not list(c.children) for c in v.children)
         if since and any(c.lower_ in ("has", "have") for c in v.children):
@@ -460,7 +462,7 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
             if c.lower_ in HABITUAL:
                 return "generic"
     # modality and intent anywhere on the way up to the root ("vowed to attack", "could launch")
-    path = _path(tok)
+    path = head_path(tok)
     if trig.kind == "lead" and (tok.lemma_.lower() in INTENT_LEMMAS or _PLAN.match(tok.lower_)):
         if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             return "hypothetical"  # a sentence whose main verb is "plans to bomb" reports no bombing
@@ -477,7 +479,7 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
             ):
                 return "hypothetical"
             continue
-        if _has_modal(v):
+        if has_modal(v):
             return "hypothetical"
         child = path[i - 1] if i else None
         if (
@@ -494,7 +496,7 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
                 continue  # "gathered to protest the fees": the gathering is the protest
             if not (gov.pos_ in ("VERB", "AUX") and gov.lemma_ in ASPECT_LEMMAS):
                 return "intended"
-        if v.dep_ in ("csubj",) and _has_modal(v.head):
+        if v.dep_ in ("csubj",) and has_modal(v.head):
             return "hypothetical"
     if (
         tok.pos_ == "NOUN"

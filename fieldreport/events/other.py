@@ -173,7 +173,7 @@ def _asserted(span: Span, start: int, end: int, ref_year: int | None) -> bool:
                 c.lower_ in ("nobody", "none", "noone") or any(x.lower_ == "no" for x in c.children)
             ):
                 return False
-        if t.pos_ in ("VERB", "AUX") and d._has_modal(t):
+        if t.pos_ in ("VERB", "AUX") and d.has_modal(t):
             return False
     head = clause.head
     if head.i != clause.i and head.lemma_.lower() in _IRREALIS and clause.dep_ in ("xcomp", "ccomp"):

@@ -41,6 +41,7 @@ from ..records import Claim, Sentence
 from . import detect as d
 from . import prototypes
 from .actors import CIVILIAN_WORDS, CIVILIANS, protesters, rioters
+from .drafts import Draft, fill, subject_actor
 from .roles import ARMED_MEN, ARMED_TARGET, Context, defenceless
 from .taxonomy import (
     ARMED_CLASH,
@@ -163,8 +164,6 @@ def voted(
     ref_year: int | None,
 ) -> list[Any]:
     """The example classifier's vote on an article's drafts, or on its lead when there are none."""
-    from . import _Draft  # the package's draft record: imported at call time (it imports this module)
-
     rd = reader()
     if not rd.ready:
         return drafts
@@ -176,7 +175,7 @@ def voted(
             if sub is None or span is None or not conflict_talk(span) or unreported(span, ref_year):
                 continue
             loc, date = where_when(sent)
-            draft = _Draft(sent, sub, "", sent.start, None, None, 0.35, loc, date)
+            draft = Draft(sent, sub, "", sent.start, None, None, 0.35, loc, date)
             set_type(draft, sub, ctx, span, first=True)
             draft.claims.extend(sentence_claims.get(sent.index, ()))
             return [draft]
@@ -260,15 +259,13 @@ def unreported(span: Span, ref_year: int | None) -> bool:
 
 def set_type(x: Any, sub: str, ctx: Context, span: Span, first: bool = False) -> None:
     """Give a draft a new sub-event type, with the actors ACLED codes that type with."""
-    from . import _fill, _subject_actor  # the package's actor filling (it imports this module)
-
     country = (x.location.country if x.location else None) or ctx.country
     paragraph = x.sentence.paragraph
     if first:
-        subject = _subject_actor(span, ctx)
-        x.actor1, x.actor2 = _fill(sub, subject, None, ctx, paragraph, span, subject)
+        subject = subject_actor(span, ctx)
+        x.actor1, x.actor2 = fill(sub, subject, None, ctx, paragraph, span, subject)
     elif SUB_EVENT_TYPES.get(sub) != SUB_EVENT_TYPES.get(x.sub):
-        x.actor1, x.actor2 = _fill(sub, x.actor1, x.actor2, ctx, paragraph, span, _subject_actor(span, ctx))
+        x.actor1, x.actor2 = fill(sub, x.actor1, x.actor2, ctx, paragraph, span, subject_actor(span, ctx))
     x.sub = sub
     if sub in EVENT_TYPES[PROTESTS]:
         before = x.actor1

