@@ -120,10 +120,12 @@ _SLACK_MAX = max(DATE_SLACK.values())
 # How far from its point a place of each precision may put the incident (km): a town, a place
 # near it or part of a region, the region.
 PLACE_SLACK_KM = {1: 12.5, 2: 25.0, 3: 100.0}
-# Words two reports share, as a share of the smaller one's words: enough to show that reports of
-# one story tell one incident where their place names disagree, and that reports the story
-# clustering kept apart do (measured on the tune half of gva: reports of one story are one
-# incident 93% of the time, other reports sharing 30% of their words 7%).
+# Words two reports share, as a share of the smaller one's words: enough (in their words and in
+# their headlines) to show that reports of one story tell one incident where their place names
+# disagree, and that reports the story clustering kept apart, or that name no place, do
+# (measured on the tune halves: gva reports of one story are one incident 93% of the time,
+# other reports sharing 30% of their words 7%; ACLED notes, which have no headline, of one
+# story on one day are mostly different events).
 STORY_WORDS = 0.2
 SAME_WORDS = 0.4
 # How many days apart two reports of an incident whose sides are unnamed may date it.
@@ -194,6 +196,12 @@ class Report:
         return armed(lead(self.members))
 
     @cached_property
+    def headline(self) -> frozenset[str]:
+        return frozenset(
+            w for w in _WORD.findall(str(self.meta.get("title") or "").casefold()) if w not in _STOP
+        )
+
+    @cached_property
     def words(self) -> frozenset[str]:
         text = " ".join([str(self.meta.get("title") or "")] + [m.sentence for m in self.members])
         return frozenset(w for w in _WORD.findall(text.casefold()) if w not in _STOP)
@@ -239,6 +247,12 @@ def _key(loc: Location) -> str | None:
     return place_key(loc.location or "") or loc.gazetteer_id
 
 
+def headline_overlap(a: Report, b: Report) -> float:
+    """Words two reports' headlines share, as a share of the shorter one's (0 without both)."""
+    small = min(len(a.headline), len(b.headline))
+    return len(a.headline & b.headline) / small if small else 0.0
+
+
 def overlap(a: Report, b: Report) -> float:
     """Words two reports share, as a share of the smaller one's."""
     small = min(len(a.words), len(b.words))
@@ -263,9 +277,10 @@ def compatible(a: Report, b: Report) -> bool:
     and "early Sunday" are one night; ACLED's day is exact between organised armed sides), what
     happened must be of one kind, and their countries agree. Then the evidence that they tell one
     incident: the story clustering joined them and their places agree (or, where a side is
-    unnamed, their words do, since a wrongly read place name is likelier than two incidents of
-    one story on one day); or, in different stories, their places agree and they share most of
-    their words."""
+    unnamed, their headlines and words do, since a wrongly read place name is likelier than two
+    incidents of one story on one day); or, in different stories, their places agree and they
+    share most of their words. A report that names no place is held to sharing most words: a
+    month of bare reports of one country's violence is many incidents, not one."""
     if a.article_id == b.article_id or a.window is None or b.window is None:
         return False
     slack = _dt.timedelta(days=0 if a.armed and b.armed else UNNAMED_DAY_SLACK)
@@ -276,6 +291,8 @@ def compatible(a: Report, b: Report) -> bool:
     placed = places_agree(a.place, b.place)
     if placed is None:
         return False
+    if a.place is None or b.place is None:
+        return overlap(a, b) >= SAME_WORDS
     if a.armed and b.armed:
         # ACLED's unit between organised sides: one type and pair of sides, whatever the words
         if not same_unit(lead(a.members), lead(b.members)):
@@ -284,7 +301,13 @@ def compatible(a: Report, b: Report) -> bool:
             return placed
     if a.meta.get("story_id") is not None and a.meta.get("story_id") == b.meta.get("story_id"):
         # between organised armed sides the place is ACLED's unit: strikes on two towns are two
-        return placed or (not (a.armed and b.armed) and overlap(a, b) >= STORY_WORDS)
+        if placed:
+            return True
+        return (
+            not (a.armed and b.armed)
+            and overlap(a, b) >= STORY_WORDS
+            and headline_overlap(a, b) >= STORY_WORDS
+        )
     return placed and overlap(a, b) >= SAME_WORDS
 
 

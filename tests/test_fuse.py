@@ -270,3 +270,29 @@ def test_acleds_unit_between_organised_sides_is_one_event_whatever_the_words() -
     # a publication date alone is no stated day
     published = replace(b, date=EventDate("2017-06-06", 1, "publication date"))
     assert len(fuse.run([a, published], STORY)[0]) == 2
+
+
+def test_a_report_without_a_place_or_a_headline_needs_more_than_its_story() -> None:
+    # short notes of one story, each naming no place: many incidents, not one
+    meta = {
+        "n1": {"outlet": "Notes", "duplicate_of": None, "story_id": "s9"},
+        "n2": {"outlet": "Notes", "duplicate_of": None, "story_id": "s9"},
+    }
+    shot = mention("n1", actor1=None, actor2="Civilians (Burundi)", location=None,
+                   event_type="Violence against civilians", sub_event_type="Attack",
+                   sentence="Unidentified gunmen shot dead a man in his home.")  # fmt: skip
+    other = replace(
+        shot, article_id="n2", sentence="A grenade thrown by unknown men wounded two women at a bar."
+    )
+    assert not fuse.compatible(fuse.Report([shot], meta["n1"]), fuse.Report([other], meta["n2"]))
+    same = replace(other, sentence="Unidentified gunmen shot dead a man in his home on the hill.")
+    assert fuse.compatible(fuse.Report([shot], meta["n1"]), fuse.Report([same], meta["n2"]))
+    # where the place names disagree, only reports whose headlines agree are one incident
+    placed = {**meta["n1"], "title": "Man shot dead in Millbrook home"}
+    misread = replace(same, location=TABQA)
+    here = replace(shot, location=RAQQA)
+    assert not fuse.compatible(fuse.Report([here], meta["n1"]), fuse.Report([misread], meta["n2"]))
+    assert fuse.compatible(
+        fuse.Report([here], placed),
+        fuse.Report([misread], {**meta["n2"], "title": "Millbrook man shot dead at home"}),
+    )
