@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .lexicon import ATTRIBUTION_FORMS, WEEKDAYS
 from .records import Article, Sentence
 
 REPORT, OPINION, ANALYSIS, DIPLOMACY = "report", "opinion", "analysis", "diplomacy"
@@ -139,10 +140,7 @@ _QUOTE_MARK = re.compile(r"[\"“”«»'‘’]")
 _DOUBLE_QUOTES = re.compile(r"[\"“”«»]")
 _DOUBLE = frozenset('"“”«»')
 # Lower case only: "Said" and "Told" are also names ("Omar Said is a researcher at ...").
-_REPORTED = re.compile(
-    r"\b(?:said|says|told|added|stated|[Aa]ccording to|quoted|tweeted|wrote|asked|explained|warned|insisted"
-    r"|claimed|announced|reported|recalled|recounts?|recounted)\b"
-)
+_REPORTED = re.compile(rf"\b(?:{ATTRIBUTION_FORMS})\b")
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|myself)\b")
 # The author's own argument. A bare "must" or "should" is not one: rules and reported plans use
 # them too ("waste must be in approved bags"); an argument says who must.
@@ -160,7 +158,7 @@ _LOWER_DATELINE = re.compile(r"^[a-z][a-z .'-]{2,30}: ")  # "lucknow: the all-in
 
 # ---------------------------------------------------------------- concrete incidents
 
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY = rf"(?:{WEEKDAYS})"
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
 _MONTH += r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 # A day close to publication: the anchor of a reported incident, not of background.

@@ -29,6 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .dates import owndate
 from .ids import stable_id
+from .lexicon import FIGURE_SOURCE_FORMS
 from .records import Article, Timex
 
 THRESHOLD = 0.09  # cosine an article needs with a story to join it (WikiRef220: 0.07-0.10 plateau)
@@ -336,7 +337,7 @@ _REMAINING = re.compile(
 )
 _CLAIMANT = re.compile(
     r"(?P<who>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,5}?)\s+"
-    r"(?:said|says|warn(?:s|ed)?|estimated|estimates|reported|believes?)\b"
+    rf"(?:{FIGURE_SOURCE_FORMS})\b"
 )
 # the range a figure stands for: "about" is give or take a tenth, "up to" a ceiling
 _SPREAD = {

@@ -26,14 +26,10 @@ from importlib import resources
 from pathlib import Path
 
 from ..geo.countries import country_names, demonyms
+from ..lexicon import MILITARY_NOUNS, POLICE_NOUNS
 
 STATE, REBEL, MILITIA, IDENTITY, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(1, 9)
 
-_MILITARY_NOUNS = (
-    "armed forces|army|military|forces|force|troops|soldiers|security forces|special forces|air force|"
-    "warplanes|jets|aircraft|navy|government forces|government troops|artillery|drones?"
-)
-_POLICE_NOUNS = "police|policemen|police officers|police forces|gendarmes|gendarmerie"
 _SEP = r"[\s\-\u2013\u2014]+"
 _LONGEST_WORD = 120  # characters before a force noun searched for a country word and its separator
 _US = r"(?:U\.?\s?S\.?|United\s+States)"
@@ -294,7 +290,7 @@ class ActorDictionary:
         # cost of find())
         before = re.compile(rf"(?<![\w])(?P<w>{words}){_SEP}\Z", re.I)
         country_res: list[tuple[re.Pattern[str], re.Pattern[str], str, dict[str, str]]] = []
-        for nouns, kind in ((_MILITARY_NOUNS, "Military"), (_POLICE_NOUNS, "Police")):
+        for nouns, kind in ((MILITARY_NOUNS, "Military"), (POLICE_NOUNS, "Police")):
             country_res.append((re.compile(rf"(?<![\w])(?:{nouns})(?![\w])", re.I), before, kind, by_word))
         self._cache = (ci_re, cs_re, folded, country_res)
         return self._cache

@@ -40,7 +40,8 @@ from typing import Any
 from spacy.tokens import Span
 
 # who says so lives in .claimants; importable from here as before
-from .claimants import REPORT_VERBS, claimant_of, expand_org  # noqa: F401
+from ..lexicon import SPEECH_FORMS
+from .claimants import claimant_of, expand_org  # noqa: F401
 
 _UNITS = {
     "one": 1,
@@ -179,7 +180,7 @@ _EITHER = rf"(?:killed|dead)\s+or\s+(?:wounded|injured)|(?:{_KILLED})|(?:{_INJUR
 
 # A victim phrase never runs across a reporting verb: in "an SDF commander said many militants
 # had died" the commander is the source, not one of the dead.
-_SPEECH = r"(?:said|says|told|tells|stated|states|reported|added|claimed|announced|according)\b"
+_SPEECH = rf"(?:{SPEECH_FORMS})\b"
 _VICTIM = (
     rf"(?P<victim>(?:(?:(?!{_SPEECH}|(?:{_EITHER})\b)[\w'.\-]+\s+){{0,4}}?(?:{_HEADS_PL}|{_HEADS_SG})"
     rf"|{_NAMED}(?:\s+(?:{_HEADS_PL}|{_HEADS_SG}))?)\b)"

@@ -9,10 +9,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Span
 
-REPORT_VERBS = frozenset(
-    "say tell state report claim announce add confirm estimate allege write tweet declare note explain "
-    "document record".split()
-)
+from ..lexicon import REPORT_LEMMAS
+
 _PRONOUNS = frozenset("he she they it we i".split())
 
 
@@ -120,7 +118,7 @@ def claimant_of(
             obj = [c for c in t.nbor().children if c.dep_ == "pobj"]
             if obj:
                 return _finish(obj[0], before, last_speaker, resolve)
-    verbs = [t for t in span if t.lemma_.lower() in REPORT_VERBS and t.pos_ in ("VERB", "AUX")]
+    verbs = [t for t in span if t.lemma_.lower() in REPORT_LEMMAS and t.pos_ in ("VERB", "AUX")]
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", -t.i))
     for v in verbs:
         subj = [c for c in v.children if c.dep_ in ("nsubj",)]

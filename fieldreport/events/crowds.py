@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..lexicon import CROWD_NOUNS
 from .taxonomy import MOB_VIOLENCE, PEACEFUL_PROTEST, VIOLENT_DEMONSTRATION
 
 # a work stoppage: "went on a 48-hour strike", "striking teachers", "a strike over unpaid wages"
@@ -49,14 +50,6 @@ _PROTEST_VERBS = frozenset(
     "petition".split()
 )
 _RIOT_VERBS = frozenset("rampage".split())
-CROWD_NOUNS = frozenset(
-    "worker employee staff student pupil resident villager trader driver operator teacher nurse "
-    "doctor lecturer pensioner retiree youth farmer farmworker miner member supporter activist "
-    "people protester protestor demonstrator union community vendor graduate relative family "
-    "marketer transporter tout motorist customer contractor rider cadre graduate loyalist servant "
-    "picketer pensioner hundred thousand dozen voter passenger refugee inmate prisoner detainee fan rioter "
-    "mob crowd".split()
-)
 
 
 def _crowd(tok: Token) -> bool:

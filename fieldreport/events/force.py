@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from ..lexicon import FORCE_NOUNS
 from . import retype
 from .roles import Context
 from .taxonomy import EVENT_TYPES, EXCESSIVE_FORCE, PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION, PROTESTS
@@ -66,11 +67,7 @@ _HURT = re.compile(
     r"|hospitali[sz]ed|fired\s+(?:on|at|into)|open(?:ed)?\s+fire|live\s+(?:fire|rounds|ammunition))\b",
     re.I,
 )
-_BY_FORCE = re.compile(
-    r"\b(?:police\w*|soldiers?|troops|security\s+(?:forces|agents|personnel|officers)|gendarm\w*|army"
-    r"|military|authorities|forces|officers|riot\s+squad)\b",
-    re.I,
-)
+_BY_FORCE = re.compile(rf"\b(?:{FORCE_NOUNS})\b", re.I)
 _VIOLENT_RESPONSE = re.compile(
     r"\bexcessive\s+force|\bextreme\s+violence|\bbrutally\b|\bbrutal\s+(?:crackdown|force|repression|response"
     r"|dispersal|assault|attack|beating)|\b(?:used|using|with)\s+violence|\bviolently\b",

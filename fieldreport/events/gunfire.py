@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..lexicon import GATHERING_WORDS
 from ..records import Mention
 from .actors import CIVILIANS
 from .incidents import armed
@@ -32,7 +33,7 @@ _AERIAL_OR_BLAST = re.compile(
     r"artillery|suicide bomb\w*)\b",
     re.I,
 )
-_CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ies)|march\w*|riot\w*|sit-in)\b", re.I)
+_CROWD = re.compile(rf"\b(?:{GATHERING_WORDS})\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..geo.gazetteer import distance_km
+from ..lexicon import WEEKDAYS
 from ..records import Location, Mention
 
 CONTEXT = "context"  # not an event: background, a running total, a description
@@ -221,7 +222,7 @@ def _home(
     return None
 
 
-_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAY = re.compile(rf"\b({WEEKDAYS})\b", re.I)
 
 
 def _other_weekday(a: Mention, b: Mention) -> bool:

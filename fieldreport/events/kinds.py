@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from ..lexicon import CROWD_WORDS, PROTEST_WORDS, STATE_SIDE_NOUNS
 from . import crowds, force, retype
 from . import detect as d
 from .actors import ACTOR_NOUNS, CIVILIANS, EXTERNAL, Actor, rioters
@@ -50,10 +51,8 @@ _PROTESTERS_VIOLENT = re.compile(
     re.I,
 )
 # ACLED: demonstrators fighting the police or another group are a violent demonstration, not a battle
-_CROWD = re.compile(
-    r"\b(?:protest(?:ers|ors|ing)?|demonstrat(?:ors|ions?|ing)|rioters?|marchers|crowds?|mobs?)\b", re.I
-)
-_PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|marchers|march|rally|sit-in)\b", re.I)
+_CROWD = re.compile(rf"\b(?:{CROWD_WORDS})\b", re.I)
+_PROTEST_WORDS = re.compile(rf"\b(?:{PROTEST_WORDS})\b", re.I)
 # triggers that say both sides fought; any other can name one side firing on people who do not
 _MUTUAL = re.compile(
     r"clash|fight|fought|battl|skirmish|exchange|resistance|c[ao]me\s+under|heavy\s+fighting|fracas|brawl|scuffle"
@@ -284,7 +283,7 @@ def _unarmed_fight(a1: Actor | None, a2: Actor | None, text: str) -> bool:
     return 1 in sides or not _COMMUNAL.search(text)
 
 
-_STATE = r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:forces|police|policemen|soldiers|troops|army|military|gendarmes)"
+_STATE = rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{STATE_SIDE_NOUNS})"
 _PEOPLE_SIDE = (
     r"(?:[\w-]+\s+){0,2}?(?:residents|farmers|villagers|youths?|students|traders|people|protesters|locals|miners"
     r"|workers|vendors|drivers|fans)"
