@@ -1,22 +1,27 @@
-"""The pipeline: the stages in order, run over batches of records.
+"""The pipeline: the stages in the order they run (:data:`STAGES`), over batches of records.
 
-    1. sources  files, folders, feeds, WARC, stdin       -> RawDoc | Reject
-    2. clean    main text, boilerplate, metadata           -> Article | Reject
-    3. dedup    exact and near-duplicate copies            -> Article (duplicate_of)
-    4. nlp      spaCy sentences, parses, entities          -> Parsed
-    5. time     temporal expressions, event dates          -> Timex
-    6. geo      toponyms, gazetteer, event locations       -> Place, Location
-    7. events   genre, type, actors, casualty claims       -> Mention (none from opinion, analysis
-                                                              or diplomacy: a reject says why)
-    8. stories  each new article joins or opens a story    -> story_id
-    9. store    one transaction per batch, story index too -> DuckDB
-   10. fuse     mentions of all articles -> events         -> Event (story_id by its reports)
+    1. scan     first pass: short lines repeated across documents      -> boilerplate lines
+    2. sources  files, folders, feeds, WARC, stdin, batch by batch     -> RawDoc | Reject
+    3. clean    main text, boilerplate, metadata; stored ones skipped  -> Article | Reject
+    4. dedup    exact and near-duplicate copies                        -> Article (duplicate_of)
+    5. nlp      spaCy sentences, parses, entities                      -> Parsed
+    6. analyse  one parsed original, in these steps (:data:`ANALYSE`):
+                genre   report, or opinion, analysis, diplomacy        -> Genre
+                time    temporal expressions, event dates              -> Timex
+                geo     toponyms, gazetteer, event locations           -> Place, Location
+                events  type, actors, casualty claims, from reports    -> Mention
+                        only (a reject says why another has none)
+    7. stories  each new article joins or opens a story                -> story_id
+    8. store    one transaction per batch, story index too             -> DuckDB
+    9. redate   an undated original dated by its story, analysed and   -> Article, Analysed
+                stored again (5, 6 and 8 once more)
+   10. fuse     mentions of all articles -> events                     -> Event (story_id by its reports)
 
-Stages 5-7 are pure functions of one parsed article (``analyse``), so a batch can be
-analysed in this process or on a Dask worker. Input is read twice: a first pass counts
-short lines across the run's documents (a line repeated across many documents is site
-boilerplate), the second does the work. Articles already in the store are skipped before
-any expensive stage, which makes re-runs idempotent and lets a killed run resume.
+Stage 1 runs before the batches, 2-8 on each batch, 9 and 10 once all are stored, over the whole
+store. Stage 6 is a pure function of one parsed article (``analyse``), so a batch can be analysed
+in this process or on a Dask worker. Articles already in the store are skipped before any
+expensive stage, which makes re-runs idempotent and lets a killed run resume. ``RunSummary.seconds``
+holds each stage's wall time under its name (all but sources, which are read as the batches are).
 """
 
 from __future__ import annotations
@@ -38,7 +43,8 @@ from .records import Analysed, Article, RawDoc, Reject
 from .settings import Config
 from .store import Store
 
-STAGES = ("sources", "clean", "dedup", "nlp", "time", "geo", "events", "stories", "store", "fuse")
+STAGES = ("scan", "sources", "clean", "dedup", "nlp", "analyse", "stories", "store", "redate", "fuse")
+ANALYSE = ("genre", "time", "geo", "events")  # the steps of the analyse stage, in order
 
 
 @dataclass
@@ -85,7 +91,7 @@ class Resources:
 
 
 def analyse(parsed: nlp.Parsed, res: Resources, kind: Genre | None = None) -> Analysed:
-    """Stages 5-7 for one article: dates, places, event mentions.
+    """Stage 6 (analyse) for one article: its genre, dates, places and event mentions.
 
     An opinion, analysis or diplomacy article (``kind``, read here when not given) keeps its
     dates and places, which stories use, but yields no mentions: the violence it names is
@@ -197,7 +203,7 @@ def process_batch(
 def assign_stories(
     analysed: Sequence[Analysed], store: Store, res: Resources
 ) -> dict[str, tuple[str, str | None]]:
-    """Stage 8a: each new original joins or opens a story, in arrival order; a duplicate goes
+    """Stage 7 (stories): each new original joins or opens a story, in arrival order; a duplicate goes
     where its original went."""
     story_of: dict[str, tuple[str, str | None]] = {}
     for item in analysed:
@@ -215,7 +221,7 @@ def assign_stories(
 
 
 def redate(store: Store, res: Resources, summary: RunSummary) -> None:
-    """Stage 8b: an original with no trustworthy publication date takes one once its story is
+    """Stage 9 (redate): an original with no trustworthy publication date takes one once its story is
     known, and is analysed again, so that its "on Sunday" becomes a day and its events can fuse
     with other reports of them. The date is the best there is (``stories.date_undated``): its own
     explicit day, the year chosen by the story's dates when its text writes none (``dateline``,
@@ -274,7 +280,7 @@ def redate(store: Store, res: Resources, summary: RunSummary) -> None:
 
 
 def fuse_all(store: Store, summary: RunSummary) -> None:
-    """Stage 9 over the whole store: two streaming passes over the mentions, day by day."""
+    """Stage 10 (fuse) over the whole store: two streaming passes over the mentions, day by day."""
     t = time.perf_counter()
     known = fuse.place_knowledge(store.iter_mentions())
     fused = fuse.stream(store.iter_mentions(), store.article_meta(), store.duplicate_texts(), known)

@@ -50,6 +50,16 @@ def test_the_sample_yields_articles_duplicates_and_events(
         )
 
 
+def test_stages_are_listed_in_the_order_a_run_takes_them(
+    sample_run: tuple[Config, pipeline.RunSummary],
+) -> None:
+    _, summary = sample_run
+    timed = list(summary.seconds)  # each stage is timed under its name, first in the order it first ran
+    assert set(timed) <= set(pipeline.STAGES)
+    assert timed == [s for s in pipeline.STAGES if s in timed]
+    assert set(pipeline.STAGES) - set(timed) == {"sources"}  # read as the batches are, not timed apart
+
+
 def test_rerunning_the_same_input_changes_nothing(
     sample_run: tuple[Config, pipeline.RunSummary], tmp_path: Path
 ) -> None:

@@ -1,4 +1,5 @@
-"""Stage 5, time: temporal expressions in an article and the date of each reported event.
+"""Time, a step of the pipeline's analyse stage: temporal expressions in an article and the date of
+each reported event.
 
 Rule-based (regular expressions and stdlib ``datetime``), normalised to TimeML values
 against the publication date, with ACLED's ``time_precision`` (1 the day, 2 the week,

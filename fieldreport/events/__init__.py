@@ -1,4 +1,5 @@
-"""Stage 7, events: sentences of an article -> ACLED-style event mentions with casualty claims.
+"""Events, the last step of the pipeline's analyse stage: sentences of an article -> ACLED-style event
+mentions with casualty claims.
 
 Seams: :mod:`.detect` finds and filters triggers, :mod:`.taxonomy` names the types, :mod:`.roles`
 and :mod:`.actors` say who did what to whom, :mod:`.casualties` reads the figures and who gives them.
