@@ -37,11 +37,12 @@ The text's main event (:func:`main_event`):
      between the parties to a conflict).
 3. That rule reading then votes with the example classifier (:mod:`fieldreport.events.prototypes`:
    sentence embeddings of fieldreport's own example reports), which reads the whole text (its
-   first 128 word pieces): the classifier's probabilities, plus ``RULE_WEIGHT`` on the class
-   the rules chose; the highest wins, ``none`` meaning no event (as does a text the rules found
-   nothing in, unless the classifier gives a class ``ALONE_MIN``). The rules alone miss what has no
-   trigger word (troops sent to a province, a base set up, a police bust of a drug gang) and
-   mistype what a trigger word only touches ("clashed" in a riot, "strike" in a gas leak); the
+   first 128 word pieces), by the vote the pipeline holds on each mention
+   (:func:`fieldreport.events.retype.vote`): the classifier's probabilities, plus ``RULE_WEIGHT``
+   on the class the rules chose; the highest wins, ``none`` meaning no event (as does a text the
+   rules found nothing in, unless the classifier gives a class ``ALONE_MIN``). The rules alone miss
+   what has no trigger word (troops sent to a province, a base set up, a police bust of a drug
+   gang) and mistype what a trigger word only touches ("clashed" in a riot, "strike" in a gas leak); the
    classifier alone cannot tell who took a town. So between Government regains territory and
    Non-state actor overtakes territory the rules decide, since they know the actors' types; and
    so they do between the four kinds of protest and riot, since they read who used force on whom.
@@ -62,6 +63,7 @@ import numpy as np
 from . import nlp
 from .events import detect as d
 from .events import other, prototypes
+from .events.retype import vote
 from .events.taxonomy import (
     DISRUPTED_WEAPONS,
     LOOTING,
@@ -69,14 +71,12 @@ from .events.taxonomy import (
     RIOTS,
     SUB_EVENT_TYPES,
     is_violent,
-    rules_decide,
 )
 from .jsonl import Line, article, in_batches, read_line
 from .pipeline import Resources, analyse
 from .records import Mention
 from .settings import Config
 
-RULE_WEIGHT = 0.3  # probability mass the rule reading adds to its class before the two readings vote
 # where the rules find nothing the classifier must be this sure on its own: below it, texts that
 # are about nothing it knows ("The meeting is at noon.") spread their probability thin
 ALONE_MIN = 0.4
@@ -163,15 +163,11 @@ def combined(
     """The rule reading and the example classifier's probabilities together (rule 3 above)."""
     if probs is None:
         return rule
-    p = probs.astype(np.float64).copy()
+    p = probs.astype(np.float64)
     _, rule_sub = rule
-    if rule_sub is not None and rule_sub in classes:
-        p[classes.index(rule_sub)] += RULE_WEIGHT
-    best = classes[int(p.argmax())]
     if rule_sub is None and p.max() < ALONE_MIN:
         return None, None
-    if rules_decide(best, rule_sub):
-        best = rule_sub
+    best = vote(p, classes, rule_sub)  # the pipeline's vote (events.retype), on the whole text
     if best == prototypes.NONE:
         return None, None
     if best in SUB_EVENT_TYPES:

@@ -209,7 +209,8 @@ def test_a_protest_about_violence_is_the_main_event_not_the_violence() -> None:
 
 
 def test_combined_vote() -> None:
-    from fieldreport.classify import RULE_WEIGHT, combined
+    from fieldreport.classify import combined
+    from fieldreport.events.retype import RULE_WEIGHT
 
     classes = (
         "Armed clash",

@@ -59,7 +59,7 @@ from .taxonomy import (
     rules_decide,
 )
 
-RULE_WEIGHT = 0.3
+RULE_WEIGHT = 0.3  # probability mass the rules' reading adds to its class before the two readings vote
 LEAD_SENTENCES = 3
 LEAD_MIN = 0.5
 # trigger kinds of :mod:`.detect` whose type is a guess from one word: the vote may retype these.
@@ -92,6 +92,22 @@ def looseness(trigger: str, sub: str) -> str | None:
     return "any"
 
 
+def vote(probs: np.ndarray, classes: Sequence[str], rule_sub: str | None) -> str:
+    """The example classifier's vote with the rules, the one both ``fieldreport classify`` (on a
+    whole text, :func:`fieldreport.classify.combined`) and the pipeline (on a mention's sentence,
+    :meth:`Reader.vote`) hold: the classifier's probability per class, plus ``RULE_WEIGHT`` on the
+    rules' class; the highest wins, but within a family whose kinds the rules tell apart
+    (:func:`.taxonomy.rules_decide`: who took the ground, who used force on whom) the rules' class
+    does. The sums are taken in ``probs``'s own dtype."""
+    p = probs.copy()
+    if rule_sub is not None and rule_sub in classes:
+        p[classes.index(rule_sub)] += RULE_WEIGHT
+    best = classes[int(p.argmax())]
+    if rule_sub is not None and rules_decide(best, rule_sub):
+        return rule_sub
+    return best
+
+
 class Reader:
     """Sentence probabilities from the shared classifier, cached per sentence text."""
 
@@ -122,15 +138,11 @@ class Reader:
             allowed = np.array([SUB_EVENT_TYPES.get(c) == EXPLOSIONS for c in self.classes])
         p = np.where(allowed, probs, -1.0)
         p[self.none] = probs[self.none]
-        if rule_sub in self.classes:
-            p[self.classes.index(rule_sub)] += RULE_WEIGHT
-        best = self.classes[int(p.argmax())]
+        best = vote(p, self.classes, rule_sub)
         if best == prototypes.NONE:
             return None
         if best in TERRITORY and rule_sub not in TERRITORY:
             return rule_sub  # taking ground needs a capture word: an offensive alone may fail
-        if rules_decide(best, rule_sub):
-            return rule_sub
         return best
 
     def lead_event(self, probs: np.ndarray) -> str | None:
