@@ -549,3 +549,14 @@ def test_the_subject_of_an_active_shooting_is_no_victim(nlp):
 )
 def test_party_members_and_neighbours_fighting_riot(nlp, text):
     assert first(nlp, text).event_type == "Riots"
+
+
+def test_ground_entered_or_taken_is_fought_for_with_whoever_holds_it(nlp) -> None:
+    text = (
+        "Islamic State fighters have held the city of Tabqa for three years. "
+        "SDF fighters entered Tabqa from the south on Sunday. "
+        "SDF fighters captured the old citadel on Monday."
+    )
+    kinds_of = {(m.sub_event_type, m.actor1, m.actor2) for m in mentions(nlp, text)}
+    assert ("Attack", "SDF: Syrian Democratic Forces", "Civilians (Syria)") not in kinds_of
+    assert all(m[2] != "Civilians (Syria)" for m in kinds_of if m[0] == "Non-state actor overtakes territory")

@@ -8,7 +8,7 @@ and :mod:`.actors` say who did what to whom, :mod:`.casualties` reads the figure
 the casualty claims attached to it), then runs :data:`POST_PASSES` over all of them, in this order
 (what each decides is commented there): ``one_sided``, ``armed_victims``, ``crowd_events``,
 ``answered``, ``voted`` (the example classifier), ``ground_fighting``, ``territory``,
-``armed_victims_again``, ``news`` (the drafts become mentions, background left out), ``gunfire``,
+``held_ground``, ``armed_victims_again``, ``news`` (the drafts become mentions, background left out), ``gunfire``,
 ``incidents``.
 """
 
@@ -231,6 +231,8 @@ POST_PASSES: tuple[tuple[str, Pass], ...] = (
     # ground taken in a sentence: its event (the fighting for it part of it); who took it decides
     # regains or overtakes
     ("territory", lambda drafts, at: kinds.territory(drafts)),
+    # ground entered or taken is fought for with whoever holds it, not with the town's people
+    ("held_ground", _per_draft(kinds.held_ground)),
     # as armed_victims, again: the vote may have typed a lead or a loose word an attack on civilians
     ("armed_victims_again", _per_draft(kinds.armed_victims)),
     # the drafts frozen into mentions; one dated well before the report is history, left out

@@ -556,6 +556,36 @@ def territory(drafts: list[Any]) -> list[Any]:
     return out
 
 
+# advancing into ground: "entered Raqqa from the south", "broke into the district"
+_ADVANCE = re.compile(
+    r"broke\s+into|break\s+into|breach(?:ed)?|entered|advanc(?:ed|ing|es)\s+(?:into|on)|pushed\s+into|stormed",
+    re.I,
+)
+_ORGANISED = frozenset({1, 2, 3, 4, EXTERNAL})
+
+
+def held_ground(x: Any, ctx: Context) -> None:
+    """Ground an organised side enters or takes is fought for with whoever holds it: the town's
+    people are not the other side of an advance or a capture ("the SDF entered Raqqa from the
+    south", "captured the neighbourhood and the citadel"). The holder is the article's most
+    salient enemy of the side; with none, or with civilians dead in the sentence, nothing changes."""
+    if x.actor1 is None or x.actor1.inter not in _ORGANISED:
+        return
+    if x.actor2 is not None and x.actor2.inter != CIVILIANS:
+        return
+    advance = x.sub == ATTACK and _ADVANCE.fullmatch(x.trigger.strip())
+    if x.sub not in (GOV_REGAINS_TERRITORY, NSA_OVERTAKES_TERRITORY) and not advance:
+        return
+    if any(c.victims == "civilians" and c.high > 0 for c in x.claims):
+        return
+    enemy = ctx.opponent(x.actor1, x.sentence.paragraph)
+    if enemy is None or enemy.inter not in _ORGANISED:
+        return
+    x.actor2 = enemy
+    if advance:
+        x.sub = ARMED_CLASH
+
+
 def _air_context(trig: d.Trigger, span: Span, air_actor: bool) -> bool:
     """Whether an ambiguous "strike"/"bombing"/"pounding" is from the air."""
     if air_actor or d.AIR_CONTEXT.search(span.text):
