@@ -8,8 +8,8 @@ and :mod:`.actors` say who did what to whom, :mod:`.casualties` reads the figure
 the casualty claims attached to it), then runs :data:`POST_PASSES` over all of them, in this order
 (what each decides is commented there): ``one_sided``, ``armed_victims``, ``crowd_events``,
 ``answered``, ``voted`` (the example classifier), ``ground_fighting``, ``territory``,
-``held_ground``, ``armed_victims_again``, ``news`` (the drafts become mentions, background left out), ``gunfire``,
-``incidents``.
+``held_ground``, ``armed_victims_again``, ``news`` (the drafts become mentions, background left
+out), ``gunfire``, ``incidents``.
 """
 
 from __future__ import annotations
