@@ -22,7 +22,7 @@ from typing import Any
 from .errors import ConfigError
 from .events import ActorDictionary
 from .geo import Gazetteer, find_places, focus_countries
-from .geo.toponyms import NON_LITERAL
+from .geo.toponyms import FRAME, NON_LITERAL
 from .jsonl import Line, article, error, in_batches, is_int, read_line
 from .nlp import parse
 from .records import Place
@@ -106,7 +106,9 @@ def geoparse(
             found = find_places(
                 parsed.article, parsed.doc, gaz, given, mentions=mentions, focus=focus, not_places=named
             )
-            yield {"id": line.id, "places": [place_dict(p) for p in found]}
+            # only places of the text itself: offsets index it (an input line has no dateline
+            # or title, but the contract holds whatever find_places adds)
+            yield {"id": line.id, "places": [place_dict(p) for p in found if p.source not in FRAME]}
 
     try:
         yield from in_batches(

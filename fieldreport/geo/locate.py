@@ -1,11 +1,15 @@
 """Where the event of a sentence happened, in ACLED's terms.
 
 The most specific place of the sentence wins (a town over an unresolved but situated village over
-its district, region and country); without one, the nearest preceding sentence of the same
-paragraph that has a place; then the article's main place (the dateline's, else the most frequent
-specific place). ``geo_precision``: 1 the place itself (also "on the outskirts of X"), 2 near a
-place or a named place known only by its region (it takes the region's coordinates), 3 only a
-region or country (its centroid).
+its district, region and country), unless the sentence puts it elsewhere than the event (a
+victim's home "of X", a hospital someone was taken "to", where a suspect was arrested: see
+:data:`ELSEWHERE`); without one, the article's own place: its dateline's, when it has one (the
+place it was filed from, "CHICAGO -"), else the nearest preceding sentence of the same paragraph
+that has a place, else the most frequent specific place, a name of the title counting double.
+
+``geo_precision``: 1 the place itself (also "on the outskirts of X"), 2 near a place or a named
+place known only by its region (it takes the region's coordinates), 3 only a region or country
+(its centroid).
 """
 
 from __future__ import annotations
@@ -17,7 +21,60 @@ from collections.abc import Sequence
 from ..records import Article, Location, Place, Sentence
 from .countries import country_name
 from .names import name_key
-from .toponyms import NON_LITERAL
+from .nonplaces import Rule
+from .toponyms import FRAME, NON_LITERAL
+
+# A place a sentence names that is not where its event happened.
+ELSEWHERE: tuple[Rule, ...] = (
+    Rule(
+        "home",
+        "where a person lives: a name and age, or a resident, 'of' the place",
+        re.compile(
+            r"(?:\b\d{1,3},\s+(?:both\s+|all\s+)?of\s+(?:the\s+)?|\b(?:resident|residents|native)\s+of\s+)$"
+        ),
+        None,
+        ("Jeffrey S. Lee, 29, of Fernandina Beach, was pronounced dead", "a Tulsa resident of Broken Arrow"),
+    ),
+    Rule(
+        "where someone is from",
+        "a town and its state as an adjective of a person, as a local paper writes one from away",
+        re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$"),
+        re.compile(
+            r",\s*[A-Z][\w.]*\.?,?\s+(?:\d{1,3}-year-old\s+)?(?:teen|teenager|man|woman|boy|girl|youth|couple"
+            r"|family|resident|native|mother|father|student|officer)s?\b"
+        ),
+        ("A Marietta, Ga. teen remains in the hospital", "a Tulsa, Okla., man"),
+    ),
+    Rule(
+        "taken to",
+        "where someone was taken after it: a hospital's town",
+        re.compile(
+            r"\b(?:taken|transported|rushed|flown|airlifted|driven|brought|transferred|sent)\s+"
+            r"(?:[\w'’.-]+\s+){0,5}?(?:to|in)\s+(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,3}?$"
+        ),
+        None,
+        ("was taken to a hospital in Tulsa", "was flown to Fargo"),
+    ),
+    Rule(
+        "arrested in",
+        "where a suspect was arrested or held, not where the shooting was",
+        re.compile(
+            r"\b(?:arrested|custody|booked|jailed|apprehended|captured|caught|extradited|held)\s+"
+            r"(?:[\w'’.-]+\s+){0,4}?(?:in|at|near)\s+(?:the\s+)?$"
+        ),
+        None,
+        ("was taken into custody in Tulsa", "was arrested Friday in Dallas"),
+    ),
+)
+
+
+def elsewhere(p: Place, text: str) -> str | None:
+    """The name of the :data:`ELSEWHERE` rule that puts ``p`` away from the event, or None."""
+    for rule in ELSEWHERE:
+        if rule.matches(text, p.start, p.end):
+            return rule.name
+    return None
+
 
 _NEAR = re.compile(
     r"(?:\bnear(?:by)?|\bclose to|\boutside(?: of)?|\baround|\bin the vicinity of|\bnot far from"
@@ -58,6 +115,7 @@ def _rank(p: Place, text: str = "") -> int:
 
 
 def _best(places: Sequence[Place], text: str) -> Place | None:
+    places = [p for p in places if not elsewhere(p, text)]
     if not places:
         return None
 
@@ -77,19 +135,33 @@ def _main_country(places: Sequence[Place]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _frame_place(places: Sequence[Place]) -> Place | None:
+    """The article's own place: its dateline's, else the most specific its title names."""
+    dateline = [p for p in places if p.source == "dateline" and _rank(p) <= 1]
+    if dateline:
+        return dateline[0]
+    title = [p for p in places if p.source == "title" and _rank(p) <= 1]
+    return min(title, key=_rank) if title else None
+
+
 def _main_place(places: Sequence[Place], article: Article) -> Place | None:
+    own = _frame_place(places)
+    if own is not None:
+        return own
+    places = [p for p in places if p.source not in FRAME]
     if article.dateline:
         head = name_key(article.dateline.split(",")[0])
         for p in places:
             if name_key(p.text) == head or (p.name and name_key(p.name) == head):
                 return p
+    title = {name_key(w) for w in re.findall(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", article.title or "")}
     for max_rank in (3, 5):
         counts: Counter[str] = Counter()
         first: dict[str, Place] = {}
         for p in places:
             if _rank(p) <= max_rank:
                 k = p.gazetteer_id or name_key(p.text)
-                counts[k] += 1
+                counts[k] += 2 if name_key(p.text) in title else 1
                 first.setdefault(k, p)
         if counts:
             best = max(counts.items(), key=lambda kv: (kv[1], -_rank(first[kv[0]]), -first[kv[0]].start))
@@ -114,12 +186,16 @@ def locate(
     if not places:
         return None
     text = article.text
+    own = _frame_place(places)
+    named = [p for p in places if p.source not in FRAME]
 
     def usable(ps: Sequence[Place]) -> list[Place]:
         return [p for p in ps if _rank(p, text) < 6]
 
-    here = _in(places, sentence.start, sentence.end)
+    here = _in(named, sentence.start, sentence.end)
     choice = _best(usable(here), text)
+    if choice is None and own is not None:
+        return _location(own, places, text)  # no place of its own: the article's
     if choice is None or _rank(choice, text) >= 2:
         # a sentence naming only a country, a region or a river continues the paragraph's
         # story: a town named just before, in the same country, is more precise
@@ -128,7 +204,7 @@ def locate(
             key=lambda s: -s.index,
         )
         for s in earlier:
-            before = _best(usable(_in(places, s.start, s.end)), text)
+            before = _best(usable(_in(named, s.start, s.end)), text)
             if before is None:
                 continue
             if choice is None or (_rank(before, text) <= 1 and before.country_code == choice.country_code):
@@ -138,7 +214,7 @@ def locate(
         main = _main_place(usable(places), article)
         if choice is None:
             choice = main or places[0]
-        elif main is not None and _rank(main, text) <= 1 and main.country_code == choice.country_code:
+        elif main is not None and _rank(main, text) <= 1 and choice.country_code in (None, main.country_code):
             choice = main
     return _location(choice, places, text)
 

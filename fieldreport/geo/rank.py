@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .gazetteer import Entry, Gazetteer, distance_km
+from .names import name_key
 
 # Prior weight of a reading by its kind: news name countries and capitals far more often than a
 # district that happens to share their name.
@@ -59,6 +60,9 @@ class Candidate:
 
 
 FOCUS_WEIGHT = 1.0  # a corpus-wide prior: less than one country named in the text (3.0 x share)
+FOCUS_NAME = "(frame)"  # what puts a unit of Context.focus_units in the context
+OUT_OF_STATE_POPULATION = 100_000
+MAJOR = frozenset({"CONT", "RGN", "PCLI", "ADM1", "PPLC"})
 
 
 @dataclass
@@ -72,6 +76,12 @@ class Context:
     dateline_cc: str | None = None
     # the countries the corpus is about (setting geo_focus): a prior, below what the text says
     focus: frozenset[str] = frozenset()
+    # first-level units the article's frame names (its dateline's state, its outlet's home,
+    # states in its title), weighted; added to those its text names
+    focus_units: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # the article's home unit, when its dateline or outlet says it outright: a small town
+    # elsewhere in the same country needs other names beside it to be read there
+    home_unit: tuple[str, str] | None = None
 
     def share(self, cc: str | None) -> float:
         total = sum(self.countries.values())
@@ -84,15 +94,30 @@ class Context:
         return self.admins.get((e.country_code, e.admin1), 0) / total
 
 
+SMALL_UNIT = 100_000  # a first-level unit or capital smaller than this is prior-wise a town
+
+
+def prior(e: Entry) -> float:
+    """The weight of a reading's kind. A capital reached through an old or foreign name
+    ("Philadelphia" for Amman) and a first-level unit or capital of under 100,000 people (Toledo,
+    Belize; Bar, Montenegro) weigh as much as any town: their kind says little of how often news
+    mean them."""
+    if e.feature == "PPLC" and e.match == "alias":
+        return FEATURE_PRIOR["PPL"]
+    if e.feature in ("ADM1", "PPLC") and 0 < (e.population or 0) < SMALL_UNIT:
+        return FEATURE_PRIOR["PPL"]
+    return FEATURE_PRIOR.get(e.feature or "", OTHER_PRIOR)
+
+
 def score(e: Entry, c: Candidate, ctx: Context) -> float:
-    s = FEATURE_PRIOR.get(e.feature or "", OTHER_PRIOR)
+    s = prior(e)
     s += math.log10((e.population or 0) + 1) / 7
     s += 3.0 * ctx.share(e.country_code)
     if ctx.dateline_cc and e.country_code == ctx.dateline_cc:
         s += 1.0
     if e.country_code in ctx.focus:
         s += FOCUS_WEIGHT
-    if not e.is_admin:
+    if e.feature != "ADM1":
         s += 1.5 * ctx.admin_share(e)
     if e.match == "skeleton":
         s -= 1.5
@@ -118,13 +143,20 @@ def plausible(e: Entry, c: Candidate, ctx: Context) -> bool:
     share = ctx.share(e.country_code)
     if c.within and (e.country_code, e.admin1) == c.within:
         return True
+    unit = (e.country_code or "", e.admin1 or "")
+    home = ctx.home_unit
+    if home and not c.within and e.country_code == home[0] and unit != home and e.feature not in MAJOR:
+        # "a name not in the focus state is suspicious": a town or county elsewhere in the
+        # country of a local story is read there only when other names put the story there
+        others = ctx.admin_names.get(unit, set()) - {name_key(c.text), FOCUS_NAME}
+        if (e.population or 0) < OUT_OF_STATE_POPULATION and not (ctx.admin_share(e) > 0 and others):
+            return False
     if e.match == "skeleton":
         return share >= 0.25
-    if e.feature in ("CONT", "RGN", "PCLI", "ADM1", "PPLC") or not ctx.countries:
+    if e.feature in MAJOR or not ctx.countries:
         return True
     big = (e.population or 0) >= (100_000 if c.source == "gazetteer" else 50_000)
-    unit = (e.country_code or "", e.admin1 or "")
-    vouched = ctx.admin_share(e) > 0 and bool(ctx.admin_names.get(unit, set()) - {c.text})
+    vouched = ctx.admin_share(e) > 0 and bool(ctx.admin_names.get(unit, set()) - {name_key(c.text)})
     return big or share >= 0.25 or vouched
 
 
@@ -144,17 +176,19 @@ def admin_context(
             cc, a1 = named[0].country_code, named[0].admin1
             if cc and a1:
                 admins[(cc, a1)] += 1.0 if named[0].feature == "ADM1" else 0.5
-                names.setdefault((cc, a1), set()).add(c.text)
+                names.setdefault((cc, a1), set()).add(name_key(c.text))
         if c.within:
             admins[c.within] += 1.0
-            names.setdefault(c.within, set()).add(c.text + "+within")
+            names.setdefault(c.within, set()).add(name_key(c.text) + "+within")
     return admins
 
 
 def resolve(cands: list[Candidate], ctx: Context, gaz: Gazetteer) -> None:
     """Set ``best`` and ``score`` (a softmax share of the winner, 0..1) of every candidate."""
     ctx.admin_names = {}
-    ctx.admins = admin_context(cands, ctx.admin_names)
+    ctx.admins = admin_context(cands, ctx.admin_names) + ctx.focus_units
+    for unit in ctx.focus_units:
+        ctx.admin_names.setdefault(unit, set()).add(FOCUS_NAME)
     support = _support(cands)
 
     def pick(c: Candidate, anchors: list[Entry]) -> None:
@@ -164,7 +198,7 @@ def resolve(cands: list[Candidate], ctx: Context, gaz: Gazetteer) -> None:
         for e in c.entries:
             if not plausible(e, c, ctx):
                 continue
-            s = score(e, c, ctx) + SUPPORT_WEIGHT * support.get((c.text, e.gazetteer_id), 0)
+            s = score(e, c, ctx) + SUPPORT_WEIGHT * support.get((name_key(c.text), e.gazetteer_id), 0)
             if e.feature == "ADM1" and c.hint != "ADM1" and (e.country_code, e.admin1) in seats:
                 s -= SEAT_PENALTY
             if anchors and e.latitude is not None and not (e.is_country or e.is_region):
@@ -205,8 +239,11 @@ def resolve(cands: list[Candidate], ctx: Context, gaz: Gazetteer) -> None:
         for _ in range(SPATIAL_ROUNDS):
             for c in cands:
                 if len(c.entries) > 1:
+                    key = name_key(c.text)
                     others = [
-                        o.best for o in cands if o.best is not None and o.text != c.text and _local(o.best)
+                        o.best
+                        for o in cands
+                        if o.best is not None and name_key(o.text) != key and _local(o.best)
                     ]
                     pick(c, others)
 
@@ -222,10 +259,10 @@ def _support(cands: list[Candidate]) -> dict[tuple[str, str], int]:
     and a "Puryear" is the Tennessee one, whichever reading each of those is taken in."""
     readings: dict[str, list[tuple[float, float, str]]] = {}
     for c in cands:
-        if c.text in readings:
+        if name_key(c.text) in readings:
             continue
         if any((e.is_country or e.is_region) and e.match == "name" for e in c.entries):
-            readings[c.text] = []  # "Mexico" is the country, whatever towns share the name
+            readings[name_key(c.text)] = []  # "Mexico" is the country, whatever towns share the name
             continue
         pts = [
             (e.latitude, e.longitude, e.gazetteer_id)
@@ -237,7 +274,7 @@ def _support(cands: list[Candidate]) -> dict[tuple[str, str], int]:
             and e.feature != "ADM1"
             and e.match != "skeleton"  # a state is near everything in it
         ]
-        readings[c.text] = pts[:READINGS]  # type: ignore[assignment]
+        readings[name_key(c.text)] = pts[:READINGS]  # type: ignore[assignment]
     if len(readings) < 2:
         return {}
     deg = SUPPORT_KM / 111.0

@@ -22,9 +22,19 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Article, Place
 from .countries import ADMIN1_WORDS, ADMIN2_WORDS
+from .focus import DATELINE_WEIGHT, Focus, article_focus
 from .gazetteer import Entry, Gazetteer
 from .names import fold, name_key
-from .nonplaces import MAJOR, MINOR_POPULATION, acronym_readings, named_actor, person_at_a_place
+from .nonplaces import (
+    CITY_PART,
+    MAJOR,
+    MINOR_POPULATION,
+    acronym_readings,
+    everyday,
+    named_actor,
+    person_at_a_place,
+    unsupported,
+)
 from .rank import Candidate, Context, resolve, score
 
 LOC_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -68,7 +78,8 @@ STOPLIST = frozenset(
     islamic arab arabs kurdish kurds christian muslim sunni shia shiite coalition observatory forces
     state army reuters twitter facebook youtube news press media official officials leader
     spokesman captain colonel major lieutenant sergeant prime king queen prince saint st university
-    lake river mount eastern western northern southern upper lower greater""".split()
+    lake river mount eastern western northern southern upper lower greater northeast northwest southeast
+    southwest""".split()
 )
 # Names NER labels GPE that are organisations or groups, not places.
 NOT_PLACES = frozenset(
@@ -87,6 +98,10 @@ CONNECTORS = frozenset(
 )
 # Non-locational uses, reported only when asked for (find_places(mentions=True)).
 NON_LITERAL = frozenset({"demonym", "organisation", "metonym"})
+# Places of the article's frame, outside its text (offsets 0, 0): its dateline's, which clean.py
+# took out of the text, and its title's.
+FRAME = frozenset({"dateline", "title"})
+CLEAR_DATELINE = 0.5  # the share a bare dateline's best reading needs to set the story's state
 PPL_WORDS = frozenset({"city", "town", "village", "villages", "hamlet", "towns", "cities", "camp"})
 
 # Most specific first: the order in which an unresolved place's container is chosen.
@@ -127,9 +142,10 @@ def find_places(
     """
     text = article.text
     context: Counter[str] = Counter()
+    frame = article_focus(article, gaz)
     if spans is None:
         candidates = []
-        for c in _recognise(doc, gaz, context, mentions):
+        for c in _recognise(doc, gaz, context, mentions, frame):
             if c.source not in NON_LITERAL and named_actor(c, not_places):
                 if not mentions:
                     continue
@@ -139,6 +155,11 @@ def find_places(
         candidates = [_given(doc, gaz, s, e) for s, e in spans]
     for c in candidates:
         c.within = _within(text, c.end, gaz)
+    dateline = _dateline_candidate(frame, gaz) if spans is None else None
+    if dateline is not None:
+        candidates.insert(0, dateline)
+    if spans is None:
+        candidates[:0] = _title_candidates(article.title, gaz, frame, text)
 
     # country context: country names in the body, names whose every reading is in one country
     # ("Tennessee", "Aleppo"), the dateline, title and captions
@@ -162,17 +183,35 @@ def find_places(
             context[cc] += 0.5
     context.pop("", None)
 
-    resolve(candidates, Context(context, dateline_cc=dateline_cc, focus=focus), gaz)
+    if dateline is not None and frame.home_unit is None:
+        # a dateline without its state ("CHICAGO"): the city it names, when the reading is
+        # clear, gives the story its state
+        resolve([dateline], Context(context.copy(), dateline_cc=dateline_cc, focus=focus), gaz)
+        b = dateline.best
+        if b is not None and b.country_code and b.admin1 and dateline.score >= CLEAR_DATELINE:
+            frame.home_unit = (b.country_code, b.admin1)
+            frame.units[frame.home_unit] += DATELINE_WEIGHT
+    ctx = Context(
+        context, dateline_cc=dateline_cc, focus=focus, focus_units=frame.units, home_unit=frame.home_unit
+    )
+    resolve(candidates, ctx, gaz)
+    _same_as_frame(candidates, frame, dateline)
     keep = spans is not None
-    places = [_to_place(c) for c in candidates if keep or c.best is not None or c.source == "ner"]
-    places = _attach_containers(places, article, gaz, context, dateline_cc)
+    places = [
+        _to_place(c) for c in candidates if keep or c.best is not None or c.source in ("ner", "dateline")
+    ]
+    town = dateline.best if dateline is not None and dateline.score >= CLEAR_DATELINE else None
+    places = _attach_containers(places, article, gaz, context, dateline_cc, frame.dateline_unit, town)
     if keep:
         return tuple(places)
     return tuple(sorted(places, key=lambda p: (p.start, p.end)))
 
 
-def _recognise(doc: Doc, gaz: Gazetteer, context: Counter[str], mentions: bool = False) -> list[Candidate]:
+def _recognise(
+    doc: Doc, gaz: Gazetteer, context: Counter[str], mentions: bool = False, frame: Focus | None = None
+) -> list[Candidate]:
     text = doc.text
+    own = frame.keys if frame is not None else frozenset()
     masks = _org_masks(text, doc)
     covered: set[int] = set()
     candidates: list[Candidate] = []
@@ -206,6 +245,16 @@ def _recognise(doc: Doc, gaz: Gazetteer, context: Counter[str], mentions: bool =
         major = any(e.feature in ("PCLI", "ADM1", "CONT", "RGN") and e.match != "skeleton" for e in entries)
         if not major and _ordinary(span, lowercase_words):
             continue  # "Air assaults ...": NER noise, not a place
+        demonym = any(e.demonym for e in entries)  # "Canadian": the people, told apart below
+        why = (
+            None
+            if demonym
+            else unsupported(span, exact, ent.label_, _within(text, span.end_char, gaz) is not None, own)
+        )
+        if why == CITY_PART:
+            entries = []  # "the South Side": a part of the article's city, not the town of that alias
+        elif why is not None:
+            continue  # "Union Street", "a .223 Rifle", "Officer Smith said"
         if entries and entries[0].is_country and _adjectival(span):
             continue  # "a U.S. defense official": the country as a modifier
         cand = Candidate(span.start_char, span.end_char, span.text, "ner", _hint(span))
@@ -213,7 +262,7 @@ def _recognise(doc: Doc, gaz: Gazetteer, context: Counter[str], mentions: bool =
         candidates.append(cand)
         covered.update(range(span.start, span.end))
 
-    candidates += _gazetteer_matches(doc, gaz, covered, masks, context, mentions)
+    candidates += _gazetteer_matches(doc, gaz, covered, masks, context, mentions, own)
     return candidates
 
 
@@ -392,6 +441,7 @@ def _gazetteer_matches(
     masks: list[tuple[int, int, str]],
     context: Counter[str],
     mentions: bool = False,
+    own: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     out: list[Candidate] = []
     people = _person_words(doc)
@@ -443,6 +493,8 @@ def _gazetteer_matches(
                 use = "organisation" if _masked(span.start_char, span.end_char, masks) else "metonym"
                 _mention(out, span, [e for e in entries if not e.demonym], use, set())
             continue
+        if unsupported(span, entries, None, _within(doc.text, span.end_char, gaz) is not None, own):
+            continue  # "Harbor (110) Freeway", "Metro police", "Journal Star"
         cand = Candidate(span.start_char, span.end_char, span.text, "gazetteer", _hint(span))
         cand.entries = [e for e in entries if not e.demonym]
         out.append(cand)
@@ -457,7 +509,25 @@ def _lookup(gaz: Gazetteer, span: Span) -> list[Entry]:
     # "Deir Al Zor province", "Raqqa city": the name without its kind word
     if len(words) > 1 and fold(words[-1]) in ADMIN1_WORDS | ADMIN2_WORDS | PPL_WORDS:
         return gaz.lookup(" ".join(words[:-1]))
+    # "Grand Junction High School", "DeKalb Mall": a building named after its town is in it
+    m = _FACILITY.search(span.text)
+    if m and m.start() > 0:
+        town = span.text[: m.start()].strip()
+        if " " not in town and everyday(town, []):
+            return []  # "Central High School", "Union Hospital"
+        return [
+            e
+            for e in gaz.lookup(town, fuzzy=False)
+            if e.match == "name" and not e.demonym and ((e.feature or "").startswith("PPL") or e.is_admin)
+        ]
     return []
+
+
+_FACILITY = re.compile(
+    r"\s(?:(?:Senior |Junior |Middle |Elementary )?High School|Middle School|Elementary School|School"
+    r"|(?:Regional |Memorial |General )?(?:Hospital|Medical Center)|Mall|Apartments|Police Department"
+    r"|Fire Department|Airport|Fairgrounds|Courthouse|Library)$"
+)
 
 
 def _hint(span: Span) -> str | None:
@@ -473,6 +543,94 @@ def _hint(span: Span) -> str | None:
     if re.search(r"\b(?:city|town|village|villages|hamlet|camp|neighbou?rhood|suburb) of( the)?$", before):
         return "PPL"
     return None
+
+
+def _dateline_candidate(frame: Focus, gaz: Gazetteer) -> Candidate | None:
+    """The dateline's place ("GREENWOOD, Ind."), read with its state: a place at offset 0 with
+    source "dateline", since clean.py took the dateline out of the text."""
+    if not frame.dateline:
+        return None
+    cand = Candidate(0, 0, frame.dateline, "dateline", None, frame.dateline_unit)
+    cand.entries = [  # a dateline names a town, a city or a county ("MIAMI-DADE COUNTY")
+        e
+        for e in gaz.lookup(frame.dateline, fuzzy=False)
+        if not e.demonym
+        and e.match != "skeleton"
+        and ((e.feature or "").startswith("PPL") or e.feature == "ADM2")
+    ]
+    if frame.dateline_cc:
+        cand.entries = [e for e in cand.entries if e.country_code == frame.dateline_cc]
+    return cand
+
+
+_TITLE_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|of|on|upon|de|del|la|le))*")
+_TITLE_AT = re.compile(r"(?i:\b(?:in|at|near|outside|from)\s+)$")
+
+
+def _title_candidates(title: str | None, gaz: Gazetteer, frame: Focus, body: str = "") -> list[Candidate]:
+    """The places the title names ("8 shot after Durham drive-by", "Police Investigating East
+    San Angelo Shooting"), at offset 0 with source "title"; the outlet's tail ("- WSMV Channel 4")
+    is left out. A one-word name needs to be a town of 10,000 or more, or a state, written as the
+    place is, not an everyday word unless the title puts something in it, and never written in
+    lower case in the title or the body ("Man shot ..." over "a man was shot")."""
+    if not title:
+        return []
+    lower = set(re.findall(r"\b[a-z]+\b", f"{title} {body}"))
+    head = re.split(r"\s(?:[-|–—]|::)\s", title)[0]
+    out: list[Candidate] = []
+    for m in _TITLE_RUN.finditer(head):
+        words = m.group().split()
+        k = 0
+        while k < len(words):
+            for j in range(min(len(words), k + 5), k, -1):
+                name = re.sub(r"['’]s$", "", " ".join(words[k:j]).rstrip(".,:;"))
+                if j - k == 1 and (fold(name) in STOPLIST or len(name) < 3 or name.lower() in lower):
+                    continue
+                entries = [
+                    e
+                    for e in gaz.lookup(name, fuzzy=False)
+                    if not e.demonym
+                    and e.match != "skeleton"
+                    and not e.is_region
+                    # one word names its place as written: "Man" is no Isle of Man, nor Ma'an
+                    and (j - k > 1 or (e.match in ("name", "abbrev") and fold(e.name) == fold(name)))
+                ]
+                if not entries:
+                    continue
+                if j - k == 1:
+                    at = bool(_TITLE_AT.search(head[: m.start()] + " ".join(words[:k]) + " "))
+                    notable = any(e.feature in MAJOR or e.population >= MINOR_POPULATION for e in entries)
+                    own = at or name_key(name) in frame.names
+                    if not notable or (everyday(name, entries) and not own):
+                        continue
+                out.append(Candidate(0, 0, name, "title", None))
+                out[-1].entries = entries
+                k = j
+                break
+            else:
+                k += 1
+    return out
+
+
+def _same_as_frame(candidates: list[Candidate], frame: Focus, dateline: Candidate | None) -> None:
+    """A name of the text that is the dateline's place or the outlet's home is that place
+    ("Greenwood" under "GREENWOOD, Ind."; "Jackson" on a Jackson, MS station's page)."""
+    homes = {name_key(city): unit for city, unit in frame.homes if unit}
+    key = name_key(frame.dateline) if frame.dateline else None
+    for c in candidates:
+        if c is dateline or not c.entries:
+            continue
+        k = name_key(c.text)
+        if dateline is not None and dateline.best is not None and k == key:
+            same = [e for e in c.entries if e.gazetteer_id == dateline.best.gazetteer_id]
+            if same:
+                c.best, c.score = same[0], max(c.score, dateline.score)
+                continue
+        unit = homes.get(k)
+        if unit is not None and not c.within:
+            there = [e for e in c.entries if (e.country_code, e.admin1) == unit and not e.is_admin]
+            if there and (c.best is None or (c.best.country_code, c.best.admin1) != unit):
+                c.best = max(there, key=lambda e: e.population)
 
 
 def _dateline_country(gaz: Gazetteer, dateline: str | None) -> str | None:
@@ -514,7 +672,13 @@ def _to_place(c: Candidate) -> Place:
 
 
 def _attach_containers(
-    places: list[Place], article: Article, gaz: Gazetteer, context: Counter[str], dateline_cc: str | None
+    places: list[Place],
+    article: Article,
+    gaz: Gazetteer,
+    context: Counter[str],
+    dateline_cc: str | None,
+    dateline_unit: tuple[str, str] | None = None,
+    dateline_town: Entry | None = None,
 ) -> list[Place]:
     """Give unresolved places the region the article puts them in ("Baghouz, Deir Al Zor province")."""
     unresolved = {name_key(p.text) for p in places if not p.resolved}
@@ -543,8 +707,12 @@ def _attach_containers(
                         best = e
         if best is None and article.dateline:
             head = article.dateline.split(",")[0]
-            if name_key(head) == key and dateline_cc:
+            if name_key(head) == key and dateline_unit:  # "MILTON TOWNSHIP, Mich."
+                best = gaz.find_admin(*dateline_unit)
+            if best is None and name_key(head) == key and dateline_cc:
                 best = gaz.country(dateline_cc)
+        if best is None and dateline_town is not None and key != name_key(article.dateline or ""):
+            best = dateline_town  # "the South Side", "Hinson Drive" under "CHICAGO", "DURHAM, N.C."
         if best is None and main_cc:
             best = gaz.country(main_cc)
         if best is not None:

