@@ -87,6 +87,13 @@ class Context:
         total = sum(self.countries.values())
         return self.countries.get(cc or "", 0) / total if total else 0.0
 
+    def frame_share(self, e: Entry) -> float:
+        """The share of the article's units that its frame (dateline, outlet) puts ``e``'s in."""
+        total = sum(self.admins.values())
+        if not total or not e.country_code or not e.admin1:
+            return 0.0
+        return self.focus_units.get((e.country_code, e.admin1), 0) / total
+
     def admin_share(self, e: Entry) -> float:
         total = sum(self.admins.values())
         if not total or not e.country_code or not e.admin1:
@@ -117,8 +124,10 @@ def score(e: Entry, c: Candidate, ctx: Context) -> float:
         s += 1.0
     if e.country_code in ctx.focus:
         s += FOCUS_WEIGHT
-    if e.feature != "ADM1":
+    if not e.is_admin:
         s += 1.5 * ctx.admin_share(e)
+    elif e.feature == "ADM2":  # a county in the dateline's or the outlet's state
+        s += 1.5 * ctx.frame_share(e)
     if e.match == "skeleton":
         s -= 1.5
     elif e.match in ("name", "abbrev"):

@@ -513,19 +513,23 @@ def _lookup(gaz: Gazetteer, span: Span) -> list[Entry]:
     m = _FACILITY.search(span.text)
     if m and m.start() > 0:
         town = span.text[: m.start()].strip()
-        if " " not in town and everyday(town, []):
-            return []  # "Central High School", "Union Hospital"
+        if (" " not in town and everyday(town, [])) or re.match(r"(?:St\.?|Saint)\s", town):
+            return []  # "Central High School", "St. Mary's School": a word or a saint
         return [
             e
             for e in gaz.lookup(town, fuzzy=False)
-            if e.match == "name" and not e.demonym and ((e.feature or "").startswith("PPL") or e.is_admin)
+            if not e.demonym
+            and (
+                (e.match == "name" and (e.feature or "").startswith("PPL"))
+                or (e.feature == "ADM2" and e.match in ("name", "alias"))  # "DeKalb Mall": the county
+            )
         ]
     return []
 
 
 _FACILITY = re.compile(
     r"\s(?:(?:Senior |Junior |Middle |Elementary )?High School|Middle School|Elementary School|School"
-    r"|(?:Regional |Memorial |General )?(?:Hospital|Medical Center)|Mall|Apartments|Police Department"
+    r"|Mall|Apartments|Police Department"
     r"|Fire Department|Airport|Fairgrounds|Courthouse|Library)$"
 )
 
