@@ -278,3 +278,13 @@ def test_a_side_of_the_city_is_the_datelines_city_not_a_town_of_that_alias(nlp, 
     assert (side.resolved, side.name, side.admin1) == (False, None, "Illinois")  # not Eltingville, N.Y.
     assert loc is not None and (loc.location, loc.admin1, loc.geo_precision) == ("South Side", "Illinois", 2)
     assert loc.latitude == pytest.approx(41.85, abs=0.2) and loc.gazetteer_id is None
+
+
+def test_a_correspondents_dateline_is_not_where_the_fighting_was(nlp, gaz) -> None:
+    text = (
+        "Fighting raged in Raqqa on Monday, monitors said. Ten fighters were killed and dozens were "
+        "wounded.\n\nThe coalition said its jets struck positions overnight."
+    )
+    for needle in ("Ten fighters", "The coalition"):
+        loc, _ = where(nlp, gaz, text, needle, dateline="BEIRUT")
+        assert loc is not None and loc.country_code == "SY" and loc.location != "Beirut"

@@ -136,11 +136,24 @@ def _main_country(places: Sequence[Place]) -> str | None:
 
 
 def _frame_place(places: Sequence[Place]) -> Place | None:
-    """The article's own place: its dateline's, else the most specific its title names."""
-    dateline = [p for p in places if p.source == "dateline" and _rank(p) <= 1]
+    """The article's own place: its dateline's, else the most specific its title names; only
+    where the text is about that country, and a capital only where the text names it too. A
+    correspondent's dateline ("BEIRUT (Reuters) -" over fighting in Raqqa, "BAGHDAD -" over
+    Mosul) says where the story was filed, not where it happened."""
+    body = [p for p in places if p.source not in FRAME]
+    counts = Counter(p.country_code for p in body if p.resolved and p.country_code)
+    top = counts.most_common(1)[0][0] if counts else None
+    named = {name_key(p.text) for p in body} | {name_key(p.name) for p in body if p.name}
+
+    def own(p: Place) -> bool:
+        if _rank(p) > 1 or (top is not None and p.country_code != top):
+            return False
+        return p.feature != "PPLC" or name_key(p.name or p.text) in named
+
+    dateline = [p for p in places if p.source == "dateline" and own(p)]
     if dateline:
         return dateline[0]
-    title = [p for p in places if p.source == "title" and _rank(p) <= 1]
+    title = [p for p in places if p.source == "title" and own(p)]
     return min(title, key=_rank) if title else None
 
 

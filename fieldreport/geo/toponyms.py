@@ -187,8 +187,14 @@ def find_places(
         # a dateline without its state ("CHICAGO"): the city it names, when the reading is
         # clear, gives the story its state
         resolve([dateline], Context(context.copy(), dateline_cc=dateline_cc, focus=focus), gaz)
-        b = dateline.best
-        if b is not None and b.country_code and b.admin1 and dateline.score >= CLEAR_DATELINE:
+        b = dateline.best  # a capital's dateline is a correspondent's desk ("BEIRUT", "KABUL")
+        if (
+            b is not None
+            and b.country_code
+            and b.admin1
+            and b.feature != "PPLC"
+            and dateline.score >= CLEAR_DATELINE
+        ):
             frame.home_unit = (b.country_code, b.admin1)
             frame.units[frame.home_unit] += DATELINE_WEIGHT
     ctx = Context(
@@ -201,6 +207,8 @@ def find_places(
         _to_place(c) for c in candidates if keep or c.best is not None or c.source in ("ner", "dateline")
     ]
     town = dateline.best if dateline is not None and dateline.score >= CLEAR_DATELINE else None
+    if town is not None and town.feature == "PPLC":
+        town = None  # "BEIRUT (Reuters) -" over villages in Syria: not where they are
     places = _attach_containers(places, article, gaz, context, dateline_cc, frame.dateline_unit, town)
     if keep:
         return tuple(places)
@@ -715,7 +723,12 @@ def _attach_containers(
                 best = gaz.find_admin(*dateline_unit)
             if best is None and name_key(head) == key and dateline_cc:
                 best = gaz.country(dateline_cc)
-        if best is None and dateline_town is not None and key != name_key(article.dateline or ""):
+        if (
+            best is None
+            and dateline_town is not None
+            and key != name_key(article.dateline or "")
+            and dateline_town.country_code == (main_cc or dateline_town.country_code)
+        ):
             best = dateline_town  # "the South Side", "Hinson Drive" under "CHICAGO", "DURHAM, N.C."
         if best is None and main_cc:
             best = gaz.country(main_cc)
