@@ -11,6 +11,7 @@ from typing import Any
 import duckdb
 
 from .. import export
+from ..geo.toponyms import FRAME
 from ..store import Store
 from .query import EventFilters, like_pattern, parse_sort, words
 
@@ -39,9 +40,11 @@ SELECT article_id, title, outlet, author, url, published, published_source, publ
        dateline, story_id, duplicate_of, text
 FROM articles WHERE article_id = ?"""
 
+# the places of an article's frame (its dateline, its title) are not in its text: no span
+_FRAME = ", ".join(f"'{source}'" for source in sorted(FRAME))
 # evidence offsets into an article's clean text (a copy's sentence that could not be found in
 # it has none, and is no span)
-_SPANS = """
+_SPANS = f"""
 SELECT * FROM (
   SELECT start, "end", 'event' AS kind, event_id AS ref FROM event_mentions WHERE article_id = ?
   UNION ALL
@@ -49,7 +52,8 @@ SELECT * FROM (
                                      WHERE em.mention_id = c.mention_id)
     FROM claims c WHERE c.article_id = ?
   UNION ALL
-  SELECT start, "end", 'place', gazetteer_id FROM places WHERE article_id = ?
+  SELECT start, "end", 'place', gazetteer_id FROM places
+    WHERE article_id = ? AND coalesce(source, '') NOT IN ({_FRAME})
   UNION ALL
   SELECT start, "end", 'timex', value FROM timexes WHERE article_id = ?
 ) WHERE start IS NOT NULL AND "end" IS NOT NULL
