@@ -16,15 +16,6 @@ from __future__ import annotations
 # reported incident (genre), two weekdays part two incidents (events.incidents)
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 
-# ---------------------------------------------------------------- guns
-
-# words of gunfire: a sentence that speaks of guns and of no bomb, aircraft or crowd is a shooting
-# (events.gunfire), and a bullet that hits someone wounds them (events.casualties)
-GUN_WORDS = (
-    r"gun\w*|shot|shots|shoot\w*|gunfire|gunshots?|gunman|gunmen|opened fire|fired|firing|firearm|"
-    r"handgun|pistol|rifle|revolver|bullets?|went off"
-)
-
 # ---------------------------------------------------------------- reporting verbs
 
 # lemmas of the verbs that attribute a sentence to its claimant ("the Observatory said", "told

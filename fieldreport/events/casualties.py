@@ -40,7 +40,7 @@ from typing import Any
 from spacy.tokens import Span
 
 # who says so lives in .claimants; importable from here as before
-from ..lexicon import GUN_WORDS, SPEECH_FORMS
+from ..lexicon import SPEECH_FORMS
 from .claimants import claimant_of, expand_org  # noqa: F401
 
 _UNITS = {
@@ -231,7 +231,9 @@ _SHOT = re.compile(
     r"(?!\s+at(?:\s*[.,;]|\s+(?:but|by|from|and|several|multiple|least|him|her|them|police|officers)\b))",
     re.I,
 )
-_GUN = re.compile(rf"\b(?:{GUN_WORDS})\b", re.I)
+GUN_WORDS = re.compile(
+    r"\b(?:gun\w*|shots?|bullets?|fired|firing|opened fire|pistol|rifle|handgun|went off)\b", re.I
+)
 # "the gun went off, hitting a bystander": hit by a bullet, so injured unless the sentence says dead
 _HIT = re.compile(rf"\b(?:hitting|striking)\s+(?P<q>{_QTY_FULL})\s+{_VICTIM}", re.I)
 # "Four people were shot, one fatally": the dead among them
@@ -396,7 +398,7 @@ def _shot(text: str, found: list[RawClaim], add: Any) -> None:
         if rng is not None and not any(c.kind == "killed" for c in found):
             add("killed", rng, "", m.start(), m.end(), m.start("q"))
     dead = sum(c.low for c in found if c.kind == "killed")
-    if _GUN.search(text) and not dead:
+    if GUN_WORDS.search(text) and not dead:
         for m in _HIT.finditer(text):
             rng = quantity(m)
             if rng is not None:

@@ -16,13 +16,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..lexicon import GATHERING_WORDS, GUN_WORDS
+from ..lexicon import GATHERING_WORDS
 from ..records import Mention
 from .actors import CIVILIANS
 from .incidents import armed
 from .taxonomy import ARMED_CLASH, ATTACK, BATTLES, EVENT_TYPES, EXPLOSIONS, PROTESTS, VAC
 
-GUN = re.compile(rf"\b(?:{GUN_WORDS})\b", re.I)
+GUN = re.compile(
+    r"\b(?:gun\w*|shot|shots|shoot\w*|gunfire|gunshots?|gunman|gunmen|opened fire|fired|firearm|"
+    r"handgun|pistol|rifle|revolver|bullets?)\b",
+    re.I,
+)
 _AERIAL_OR_BLAST = re.compile(
     r"\b(?:air\s*strikes?|airstrikes?|air raids?|drones?|jets?|warplanes?|aircraft|helicopters?|bomb\w*|"
     r"explosi\w+|explod\w+|blasts?|ied|mines?|grenades?|missiles?|rockets?|shell\w*|mortars?|"
