@@ -42,3 +42,14 @@ def test_a_shooting_between_armed_sides_is_a_clash_and_real_strikes_keep_their_t
         "Police fired rubber bullets at protesters.", "Excessive force against protestors", "Protests"
     )
     assert gunfire.retype([strike, protest]) == [strike, protest]
+
+
+def test_force_on_a_crowd_retyped_as_a_shooting_keeps_the_police_as_the_shooter() -> None:
+    # ACLED names the crowd first and the police second in force against protesters
+    sides = {"actor1": "Protesters (India)", "inter1": 6, "actor2": "Police Forces of India", "inter2": 1}
+    said = "Police fired at the group near the station, killing two."
+    m = mention(said, "Excessive force against protestors", "Protests", **sides)
+    (shot,) = gunfire.retype([m])
+    assert (shot.sub_event_type, shot.actor1, shot.inter1, shot.actor2) == (
+        "Attack", "Police Forces of India", 1, "Civilians (United States)",
+    )  # fmt: skip

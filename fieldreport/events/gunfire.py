@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from ..lexicon import GATHERING_WORDS
 from ..records import Mention
 from .actors import CIVILIANS
-from .incidents import armed
+from .incidents import ARMED_INTER
 from .taxonomy import ARMED_CLASH, ATTACK, BATTLES, EVENT_TYPES, EXPLOSIONS, PROTESTS, VAC
 
 GUN = re.compile(
@@ -74,25 +74,30 @@ def rule_for(m: Mention) -> Rule | None:
 
 
 def retype(mentions: Sequence[Mention]) -> list[Mention]:
-    """The mentions with every shooting typed as one (see :data:`RULES`)."""
+    """The mentions with every shooting typed as one (see :data:`RULES`): a clash where both
+    sides are armed, else an attack by the armed side, whichever place it held (force on a crowd
+    names the crowd first, the police second), on civilians."""
     out: list[Mention] = []
     for m in mentions:
         if rule_for(m) is None:
             out.append(m)
-        elif armed(m) and m.actor2 and m.inter2 not in (CIVILIANS, None) and m.actor1:
+            continue
+        sides = [(name, inter) for name, inter in ((m.actor1, m.inter1), (m.actor2, m.inter2)) if name]
+        shooters = [(name, inter) for name, inter in sides if inter in ARMED_INTER]
+        if len(shooters) == 2:
             out.append(replace(m, event_type=BATTLES, sub_event_type=ARMED_CLASH))
-        else:
-            shooter = m.actor1 if armed(m) and m.inter1 != CIVILIANS else None
-            country = m.location.country if m.location else None
-            out.append(
-                replace(
-                    m,
-                    event_type=VAC,
-                    sub_event_type=ATTACK,
-                    actor1=shooter,
-                    inter1=m.inter1 if shooter else None,
-                    actor2=f"Civilians ({country})" if country else "Civilians",
-                    inter2=CIVILIANS,
-                )
+            continue
+        shooter, inter = shooters[0] if shooters else (None, None)
+        country = m.location.country if m.location else None
+        out.append(
+            replace(
+                m,
+                event_type=VAC,
+                sub_event_type=ATTACK,
+                actor1=shooter,
+                inter1=inter,
+                actor2=f"Civilians ({country})" if country else "Civilians",
+                inter2=CIVILIANS,
             )
+        )
     return out
