@@ -34,7 +34,7 @@ from functools import cached_property
 from typing import Any
 
 from .events.casualties import estimated
-from .events.incidents import armed, same_unit
+from .events.incidents import DATE_SLACK, PUBLISHED_BEFORE, armed, same_unit, stated_day
 from .events.taxonomy import (
     BATTLES,
     EVENT_TYPES,
@@ -49,9 +49,7 @@ from .events.taxonomy import (
 from .geo import place_key
 from .geo.gazetteer import distance_km
 from .ids import stable_id
-from .records import PER_DAY_MAX, Event, EventDate, Location, Mention
-
-PUBLICATION = "publication date"
+from .records import PER_DAY_MAX, PUBLICATION_DATE, Event, EventDate, Location, Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +69,6 @@ class Link:
             "event_id": self.event_id, "mention_id": self.mention_id, "article_id": self.article_id,
             "sentence": self.sentence, "start": self.start, "end": self.end, "copied": self.copied,
         }  # fmt: skip
-
-
-def stated_day(m: Mention) -> str | None:
-    """The day a mention states in its own words, not its article's publication date."""
-    d = m.date
-    if d is None or not d.date or d.precision != 1 or d.evidence == PUBLICATION:
-        return None
-    return d.date
 
 
 def report_day(members: Sequence[Mention]) -> str | None:
@@ -110,12 +100,7 @@ def _report_sort(members: Sequence[Mention]) -> tuple[bool, str]:
     return day is None, day or ""
 
 
-# How far either side of its date a report may place the incident, by the date's precision: a
-# stated day is that day; "last week" or a date from the story (2) a few days either way; a
-# month (3) any day of it. A report dated only by its publication tells of that day or the two
-# before it ("late Friday" in Sunday's paper).
-DATE_SLACK = {1: 0, 2: 3, 3: 15}
-PUBLISHED_BEFORE = 2
+# How far either side of its date a report may place the incident: incidents.DATE_SLACK.
 _SLACK_MAX = max(DATE_SLACK.values())
 # How far from its point a place of each precision may put the incident (km): a town, a place
 # near it or part of a region, the region.
@@ -539,7 +524,7 @@ def event_date(group: Sequence[Mention]) -> EventDate | None:
     if stated:
         return min(stated, key=lambda d: d.date or "")
     dated = [m.date for m in group if m.date is not None and m.date.date]
-    return min(dated, key=lambda d: (d.precision or 9, d.evidence == PUBLICATION), default=None)
+    return min(dated, key=lambda d: (d.precision or 9, d.evidence == PUBLICATION_DATE), default=None)
 
 
 def _sides(best: Mention, group: Sequence[Mention]) -> tuple[str | None, str | None, int | None, int | None]:

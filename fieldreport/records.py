@@ -164,6 +164,8 @@ class Location:
 
 # ACLED codes multi-day fighting as one event per day: a stated range of up to a week
 PER_DAY_MAX = 7
+# EventDate.evidence of a date that is only the article's publication date: no day was stated
+PUBLICATION_DATE = "publication date"
 
 
 @dataclass(frozen=True, slots=True)

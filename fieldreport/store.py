@@ -21,7 +21,18 @@ from .dedup import Fingerprint
 from .errors import StoreError
 from .events.taxonomy import in_acled_scope
 from .ids import stable_id
-from .records import Analysed, Article, Claim, Embed, Event, EventDate, Location, Mention, Reject
+from .records import (
+    PUBLICATION_DATE,
+    Analysed,
+    Article,
+    Claim,
+    Embed,
+    Event,
+    EventDate,
+    Location,
+    Mention,
+    Reject,
+)
 from .stories import Story, StoryIndex
 
 SCHEMA_VERSION = 2
@@ -435,14 +446,14 @@ class Store:
             SELECT m.*, (SELECT list(c ORDER BY c.start, c.claim_id) FROM claims c
                          WHERE c.mention_id = m.mention_id) AS claim_rows,
                    coalesce(min(m.event_date) FILTER (WHERE m.time_precision = 1
-                                AND m.date_evidence IS DISTINCT FROM 'publication date') OVER report,
+                                AND m.date_evidence IS DISTINCT FROM ?) OVER report,
                             arg_min(m.event_date, coalesce(m.time_precision, 9)::VARCHAR || m.event_date)
                                 OVER report) AS report_day
             FROM mentions m
             WINDOW report AS (PARTITION BY m.article_id, coalesce(m.incident, 0))
             ORDER BY report_day IS NULL, report_day, m.article_id, coalesce(m.incident, 0),
                      m.start, m.mention_id"""
-        for r in self.iter_query(sql):
+        for r in self.iter_query(sql, [PUBLICATION_DATE]):
             claims = tuple(
                 Claim(**{k: v for k, v in c.items() if k not in ("claim_id", "mention_id")})
                 for c in r.pop("claim_rows") or ()

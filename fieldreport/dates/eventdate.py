@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from ..records import PER_DAY_MAX, Article, EventDate, Sentence, Timex
+from ..records import PER_DAY_MAX, PUBLICATION_DATE, Article, EventDate, Sentence, Timex
 from .calendar import days_between, parse_anchor
 from .lexicon import REPORTING
 
@@ -106,7 +106,7 @@ def event_date(
     if own:
         return EventDate(None, None, own[0].text)
     if anchor is not None:
-        return EventDate(anchor.isoformat(), max(2, article.published_precision or 2), "publication date")
+        return EventDate(anchor.isoformat(), max(2, article.published_precision or 2), PUBLICATION_DATE)
     return EventDate(None, None, None)
 
 

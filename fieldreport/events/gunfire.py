@@ -19,8 +19,7 @@ from dataclasses import dataclass, replace
 from ..lexicon import GATHERING_WORDS
 from ..records import Mention
 from .actors import CIVILIANS
-from .incidents import ARMED_INTER
-from .taxonomy import ARMED_CLASH, ATTACK, BATTLES, EVENT_TYPES, EXPLOSIONS, PROTESTS, VAC
+from .taxonomy import ARMED_CLASH, ATTACK, BATTLES, EVENT_TYPES, EXPLOSIONS, ORGANISED_INTERS, PROTESTS, VAC
 
 GUN = re.compile(
     r"\b(?:gun\w*|shot|shots|shoot\w*|gunfire|gunshots?|gunman|gunmen|opened fire|fired|firearm|"
@@ -83,7 +82,7 @@ def retype(mentions: Sequence[Mention]) -> list[Mention]:
             out.append(m)
             continue
         sides = [(name, inter) for name, inter in ((m.actor1, m.inter1), (m.actor2, m.inter2)) if name]
-        shooters = [(name, inter) for name, inter in sides if inter in ARMED_INTER]
+        shooters = [(name, inter) for name, inter in sides if inter in ORGANISED_INTERS]
         if len(shooters) == 2:
             out.append(replace(m, event_type=BATTLES, sub_event_type=ARMED_CLASH))
             continue

@@ -33,13 +33,13 @@ from dataclasses import dataclass, replace
 
 from ..geo.gazetteer import distance_km
 from ..lexicon import WEEKDAYS
-from ..records import Location, Mention
+from ..records import PUBLICATION_DATE, Location, Mention
+from .taxonomy import ORGANISED_INTERS
 
 CONTEXT = "context"  # not an event: background, a running total, a description
 SEPARATE = "separate"  # another incident than the one told before
 
 UNIDENTIFIED = "Unidentified"
-ARMED_INTER = frozenset({1, 2, 3, 4, 8})  # ACLED's state, rebel, militia and external forces
 # a report whose trigger is a death tells the toll of an incident, on whatever day the victim died
 _DEATH = re.compile(r"\b(?:died|dies|dead|death|deaths|succumbed|pronounced)\b", re.I)
 # A place named in the sentence this far from the incident's is another incident's place.
@@ -162,7 +162,10 @@ def armed(m: Mention) -> bool:
     kept as written, "Twelve soldiers", "two men"): then its type and sides are what the text
     says, not a guess from a loose word."""
     return any(
-        name and inter in ARMED_INTER and not name.startswith(UNIDENTIFIED) and not _AS_WRITTEN.match(name)
+        name
+        and inter in ORGANISED_INTERS
+        and not name.startswith(UNIDENTIFIED)
+        and not _AS_WRITTEN.match(name)
         for name, inter in ((m.actor1, m.actor1 and m.inter1), (m.actor2, m.actor2 and m.inter2))
     )
 
@@ -244,10 +247,12 @@ def _named(m: Mention) -> set[str]:
     return {n for n in (m.actor1, m.actor2) if n and not _AS_WRITTEN.match(n)}
 
 
-# how many days either side of its date a mention may mean, by its precision (ACLED's 1 day,
-# 2 week, 3 month); a publication date alone means that day or the two before it
-_SLACK = {1: 0, 2: 3, 3: 15}
-_PUBLISHED_BEFORE = 2
+# How many days either side of its date a report may mean, by its precision (ACLED's 1 day,
+# 2 week, 3 month): a stated day is that day; "last week" or a date from the story a few days
+# either way; a month any day of it. A publication date alone means that day or the two before
+# it ("late Friday" in Sunday's paper). Fusion holds reports of other articles to the same.
+DATE_SLACK = {1: 0, 2: 3, 3: 15}
+PUBLISHED_BEFORE = 2
 
 
 def window(m: Mention) -> tuple[_dt.date, _dt.date] | None:
@@ -259,9 +264,9 @@ def window(m: Mention) -> tuple[_dt.date, _dt.date] | None:
         day = _dt.date.fromisoformat(d.date)
     except ValueError:
         return None
-    if d.evidence == "publication date":
-        return day - _dt.timedelta(days=_PUBLISHED_BEFORE), day
-    slack = _dt.timedelta(days=_SLACK.get(d.precision or 3, _SLACK[3]))
+    if d.evidence == PUBLICATION_DATE:
+        return day - _dt.timedelta(days=PUBLISHED_BEFORE), day
+    slack = _dt.timedelta(days=DATE_SLACK.get(d.precision or 3, DATE_SLACK[3]))
     return day - slack, day + slack
 
 
@@ -269,7 +274,7 @@ def recalled(m: Mention, published: str | None) -> bool:
     """A report dated only to a month that is over by the publication ("entered the city last
     month", "in October") is the article's background, not its news."""
     d = m.date
-    if d is None or not d.date or d.precision != 3 or d.evidence == "publication date" or not published:
+    if d is None or not d.date or d.precision != 3 or d.evidence == PUBLICATION_DATE or not published:
         return False
     return d.date[:7] < published[:7]
 
@@ -278,13 +283,20 @@ def _meet(a: tuple[_dt.date, _dt.date] | None, b: tuple[_dt.date, _dt.date] | No
     return a is None or b is None or not (a[1] < b[0] or b[1] < a[0])
 
 
-def own_day(m: Mention) -> _dt.date | None:
-    """The day a report states in its own words (not its article's publication date)."""
+def stated_day(m: Mention) -> str | None:
+    """The day a report states in its own words, not its article's publication date (fusion and
+    ``Store.iter_mentions`` decide by the same test)."""
     d = m.date
-    if d is None or not d.date or d.precision != 1 or not d.evidence or d.evidence == "publication date":
+    if d is None or not d.date or d.precision != 1 or d.evidence == PUBLICATION_DATE:
         return None
+    return d.date
+
+
+def own_day(m: Mention) -> _dt.date | None:
+    """:func:`stated_day` as a date."""
     try:
-        return _dt.date.fromisoformat(d.date)
+        day = stated_day(m)
+        return _dt.date.fromisoformat(day) if day else None
     except ValueError:
         return None
 

@@ -30,6 +30,7 @@ from .taxonomy import (
     MOB_VIOLENCE,
     NONVIOLENT_TRANSFER,
     NSA_OVERTAKES_TERRITORY,
+    ORGANISED_INTERS,
     PEACEFUL_PROTEST,
     PROTEST_WITH_INTERVENTION,
     PROTESTS,
@@ -561,7 +562,6 @@ _ADVANCE = re.compile(
     r"broke\s+into|break\s+into|breach(?:ed)?|entered|advanc(?:ed|ing|es)\s+(?:into|on)|pushed\s+into|stormed",
     re.I,
 )
-_ORGANISED = frozenset({1, 2, 3, 4, EXTERNAL})
 
 
 def held_ground(x: Any, ctx: Context) -> None:
@@ -569,7 +569,7 @@ def held_ground(x: Any, ctx: Context) -> None:
     people are not the other side of an advance or a capture ("the SDF entered Raqqa from the
     south", "captured the neighbourhood and the citadel"). The holder is the article's most
     salient enemy of the side; with none, or with civilians dead in the sentence, nothing changes."""
-    if x.actor1 is None or x.actor1.inter not in _ORGANISED:
+    if x.actor1 is None or x.actor1.inter not in ORGANISED_INTERS:
         return
     if x.actor2 is not None and x.actor2.inter != CIVILIANS:
         return
@@ -579,7 +579,7 @@ def held_ground(x: Any, ctx: Context) -> None:
     if any(c.victims == "civilians" and c.high > 0 for c in x.claims):
         return
     enemy = ctx.opponent(x.actor1, x.sentence.paragraph)
-    if enemy is None or enemy.inter not in _ORGANISED:
+    if enemy is None or enemy.inter not in ORGANISED_INTERS:
         return
     x.actor2 = enemy
     if advance:
