@@ -288,3 +288,10 @@ def test_a_correspondents_dateline_is_not_where_the_fighting_was(nlp, gaz) -> No
     for needle in ("Ten fighters", "The coalition"):
         loc, _ = where(nlp, gaz, text, needle, dateline="BEIRUT")
         assert loc is not None and loc.country_code == "SY" and loc.location != "Beirut"
+
+
+def test_the_everyday_lexicon_is_read_from_the_installed_model() -> None:
+    # an empty lexicon would silently let "Green" and "Golden" be towns again
+    from fieldreport.geo.nonplaces import everyday_words
+
+    assert {"green", "golden", "bridge"} <= everyday_words()
