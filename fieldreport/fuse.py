@@ -49,7 +49,7 @@ from .events.taxonomy import (
 from .geo import place_key
 from .geo.gazetteer import distance_km
 from .ids import stable_id
-from .records import PER_DAY_MAX, PUBLICATION_DATE, Event, EventDate, Location, Mention
+from .records import PER_DAY_MAX, PUBLICATION_DATE, Event, EventDate, Location, Mention, from_lead
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +72,12 @@ class Link:
 
 
 def report_day(members: Sequence[Mention]) -> str | None:
-    """The day of one article's report of an incident: the earliest day it states (the incident
-    began then; a victim who died a day later is its toll), else its most precise date, the
-    earliest of those.
+    """The day of one article's report of an incident: the earliest day it states, in a sentence
+    or its lead (the incident began then; a victim who died a day later is its toll), else its
+    most precise date, the earliest of those.
     ``Store.iter_mentions`` orders by the same rule in SQL."""
     stated = [d for d in map(stated_day, members) if d]
+    stated += [m.date.date for m in members if m.date and m.date.date and _lead_day(m.date)]
     if stated:
         return min(stated)
     dated = [(m.date.precision or 9, m.date.date) for m in members if m.date and m.date.date]
@@ -520,11 +521,21 @@ def _event(
 def event_date(group: Sequence[Mention]) -> EventDate | None:
     """The earliest day the reports state (the incident began then), else their most precise
     date; a publication date only where nothing better is told."""
-    stated = [m.date for m in group if m.date is not None and stated_day(m)]
+    stated = [m.date for m in group if m.date is not None and (stated_day(m) or _lead_day(m.date))]
     if stated:
         return min(stated, key=lambda d: d.date or "")
     dated = [m.date for m in group if m.date is not None and m.date.date]
-    return min(dated, key=lambda d: (d.precision or 9, d.evidence == PUBLICATION_DATE), default=None)
+    return min(dated, key=_date_rank, default=None)
+
+
+def _lead_day(d: EventDate) -> bool:
+    """A day the article's lead states, which a sentence of it took: stated, if not by the sentence."""
+    return d.precision == 1 and bool(d.date) and from_lead(d.evidence)
+
+
+def _date_rank(d: EventDate) -> tuple[int, bool, bool]:
+    """The most precise first; a day the text states before its lead's, before a publication date."""
+    return (d.precision or 9, d.evidence == PUBLICATION_DATE, from_lead(d.evidence))
 
 
 def _sides(best: Mention, group: Sequence[Mention]) -> tuple[str | None, str | None, int | None, int | None]:

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .lexicon import ATTRIBUTION_FORMS, WEEKDAYS
+from .lexicon import ATTRIBUTION_FORMS, VIOLENCE_FORMS, WEEKDAYS
 from .records import Article, Sentence
 
 REPORT, OPINION, ANALYSIS, DIPLOMACY = "report", "opinion", "analysis", "diplomacy"
@@ -170,17 +170,7 @@ _RECENT = re.compile(
     rf"|hours? (?:after|before|later)|\d{{1,2}} hours)",
     re.I,
 )
-_VIOLENT = re.compile(
-    r"\b(?:kill(?:ed|ing|s)?|dead|died|die|death toll|wound(?:ed|ing)|injur(?:ed|ing|ies)|attack(?:ed|s|ing)?"
-    r"|bomb(?:ed|ing|ings|s|ardment)?|shell(?:ed|ing)|strikes?|airstrikes?|raids?|raided|clash(?:ed|es)?"
-    r"|fight(?:ing)?|fought|battles?|explo(?:ded|sion|sions)|blasts?|detonated|ambush(?:ed)?|ambushes"
-    r"|gunmen|gunfire|opened fire|fired|shot|shooting|stormed|captured|seized|overran|recaptured|retook"
-    r"|abduct(?:ed|ion)|kidnapp(?:ed|ing)|executed|beheaded|massacred?|torched|looted|burn(?:ed|t)"
-    r"|arrest(?:ed|s)|detained|protest(?:ed|s|ers)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)"
-    r"|(?-i:march(?:ed|es)?)|riot(?:s|ed|ing)?|dispersed|tear gas|offensive|assault(?:ed)?|rockets?|mortars?"
-    r"|missiles?|grenades?|RPGs?|IEDs?|landmines?|gunshots?)\b",  # (?-i:): the month is not a march
-    re.I,
-)
+_VIOLENT = re.compile(rf"\b(?:{VIOLENCE_FORMS})\b", re.I)
 _TOLL = re.compile(
     r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds"
     r"|thousands|several|many)\s+(?:\w+\s+){0,3}?(?:people|civilians|soldiers|troops|fighters|militants|rebels"

@@ -16,6 +16,23 @@ from __future__ import annotations
 # reported incident (genre), two weekdays part two incidents (events.incidents)
 WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 
+# ---------------------------------------------------------------- what happened
+
+# the words of a concrete incident, violent or not (protests, arrests): a lead with one and a
+# recent day is a report (genre); the first day told beside one dates the article's lead
+# incident (dates.eventdate). An alternation for patterns that ignore case; "march" only in
+# lower case, since the month is not a march.
+VIOLENCE_FORMS = (
+    r"kill(?:ed|ing|s)?|dead|died|die|death toll|wound(?:ed|ing)|injur(?:ed|ing|ies)|attack(?:ed|s|ing)?"
+    r"|bomb(?:ed|ing|ings|s|ardment)?|shell(?:ed|ing)|strikes?|airstrikes?|raids?|raided|clash(?:ed|es)?"
+    r"|fight(?:ing)?|fought|battles?|explo(?:ded|sion|sions)|blasts?|detonated|ambush(?:ed)?|ambushes"
+    r"|gunmen|gunfire|opened fire|fired|shot|shooting|stormed|captured|seized|overran|recaptured|retook"
+    r"|abduct(?:ed|ion)|kidnapp(?:ed|ing)|executed|beheaded|massacred?|torched|looted|burn(?:ed|t)"
+    r"|arrest(?:ed|s)|detained|protest(?:ed|s|ers)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)"
+    r"|(?-i:march(?:ed|es)?)|riot(?:s|ed|ing)?|dispersed|tear gas|offensive|assault(?:ed)?|rockets?|mortars?"
+    r"|missiles?|grenades?|RPGs?|IEDs?|landmines?|gunshots?"
+)
+
 # ---------------------------------------------------------------- reporting verbs
 
 # lemmas of the verbs that attribute a sentence to its claimant ("the Observatory said", "told

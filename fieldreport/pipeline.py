@@ -104,12 +104,13 @@ def analyse(parsed: nlp.Parsed, res: Resources, kind: Genre | None = None) -> An
     places = geo.find_places(article, doc, res.gazetteer, focus=res.focus, not_places=actor_spans)
     if not kind.is_report:
         return Analysed(article, sentences, timexes, places)
+    lead = dates.lead_day(timexes, article, sentences)
     mentions = events.extract(
         article,
         doc,
         sentences,
         locate=lambda s: geo.locate(s, places, article, sentences),
-        date_of=lambda s: dates.event_date(s, timexes, article, sentences),
+        date_of=lambda s: dates.event_date(s, timexes, article, sentences, lead),
         actors=res.actors,
     )
     return Analysed(article, sentences, timexes, places, mentions)

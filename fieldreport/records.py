@@ -166,6 +166,15 @@ class Location:
 PER_DAY_MAX = 7
 # EventDate.evidence of a date that is only the article's publication date: no day was stated
 PUBLICATION_DATE = "publication date"
+# ... and the end of the evidence of a day a sentence takes from its article's lead ("Monday night
+# (the lead's day)" for "Police found her in a car" after "A woman was shot Monday night"): a day
+# the article states, but not one this sentence does, so it parts no incidents and binds no fusion
+LEAD_DAY = " (the lead's day)"
+
+
+def from_lead(evidence: str | None) -> bool:
+    """Whether a date's evidence is its article's lead day, not its own sentence's."""
+    return bool(evidence) and evidence.endswith(LEAD_DAY)  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,14 @@ from datetime import date
 
 import pytest
 
-from fieldreport.dates import event_date, event_dates_in_range, find_timexes, governing_timex, owndate
+from fieldreport.dates import (
+    event_date,
+    event_dates_in_range,
+    find_timexes,
+    governing_timex,
+    lead_day,
+    owndate,
+)
 from fieldreport.records import Article, EventDate, Sentence, Timex
 
 SUNDAY = "2019-03-03"  # a Sunday
@@ -239,6 +246,59 @@ def test_event_date_skips_background_dates() -> None:
     # a sentence all about the past keeps its own date
     text = "The coalition began strikes in August 2014."
     assert _event(text, 0, WEDNESDAY) == EventDate("2014-08-15", 3, "August 2014")
+
+
+def _lead(text: str, published: str | None = WEDNESDAY) -> str | None:
+    art = article(text, published)
+    sents = split(text)
+    t = lead_day(find_timexes(art, sents), art, sents)
+    return t.date if t else None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the first day told beside an incident
+        ("A woman was shot Monday night outside a bar.\nShe is in stable condition.", "2017-06-05"),
+        ("City news.\nA teenager was wounded in a shooting late Sunday on Elm Street.", "2017-06-04"),
+        # a day in a sentence that tells no incident is not the lead's
+        ("The council met on Tuesday.\nA man was shot near the park.", None),
+        # a day someone spoke, was arrested, charged or died on is a step after the incident
+        ("Police said Tuesday that a man was shot.", None),
+        ("A man was arrested Tuesday in the shooting.", None),
+        ("A man died Tuesday at a hospital, a day after he was shot Monday.", "2017-06-05"),
+        # two days of incidents: the lead's, else neither
+        ("Rebels attacked the town on Monday.\nAir strikes hit the camp on Tuesday.", "2017-06-05"),
+        (
+            "Smoke rose over the town.\nIt was quiet.\n"
+            "Rebels attacked on Monday.\nJets bombed the camp on Tuesday.",
+            None,
+        ),
+        ("A man was shot Monday.\nThe shooting on Monday was the second this week.", "2017-06-05"),
+        # a day after publication is no day of the incident; nor is a year long gone
+        ("Protesters plan to march on Friday over the shooting.", None),
+        ("The gunman killed three people in March 2015.", None),
+    ],
+)
+def test_lead_day(text: str, day: str | None) -> None:
+    assert _lead(text) == day
+
+
+def test_a_sentence_without_a_date_takes_the_lead_day_before_the_publication_date() -> None:
+    text = "A woman was shot Monday night outside a bar.\nPolice found her in the parking lot."
+    art = article(text, WEDNESDAY)
+    sents = split(text)
+    tx = find_timexes(art, sents)
+    lead = lead_day(tx, art, sents)
+    assert event_date(sents[1], tx, art, sents, lead) == EventDate(
+        "2017-06-05", 1, "Monday night (the lead's day)"
+    )
+    assert event_date(sents[1], tx, art, sents) == EventDate(WEDNESDAY, 2, "publication date")
+    # a sentence with a date of its own keeps it
+    text += "\nA second man was shot on Tuesday."
+    sents = split(text)
+    tx = find_timexes(article(text, WEDNESDAY), sents)
+    assert event_date(sents[2], tx, article(text, WEDNESDAY), sents, lead).date == "2017-06-06"
 
 
 def test_event_date_prefers_event_over_reporting_date() -> None:

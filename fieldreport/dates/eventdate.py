@@ -3,17 +3,21 @@
 Order: the sentence's own expression (a day or week before a month; one attached to a
 reporting verb, "said on Tuesday", only when nothing else; a background date, long before
 publication, only when the sentence has nothing else), else the nearest earlier date in the
-same paragraph, else the publication date at week precision (ACLED: an undated report is
-about the days around its publication), else nothing.
+same paragraph, else the day the article's lead incident is told on (:func:`lead_day`: "A
+man was shot Monday night ..." dates "Police found the victim in a car" two paragraphs on), else
+the publication date at week precision (ACLED: an undated report is about the days around its
+publication), else nothing.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
-from ..records import PER_DAY_MAX, PUBLICATION_DATE, Article, EventDate, Sentence, Timex
+from ..lexicon import VIOLENCE_FORMS
+from ..records import LEAD_DAY, PER_DAY_MAX, PUBLICATION_DATE, Article, EventDate, Sentence, Timex
 from .calendar import days_between, parse_anchor
 from .lexicon import REPORTING
 
@@ -89,25 +93,100 @@ def governing_timex(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # an expression that names its year needs no anchor
 
 
+# A sentence that tells an incident: a day told in it can date the article's lead incident.
+# ... or of ground taken: "pushed into the eastern edge of Raqqa on Tuesday"
+_INCIDENT = re.compile(
+    rf"\b(?:{VIOLENCE_FORMS}|pushed\s+(?:into|deeper)|advanc(?:ed|ing)\s+(?:on|into|towards?)|entered)\b",
+    re.I,
+)
+# A day told right after these words dates a step after the incident, not the incident: an
+# arrest, a charge, a hearing, a vigil, a name released, a death in hospital ("died Tuesday"
+# after "was shot Monday").
+_AFTERMATH = re.compile(
+    r"\b(?:arrest(?:ed)?|charged|booked|arraigned|indicted|sentenced|convicted|pleaded|appeared|court|"
+    r"hearing|trial|released|identified|named|vigil|funeral|memorial|autopsy|died|dies|succumbed|"
+    r"custody|surrendered|turned (?:him|her)self in|jailed|extradited)\b[^.;:]{0,40}$",
+    re.I,
+)
+
+
+def lead_day(timexes: Sequence[Timex], article: Article, sentences: Sequence[Sentence]) -> Timex | None:
+    """The day the article's incident happened, when its text tells one day only: a day (not a
+    week or a month), on or before publication and not background, told in a sentence of an
+    incident ("shot", "killed", "protest", ...) and not as the day someone said, was arrested,
+    charged or died. Where sentences tell different days, the day of the lead (the first
+    ``LEAD_PARAGRAPHS`` paragraphs), which tells the news; None when the lead tells none (a report
+    of Friday's offensive and Sunday's strikes leaves a sentence that tells neither undated)."""
+    days = _incident_days(timexes, article, sentences)
+    if not days:
+        return None
+    if len({t.date for t in days}) == 1:
+        return days[0]
+    lead = sorted({s.paragraph for s in sentences})[:LEAD_PARAGRAPHS]
+    first = next((s for s in sentences if s.start <= days[0].start < s.end), None)
+    return days[0] if first is not None and first.paragraph in lead else None
+
+
+LEAD_PARAGRAPHS = 2
+
+
+def _incident_days(timexes: Sequence[Timex], article: Article, sentences: Sequence[Sentence]) -> list[Timex]:
+    anchor = parse_anchor(article.published)
+    if anchor is None:
+        return []
+    text = article.text
+    out: list[Timex] = []
+    for s in sentences:
+        if not _INCIDENT.search(text[s.start : s.end]):
+            continue
+        for t in timexes:
+            if not (s.start <= t.start < s.end) or not _dated(t) or t.precision != 1 or t.type == "DURATION":
+                continue
+            if _background(t, anchor) or _day(t.date) > anchor:  # type: ignore[arg-type]
+                continue
+            before = text[s.start : t.start]
+            if _reporting(t, text, s.start) or _AFTERMATH.search(before):
+                continue
+            out.append(t)
+    return out
+
+
 def event_date(
-    sentence: Sentence, timexes: Sequence[Timex], article: Article, sentences: Sequence[Sentence] = ()
+    sentence: Sentence,
+    timexes: Sequence[Timex],
+    article: Article,
+    sentences: Sequence[Sentence] = (),
+    lead: Timex | None = None,
 ) -> EventDate:
-    """The date of an event reported in ``sentence``, with ACLED precision and its evidence."""
+    """The date of an event reported in ``sentence``, with ACLED precision and its evidence;
+    ``lead`` is the article's :func:`lead_day`, the date of a sentence that tells none."""
     t = governing_timex(sentence, timexes, article, sentences)
+    inherited = t is None and lead is not None and not _own_undated(sentence, timexes, article)
+    if inherited:
+        t = lead
     if t is not None:
         found = _from_timex(t)
+        if inherited:
+            found = replace(found, evidence=f"{found.evidence}{LEAD_DAY}")
         if article.published_precision and not _YEAR.search(t.text) and found.precision:
             # "on Sunday" counted from a publication date the story only narrows to a week
             found = EventDate(found.date, max(found.precision, article.published_precision), found.evidence)
         return found
     anchor = parse_anchor(article.published)
-    inside = [t for t in timexes if t.start < sentence.end and t.end > sentence.start]
-    own = [t for t in inside if _background(t, anchor) or _unresolved(t)]
+    own = _own_undated(sentence, timexes, article)
     if own:
         return EventDate(None, None, own[0].text)
     if anchor is not None:
         return EventDate(anchor.isoformat(), max(2, article.published_precision or 2), PUBLICATION_DATE)
     return EventDate(None, None, None)
+
+
+def _own_undated(sentence: Sentence, timexes: Sequence[Timex], article: Article) -> list[Timex]:
+    """The sentence's own dates that date it to no day here: background ("in 2014"), or a day
+    no publication date resolves ("on Sunday")."""
+    anchor = parse_anchor(article.published)
+    inside = [t for t in timexes if t.start < sentence.end and t.end > sentence.start]
+    return [t for t in inside if _background(t, anchor) or _unresolved(t)]
 
 
 def _from_timex(t: Timex) -> EventDate:

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 
 from ..geo.gazetteer import distance_km
 from ..lexicon import WEEKDAYS
-from ..records import PUBLICATION_DATE, Location, Mention
+from ..records import PUBLICATION_DATE, Location, Mention, from_lead
 from .taxonomy import ORGANISED_INTERS
 
 CONTEXT = "context"  # not an event: background, a running total, a description
@@ -287,7 +287,7 @@ def stated_day(m: Mention) -> str | None:
     """The day a report states in its own words, not its article's publication date (fusion and
     ``Store.iter_mentions`` decide by the same test)."""
     d = m.date
-    if d is None or not d.date or d.precision != 1 or d.evidence == PUBLICATION_DATE:
+    if d is None or not d.date or d.precision != 1 or d.evidence == PUBLICATION_DATE or from_lead(d.evidence):
         return None
     return d.date
 
