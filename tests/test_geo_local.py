@@ -63,6 +63,9 @@ def names(places) -> set[str]:
         ("Two men were shot in Union on Sunday.", "Union", None),
         ("Seven people were shot in Chicago on Sunday.", "Chicago", None),
         ("Seven people were shot on the South Side on Sunday.", "South Side", "part of a city"),
+        ("A boy was shot in the Brookfield neighborhood.", "Brookfield", "part of a city"),
+        ("Two were hurt at a bar in Little Havana.", "Havana", "part of a city"),
+        ("Two were hurt at a bar in Havana.", "Havana", None),
         ("In 2015 Baltimore saw more killings.", "Baltimore", None),
     ],
 )
@@ -101,6 +104,9 @@ def test_place_evidence(text: str, name: str, expected: bool) -> None:
         ("A Marietta, Ga. teen remains in the hospital.", "Marietta", "where someone is from"),
         ("Two men were shot in Tulsa on Friday.", "Tulsa", None),
         ("A Chicago man was shot on Sunday.", "Chicago", None),
+        ("He died at Mercy Hospital in Springfield hours later.", "Springfield", "a hospital's town"),
+        ("Smith, born in Elmira, moved to the city in 2010.", "Elmira", "born in"),
+        ("A man was shot outside a hospital in Springfield.", "Springfield", None),
     ],
 )
 def test_elsewhere_rules(text: str, name: str, rule: str | None) -> None:
@@ -295,3 +301,40 @@ def test_the_everyday_lexicon_is_read_from_the_installed_model() -> None:
     from fieldreport.geo.nonplaces import everyday_words
 
     assert {"green", "golden", "bridge"} <= everyday_words()
+
+
+def test_a_neighbourhood_is_the_datelines_city_not_a_namesake_elsewhere(nlp, gaz) -> None:
+    text = "A man was shot Sunday in the Woodlawn neighborhood, police said."
+    loc, places = where(nlp, gaz, text, "A man was shot", dateline="CHICAGO", title="Man shot in Woodlawn")
+    assert not [p for p in places if p.resolved and p.admin1 == "Maryland"]  # Woodlawn, Md.
+    assert loc is not None and (loc.location, loc.admin1) == ("Chicago", "Illinois")
+
+
+def test_the_datelines_town_missing_from_the_gazetteer_is_no_namesake_abroad(nlp, gaz) -> None:
+    # Pinetown, N.C. is not in the index; Pinetown, KwaZulu-Natal is
+    text = "A girl was killed Tuesday. Deputies were called to a home in Pinetown around 6 p.m."
+    loc, places = where(nlp, gaz, text, "Deputies", dateline="PINETOWN, N.C.")
+    assert not [p for p in places if p.country_code == "ZA"]
+    assert loc is not None and (loc.country_code, loc.admin1) == ("US", "North Carolina")
+
+
+def test_a_word_of_a_persons_name_is_a_place_only_where_written_as_one(nlp, gaz) -> None:
+    text = (
+        "Victoria Whitehurst, 6, was killed when the gun went off, deputies said in Raleigh. "
+        "The shot struck and killed Victoria."
+    )
+    _, _, places = analyse(nlp, gaz, text)
+    assert "Victoria" not in names(places)  # not Asheville (an old name), nor Australia
+
+
+def test_a_street_in_the_title_is_no_town(nlp, gaz) -> None:
+    text = "Two men were killed Thursday night in the 500 block of Sunrise Street, Salinas police said."
+    _, _, places = analyse(nlp, gaz, text, title="Victims named in Sunrise Street shooting")
+    assert not [p for p in places if p.source == "title"]
+    assert not [p for p in places if p.resolved and p.admin1 == "Florida"]  # Sunrise, Fla.
+
+
+def test_a_container_is_written_after_a_comma_or_a_preposition(nlp, gaz) -> None:
+    text = "Boy Killed in Gunplay Shooting\n\nOne teenager was killed in Miami, Florida on Wednesday."
+    _, _, places = analyse(nlp, gaz, text)
+    assert not [p for p in places if p.country_code not in (None, "US")]

@@ -56,6 +56,26 @@ ELSEWHERE: tuple[Rule, ...] = (
         ("was taken to a hospital in Tulsa", "was flown to Fargo"),
     ),
     Rule(
+        "a hospital's town",
+        "where the wounded were treated or died: 'at' or 'to' a hospital in the town, not shot there",
+        re.compile(
+            r"\b(?:at|to)\s+(?:[\w'’.-]+\s+){0,4}?(?i:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)"
+            r"|infirmary)\s+in\s+$"
+        ),
+        None,
+        ("at Children's Mercy Hospital in Kansas City", "was treated at a hospital in Fargo"),
+    ),
+    Rule(
+        "born in",
+        "where a person was born, grew up or came from",
+        re.compile(
+            r"\b(?:born|raised|grew\s+up|moved\s+(?:here\s+)?from|hails\s+from|originally\s+from)\b"
+            r"[^.;]{0,40}?\b(?:in|from)\s+$"
+        ),
+        None,
+        ("born June 25, 2001, in Madison", "grew up in Elmira"),
+    ),
+    Rule(
         "arrested in",
         "where a suspect was arrested or held, not where the shooting was",
         re.compile(

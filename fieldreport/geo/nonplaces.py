@@ -113,6 +113,20 @@ NOT_THE_TOWN: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        CITY_PART,
+        "a neighbourhood named after a far place: Little Havana, Little Italy, Little Saigon",
+        re.compile(r"\bLittle\s+$"),
+        None,
+        ("a shooting in Little Havana", "a restaurant in Little Italy"),
+    ),
+    Rule(
+        CITY_PART,
+        "a neighbourhood of the article's city named like a town elsewhere: the city's part",
+        None,
+        re.compile(r"\s+(?i:neighbou?rhoods?)\b"),
+        ("the South Side Woodlawn neighborhood", "in the Austin neighbourhood"),
+    ),
+    Rule(
         "street name",
         "part of a street's name: the street, not the town",
         None,

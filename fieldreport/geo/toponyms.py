@@ -32,7 +32,9 @@ from .nonplaces import (
     acronym_readings,
     everyday,
     named_actor,
+    not_the_town,
     person_at_a_place,
+    place_evidence,
     unsupported,
 )
 from .rank import Candidate, Context, resolve, score
@@ -107,9 +109,13 @@ PPL_WORDS = frozenset({"city", "town", "village", "villages", "hamlet", "towns",
 # Most specific first: the order in which an unresolved place's container is chosen.
 CONTAINER_RANK = {"PPLA": 0, "PPLC": 0, "PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}
 
+# the container is written after a comma or a preposition of place, on the same line: "Baghouz,
+# Deir Al Zor province", "a village in Idlib"; the next capitalised word alone is no container
 _CONTAINER = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:in|of|near|outside|on\s+the\s+(?:\w+\s+)?outskirts\s+of|(?:north|south|east|west)"
-    r"(?:east|west)?\s+of)\s+)?(?:the\s+)?(?:(?:north|south|east|west|central)(?:east|west)?(?:ern)?\s+)?"
+    r"^(?:[ \t]*,[ \t]*(?:(?:in|of|near)[ \t]+)?"
+    r"|[ \t]+(?:in|of|near|outside|on\s+the\s+(?:\w+\s+)?outskirts\s+of"
+    r"|(?:north|south|east|west)(?:east|west)?\s+of)"
+    r"[ \t]+)(?:the\s+)?(?:(?:north|south|east|west|central)(?:east|west)?(?:ern)?\s+)?"
     r"(?P<name>[A-Z][\w'’-]*(?:[ -](?:[A-Z][\w'’-]*|al|el|ez|az|as|ad|ar|ash|an|at|ed|es|et|de))*)"
     r"(?:\s+(?P<kind>province|governorate|region|district|state))?"
 )
@@ -240,8 +246,8 @@ def _recognise(
                 _mention(candidates, span, _lookup(gaz, span), "metonym", covered)
             continue
         entries = acronym_readings(span, _lookup(gaz, span))
-        if len(span) == 1 and span.text in people and not any(e.feature in MAJOR for e in entries):
-            continue  # "Lincoln", "Ford": a surname the article also uses for a person
+        if len(span) == 1 and span.text in people and not _at_a_place(text, span, gaz):
+            continue  # "Lincoln", "Victoria": a name the article also gives a person
         if entries and all(e.demonym for e in entries):
             context[entries[0].country_code or ""] += 0.5
             if mentions:
@@ -276,6 +282,15 @@ def _recognise(
 
 def _person_words(doc: Doc) -> set[str]:
     return {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+
+
+def _at_a_place(text: str, span: Span, gaz: Gazetteer) -> bool:
+    """Whether a word the article also uses in a person's name ("Victoria Whitehurst") is written
+    as a place here: after a preposition of place ("in Victoria") or with its state or country
+    beside it ("Victoria, Texas"). Alone ("struck and killed Victoria") it is the person."""
+    return (
+        place_evidence(text, span.start_char, span.end_char) or _within(text, span.end_char, gaz) is not None
+    )
 
 
 def _mention(out: list[Candidate], span: Span, entries: list[Entry], use: str, covered: set[int]) -> None:
@@ -479,7 +494,9 @@ def _gazetteer_matches(
             continue
         span, entries = found
         i = span.end
-        if span.text.lower() in NOT_PLACES or (len(span) == 1 and span.text in people):
+        if span.text.lower() in NOT_PLACES or (
+            len(span) == 1 and span.text in people and not _at_a_place(doc.text, span, gaz)
+        ):
             continue
         minor = not any(e.feature in MAJOR or e.population >= MINOR_POPULATION for e in entries)
         if len(span) == 1 and minor:
@@ -609,6 +626,14 @@ def _title_candidates(title: str | None, gaz: Gazetteer, frame: Focus, body: str
                 ]
                 if not entries:
                     continue
+                at_char = m.start() + len(" ".join(words[:k])) + (1 if k else 0)
+                if not_the_town(head, at_char, at_char + len(name)) or any(
+                    not_the_town(body, b.start(), b.end())
+                    for b in re.finditer(rf"\b{re.escape(name)}\b", body)
+                ):
+                    # "Victims named in Sunrise Street shooting"; "Boy shot in Woodlawn" over "the
+                    # Woodlawn neighborhood": a street or a part of the city, not a town elsewhere
+                    continue
                 if j - k == 1:
                     at = bool(_TITLE_AT.search(head[: m.start()] + " ".join(words[:k]) + " "))
                     notable = any(e.feature in MAJOR or e.population >= MINOR_POPULATION for e in entries)
@@ -638,6 +663,19 @@ def _same_as_frame(candidates: list[Candidate], frame: Focus, dateline: Candidat
             if same:
                 c.best, c.score = same[0], max(c.score, dateline.score)
                 continue
+        if (
+            dateline is not None
+            and dateline.best is None
+            and k == key
+            and frame.dateline_unit
+            and not c.within
+        ):
+            # "PINETOWN, N.C." that the gazetteer lacks: the town of the text is that one, in
+            # that state, never a namesake abroad; unresolved, the dateline's state stands
+            there = [e for e in c.entries if (e.country_code, e.admin1) == frame.dateline_unit]
+            c.best = max(there, key=lambda e: e.population) if there else None
+            c.score = c.score if there else 0.0
+            continue
         unit = homes.get(k)
         if unit is not None and not c.within:
             there = [e for e in c.entries if (e.country_code, e.admin1) == unit and not e.is_admin]
@@ -763,7 +801,9 @@ def _container_at(text: str, pos: int, gaz: Gazetteer, context: Counter[str]) ->
     if not m:
         return None
     name, kind = m.group("name"), m.group("kind")
-    entries = [e for e in gaz.lookup(name) if not e.demonym and e.feature in CONTAINER_RANK]
+    entries = [
+        e for e in gaz.lookup(name) if not e.demonym and e.match != "skeleton" and e.feature in CONTAINER_RANK
+    ]
     if kind:
         want = "ADM2" if kind.lower() == "district" else "ADM1"
         admins = [e for e in entries if e.feature == want]
