@@ -312,3 +312,59 @@ def test_deaths_that_are_no_toll_of_the_event(nlp, text):
 )
 def test_the_people_shot_and_not_counted_dead_are_the_injured(text, expected):
     assert [(c.kind, c.low, c.high) for c in find_claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the other ways a report tells that people were hit
+        ("A girl who was shot in the arm is in stable condition.", [("injured", 1, 1)]),
+        ("Police said a teen accidentally shot a 6-year-old boy in the foot.", [("injured", 1, 1)]),
+        ("The officer shot him in the shoulder.", [("injured", 1, 1)]),
+        ("A farmer accidentally shot himself in the hand on Monday.", [("injured", 1, 1)]),
+        (
+            "They are looking into a late-night shooting that injured a 19-year-old woman.",
+            [("injured", 1, 1)],
+        ),
+        ("The man fired at a deputy, seriously wounding him.", [("injured", 1, 1)]),
+        ("A woman was struck by a stray bullet while sitting on her porch.", [("injured", 1, 1)]),
+        ("Officers found two men with gunshot wounds in a parked car.", [("injured", 2, 2)]),
+        ("Deputies were called to the accidental shooting of a 3-year-old.", [("injured", 1, 1)]),
+        ("Police fatally shot a man outside the store.", [("killed", 1, 1)]),
+        ("Toddler fatally shot by gunman in front of parents", [("killed", 1, 1)]),
+        ("Man shot, killed in Dallas", [("killed", 1, 1)]),
+        # "no one else was hurt" says nothing more, not that nobody was
+        ("No one else was hurt, police said.", []),
+        ("No one was hurt, police said.", [("injured", 0, 0)]),
+    ],
+)
+def test_more_ways_of_telling_the_injured(text, expected):
+    assert [(c.kind, c.low, c.high) for c in find_claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man accidentally shot himself dead while cleaning a rifle.",
+        "A boy who was shot in the head died at the hospital.",
+        "The gunman fatally wounded him.",
+    ],
+)
+def test_the_dead_are_not_counted_hurt(text):
+    assert [c for c in find_claims(text) if c.kind == "injured"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A 2-year-old girl was shot while sleeping, police said.", ["Attack"]),
+        ("Police are investigating a shooting that left a man hurt.", ["Attack"]),
+        ("The shooting happened around 2:50 p.m. on Elm Street.", ["Attack"]),
+        # a definite "the shooting" refers back: an arrest in it is an arrest, no second shooting
+        ("Police arrested a man Sunday in connection with the shooting.", ["Arrests"]),
+        ("He spent the afternoon at a shooting range.", []),
+        ("The director shot the film in Toronto.", []),
+    ],
+)
+def test_local_news_tells_a_shooting_by_who_was_shot(nlp, text, expected):
+    assert [m.sub_event_type for m in run(nlp, text)] == expected

@@ -138,7 +138,8 @@ _HEADS_PL = (
     r"smugglers|prisoners|inmates|detainees|peacekeepers|rangers|elders|chiefs|clerics|Christians|Muslims|citizens|"
     r"nationals|locals|pastoralists|nomads|cattle\s+herders|motorists|hostages|captives|"
     r"relatives|brothers|sons|daughters|wives|babies|infants|teenagers|teens|juveniles|toddlers|adults|"
-    r"security\s+forces|forces|army\s+personnel|conscripts|cadets|loyalists|collaborators|informants"
+    r"security\s+forces|forces|army\s+personnel|conscripts|cadets|loyalists|collaborators|informants|"
+    r"males|females|neighbou?rs|friends|cousins|customers|employees"
 )
 _HEADS_SG = (
     r"civilian|person|child|woman|man|girl|boy|fighter|militant|jihadist|insurgent|rebel|soldier|policeman|"
@@ -150,7 +151,11 @@ _HEADS_SG = (
     r"teenager|teen|juvenile|toddler|adult|husband|wife|son|daughter|brother|mother|father|captain|lieutenant|"
     r"colonel|general|passerby|"
     r"sergeant|corporal|major|private|conscript|cadet|nightwatchman|watchman|councillor|politician|"
-    r"collaborator|informant|body|bystander|victim"
+    r"collaborator|informant|body|bystander|victim|male|female|neighbou?r|friend|cousin|sister|uncle|aunt|"
+    r"nephew|niece|grandson|granddaughter|grandmother|grandfather|girlfriend|boyfriend|customer|employee|"
+    r"clerk|homeowner|roommate|stepfather|stepson|deputy|"
+    # an age alone names a person ("the shooting of a 4-year-old"), not before its noun ("4-year-old boy")
+    r"[\w]+-year-old(?![\w-]|\s+[a-z])"
 )
 # A named group as the victims' head: "4 Imbonerakure killed", "15 Afghan Taliban killed", "150 Syrians".
 _CALENDAR = (
@@ -168,12 +173,12 @@ _TO_DEATH = (
 _KILLED = (
     rf"killed|dead|died|slain|executed|beheaded|decapitated|massacred|shot\s+dead|murdered|perished|"
     rf"lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|{_TO_DEATH}|lynched|strangled|assassinated|"
-    rf"gunned\s+down|(?:burnt|burned|buried)\s+alive|succumbed|slaughtered"
+    rf"gunned\s+down|(?:burnt|burned|buried)\s+alive|succumbed|slaughtered|fatally\s+(?:shot|wounded|stabbed)"
 )
 # "shot and killed", "abducted and beheaded": the first verb is the means, the second the toll
 _MEANS = (
     r"(?:(?:shot|stabbed|abducted|kidnapped|attacked|tortured|beaten|raped|ambushed|captured|arrested|hacked|detained|"
-    r"seized|robbed)\s+and\s+)?"
+    r"seized|robbed)(?:\s+and|,)\s+)?"
 )
 _INJURED = r"wounded|injured|hurt|maimed"
 _EITHER = rf"(?:killed|dead)\s+or\s+(?:wounded|injured)|(?:{_KILLED})|(?:{_INJURED})|casualties"
@@ -214,7 +219,8 @@ _ACTIVE_OBJECT = re.compile(
 )
 _HAS_AUX = re.compile(r"\b(?:were|was|been|are|is|have|has|had|being|got)\b", re.I)
 _ACTIVE = re.compile(
-    rf"\b(?P<verb>killing|killed|kills|kill|wounding|wounded|injuring|injured|left|leaving|leaves|shoots?|shot|"
+    rf"\b(?P<verb>fatally\s+(?:shot|shooting|wounded|wounding|stabbed|stabbing)|"
+    rf"killing|killed|kills|kill|wounding|wounded|injuring|injured|left|leaving|leaves|shoots?|shot|"
     rf"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|shot\s+dead|executed|beheaded|massacred|murdered|"
     rf"shot\s+and\s+killed|shooting\s+and\s+killing|gunned\s+down|lynched|lynching|decapitated|"
     rf"(?:lynch|burn|beat|stone|hack|stab)\w*\s+to\s+death|"
@@ -236,6 +242,44 @@ GUN_WORDS = re.compile(
 )
 # "the gun went off, hitting a bystander": hit by a bullet, so injured unless the sentence says dead
 _HIT = re.compile(rf"\b(?:hitting|striking)\s+(?P<q>{_QTY_FULL})\s+{_VICTIM}", re.I)
+# Other ways local news tells that people were hit, each read as injured unless the sentence
+# counts them dead: "a boy who was shot in the head", "shot himself in the leg", "a shooting that
+# injured a teenager", "seriously wounding him", "was hit by a stray bullet", "a man with a
+# gunshot wound", "the shooting of a 4-year-old".
+_WHO_SHOT = re.compile(
+    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s*,?\s+who\s+{_AUX}shot\b(?!\s+(?:dead|to\s+death|at)\b)",
+    re.I,
+)
+_SHOT_IN = re.compile(
+    rf"\b(?:shot|shoots|shooting)\s+(?:(?P<q>{_QTY_FULL})\s+{_VICTIM}|(?P<pron>him|her)\b)\s+in\s+(?:the|his|her)\s+"
+    r"(?:head|face|neck|chest|back|stomach|abdomen|torso|arm|arms|hand|hands|leg|legs|foot|feet|shoulder|hip|"
+    r"thigh|knee|buttocks|side|groin|wrist|finger|ankle|shin|calf|jaw|eye|lower|upper|left|right)\b",
+    re.I,
+)
+_SELF_SHOT = re.compile(
+    r"\b(?:accidentally\s+|reportedly\s+|apparently\s+)?(?:shot|shoots|shooting)\s+(?P<victim>him|her)self\b"
+    r"(?!\s+(?:dead|to\s+death|fatally)\b)",
+    re.I,
+)
+_WOUNDING = re.compile(
+    rf"\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hitting|striking|struck|grazing)\s+(?:(?:critically|seriously|"
+    rf"severely|fatally)\s+)?(?:(?P<q>{_QTY_FULL})\s+{_VICTIM}|(?P<pron>him|her)\b)",
+    re.I,
+)
+_BULLET_HIT = re.compile(
+    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s+{_AUX}(?:hit|struck|grazed)\s+(?:by|with)\s+"
+    r"(?:a\s+|the\s+)?(?:stray\s+)?(?:bullets?|gunfire|shots?|rounds?|a\s+round)\b",
+    re.I,
+)
+_GUNSHOT_WOUND = re.compile(
+    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s+(?:{_AUX}(?:with|suffer\w*|sustain\w*|nursing|"
+    rf"treated\s+for|(?:has|had|have))\s+(?:an?\s+|(?:multiple|several|non-life-threatening|minor|serious)\s+)?"
+    r"(?:[\w-]+\s+)?gunshot\s+wounds?)",
+    re.I,
+)
+_SHOOTING_OF = re.compile(
+    rf"\bshooting\s+(?:that\s+(?:injured|wounded)\s+|of\s+)(?P<q>{_QTY_FULL})\s+{_VICTIM}", re.I
+)
 # "Four people were shot, one fatally": the dead among them
 _FATALLY = re.compile(
     rf"(?<![A-Za-z0-9_])(?P<q>{_QTY_FULL})\s+(?:of\s+them\s+)?(?:were\s+|was\s+)?fatally\b", re.I
@@ -323,6 +367,7 @@ _NONE = re.compile(
     r"|\bwithout\s+(?P<noun2>casualties)\b",
     re.I,
 )
+_ELSE = re.compile(r"\b(?:else|other|further|additional|more)\b", re.I)
 _SUBSET = re.compile(
     r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead)\s*$", re.I
 )
@@ -342,12 +387,22 @@ _CAUSE = (
 _CAUSE_BEFORE = re.compile(
     rf"\b(?:{_CAUSE})\s+(?:(?:the|a|an)\s+)?(?:(?:deaths?|killings?|murders?|massacre)\s+of\s+)?$", re.I
 )
-# deaths by accident are no conflict event's toll (ACLED counts political violence only)
-_MISHAP = re.compile(
-    r"\b(?:(?:car|road|traffic|train|plane|boat)\s+(?:accident|crash)|accident(?:al(?:ly)?)?|stampede|drown\w*|"
+# deaths by accident are no conflict event's toll (ACLED counts political violence only); a gun
+# that went off by accident ("accidentally shot his brother") hurt people all the same
+_MISHAP_EVENT = re.compile(
+    r"\b(?:(?:car|road|traffic|train|plane|boat)\s+(?:accident|crash)|stampede|drown\w*|"
     r"collapse[sd]?|electrocut\w+|self-immolation|suicide\s+(?:by|attempt))\b",
     re.I,
 )
+_ACCIDENT = re.compile(r"\baccident(?:al(?:ly)?)?\b", re.I)
+_SHOOTING = re.compile(r"\bshoot(?:s|ing|ings)?\b", re.I)
+
+
+def _mishap(text: str) -> bool:
+    """Whether a sentence tells a death or injury by accident: a crash, a drowning, a collapse, or
+    an accident with no gun in it."""
+    gun = GUN_WORDS.search(text) or _SHOOTING.search(text)
+    return bool(_MISHAP_EVENT.search(text) or (_ACCIDENT.search(text) and not gun))
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,9 +444,13 @@ def word_number(text: str) -> int | None:
     return total
 
 
+# a sentence that tells a death: its victims are not (only) hurt
+_DIED = re.compile(r"\b(?:died|dies|dead|killed|killing|fatal(?:ly)?|death|succumbed)\b", re.I)
+
+
 def _shot(text: str, found: list[RawClaim], add: Any) -> None:
     """The people a sentence says were shot, less those it counts dead, are its injured."""
-    if any(c.kind == "injured" for c in found) or _MISHAP.search(text):
+    if any(c.kind == "injured" for c in found) or _mishap(text):
         return
     for m in _FATALLY.finditer(text):
         rng = quantity(m)
@@ -408,6 +467,18 @@ def _shot(text: str, found: list[RawClaim], add: Any) -> None:
         if rng is not None and rng[1] > dead:
             victim = m.group("victim") or ""
             add("injured", (max(0, rng[0] - dead), rng[1] - dead), victim, m.start(), m.end(), m.start("q"))
+    if dead or _DIED.search(text):
+        return
+    for rx in (_WHO_SHOT, _SHOT_IN, _BULLET_HIT, _GUNSHOT_WOUND, _SHOOTING_OF, _WOUNDING):
+        for m in rx.finditer(text):
+            if m.groupdict().get("pron"):
+                add("injured", (1, 1), m.group("pron"), m.start(), m.end(), m.start("pron"))
+                continue
+            rng = quantity(m)
+            if rng is not None:
+                add("injured", rng, m.group("victim") or "", m.start(), m.end(), m.start("q"))
+    for m in _SELF_SHOT.finditer(text):
+        add("injured", (1, 1), m.group("victim") + "self", m.start(), m.end(), m.start())
 
 
 def quantity(m: re.Match[str]) -> tuple[int, int] | None:
@@ -493,7 +564,7 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
             return
         if _MODAL_BEFORE.search(text[max(0, a - 40) : a]) or _CAUSE_BEFORE.search(text[max(0, a - 40) : a]):
             return
-        if kind != "injured" and _MISHAP.search(text):
+        if kind != "injured" and _mishap(text):
             return
         low, high = rng
         if kind == "killed_or_injured":
@@ -502,6 +573,8 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
         spans.append((qstart, b))
 
     for m in _NONE.finditer(text):
+        if _ELSE.search(m.group()):
+            continue  # "no one else was hurt": nothing more, not a toll of nothing
         noun = (m.group("noun") or m.group("noun2") or "").lower()
         kind = (
             "injured"
@@ -603,7 +676,7 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
         for c in parsed_claims(span):
             local = (c.start - offset, c.end - offset)
             # "was wounded ... and later died": a death told after an injury still counts
-            overlap = any(local[0] < e and s < local[1] for s, e in killed_spans) or _MISHAP.search(text)
+            overlap = any(local[0] < e and s < local[1] for s, e in killed_spans) or _mishap(text)
             before = text[max(0, local[0] - 40) : local[0]]
             if not overlap and not _MODAL_BEFORE.search(before) and not _CAUSE_BEFORE.search(before):
                 found.append(RawClaim(c.kind, c.low, c.high, c.victim_phrase, c.text, c.start, c.end))

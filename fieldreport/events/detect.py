@@ -131,7 +131,16 @@ _T: list[tuple[str, str, str, float]] = [
     ),
     (
         # bodily harm short of a toll: an attack on whoever suffers it, unless they are armed
-        r"beat(?:en)?(?:\s+up)?|stabbed|tortured|whipped|flogged|hacked|mutilated|shot(?=\s+(?:at\s+)?by\b)|shot\s+and\s+(?:seriously\s+|severely\s+)?(?:wounded|injured)",
+        r"beat(?:en)?(?:\s+up)?|stabbed|tortured|whipped|flogged|hacked|mutilated|shot(?=\s+(?:at\s+)?by\b)|shot\s+and\s+(?:seriously\s+|severely\s+)?(?:wounded|injured)"
+        # local news: someone "was shot" (not "shot at", "shot down", "shot dead": other rules),
+        # "a shooting" (not a shooting range or a film's), or "the shooting happened ...": a
+        # definite "the shooting" otherwise refers back ("arrested Sunday in the shooting") and
+        # tells no incident, nor its day
+        r"|(?:was|were|been|being|got|is|are)\s+(?:(?:reportedly|allegedly|critically|seriously|accidentally|also"
+        r"|apparently|then|later|fatally)\s+)?shot(?!\s+(?:at|down|dead|to\s+death)\b)"
+        r"|(?:a|an)\s+(?:[\w'-]+\s+){0,2}?shooting(?!\s+(?:range|script|schedule|star|guard))"
+        r"|the\s+(?:[\w'-]+\s+){0,2}?shooting(?=\s+(?:happened|occurred|took\s+place|erupted|broke\s+out|unfolded"
+        r"|was\s+reported)\b)",
         ATTACK,
         "harm",
         0.45,
