@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .dates import owndate
+from .headline import headline
 from .ids import normalise_text, stable_id
 from .pagemeta import page_meta
 from .pubdate import LABELLED, MONTH, WEEKDAY, Stamp, contradicted, find_date, normalise_date, stamp
@@ -646,7 +647,10 @@ def clean(doc: RawDoc, cfg: Config, repeated: frozenset[str] = frozenset()) -> A
     embeds = meta.embeds + [e for e in found.embeds if e not in meta.embeds]
     body = "\n\n".join(p for p in found.paragraphs if p.strip())
     if not has_sentence(body, cfg.min_words):
-        return Reject(doc.origin, "too_short", _short_detail(body, cfg.min_words), stage="clean")
+        head = headline(doc.title or meta.title or found.title)
+        if head is None:
+            return Reject(doc.origin, "too_short", _short_detail(body, cfg.min_words), stage="clean")
+        body = head  # a paywall or a video page under a headline that tells the incident
     published, source = _published(doc, meta, found, body, embeds)
     content_hash = stable_id(normalise_text(raw))
     url = doc.url or meta.url

@@ -11,6 +11,9 @@
                 geo     toponyms, gazetteer, event locations           -> Place, Location
                 events  type, actors, casualty claims, from reports    -> Mention
                         only (a reject says why another has none)
+                headline  a page whose text reports nothing (a paywall,
+                        a video page) is read again with its headline as
+                        its lead paragraph                             -> Article, Mention
     7. stories  each new article joins or opens a story                -> story_id
     8. store    one transaction per batch, story index too             -> DuckDB
     9. redate   an undated original dated by its story, analysed and   -> Article, Analysed
@@ -39,12 +42,13 @@ from typing import TextIO
 from . import clean, dates, dedup, events, fuse, geo, nlp, sources, stories
 from .errors import ConfigError
 from .genre import Genre, genre
+from .headline import with_headline
 from .records import Analysed, Article, RawDoc, Reject
 from .settings import Config
 from .store import Store
 
 STAGES = ("scan", "sources", "clean", "dedup", "nlp", "analyse", "stories", "store", "redate", "fuse")
-ANALYSE = ("genre", "time", "geo", "events")  # the steps of the analyse stage, in order
+ANALYSE = ("genre", "time", "geo", "events", "headline")  # the steps of the analyse stage, in order
 
 
 @dataclass
@@ -116,6 +120,24 @@ def analyse(parsed: nlp.Parsed, res: Resources, kind: Genre | None = None) -> An
     return Analysed(article, sentences, timexes, places, mentions)
 
 
+def analyse_page(parsed: nlp.Parsed, res: Resources) -> tuple[Analysed, Genre]:
+    """:func:`analyse`, and its last step: a page whose text yields no event but whose headline
+    tells one ("Six injured in shooting at Fort Worth party" over a paywall or a video player) is
+    read again with the headline as its lead paragraph, as a reader of the page would; the
+    article is stored with that text, so every offset points into what was read."""
+    kind = genre(parsed.article, parsed.sentences)
+    result = analyse(parsed, res, kind)
+    if result.mentions:
+        return result, kind
+    headed = with_headline(parsed.article)
+    if headed is None:
+        return result, kind
+    again = next(iter(nlp.parse([headed], res.cfg)))
+    kind_again = genre(again.article, again.sentences)
+    result_again = analyse(again, res, kind_again)
+    return (result_again, kind_again) if result_again.mentions else (result, kind)
+
+
 def repeated_lines(inputs: Sequence[str], cfg: Config, stdin: TextIO | None) -> tuple[frozenset[str], int]:
     """Pass 1: short lines seen in at least ``boilerplate_min_docs`` documents, and the item count."""
     counts: Counter[str] = Counter()
@@ -179,10 +201,9 @@ def process_batch(
     t = time.perf_counter()
     for p in parsed:
         try:
-            kind = genre(p.article, p.sentences)
+            result, kind = analyse_page(p, res)
             if not kind.is_report:  # stored all the same; the reject says why it has no events
                 rejects.append(Reject(p.article.origin, f"{kind.kind}_article", kind.reason, "events"))
-            result = analyse(p, res, kind)
         except Exception as e:  # a bug on one article must not stop the corpus
             rejects.append(Reject(p.article.origin, "analysis_failed", f"{type(e).__name__}: {e}", "events"))
             result = Analysed(p.article, p.sentences)
@@ -242,7 +263,7 @@ def redate(store: Store, res: Resources, summary: RunSummary) -> None:
         analysed, rejects = [], []
         for p in nlp.parse([a for a, _, _ in todo], res.cfg):
             try:
-                analysed.append(analyse(p, res))
+                analysed.append(analyse_page(p, res)[0])
             except Exception as e:  # keep the article's first analysis; say why it was not redone
                 detail = f"re-analysis with its story's date: {type(e).__name__}: {e}"
                 rejects.append(Reject(p.article.origin, "analysis_failed", detail, "stories"))
