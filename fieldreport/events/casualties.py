@@ -155,7 +155,7 @@ _HEADS_SG = (
     r"nephew|niece|grandson|granddaughter|grandmother|grandfather|girlfriend|boyfriend|customer|employee|"
     r"clerk|homeowner|roommate|stepfather|stepson|deputy|"
     # an age alone names a person ("the shooting of a 4-year-old"), not before its noun ("4-year-old boy")
-    r"[\w]+-year-old(?![\w-]|\s+[a-z])"
+    r"[\w]+-year-old(?![\w-]|\s+(?!(?:is|was|were|are|has|had|remains?|died|who|and)\b)[a-z])"
 )
 # A named group as the victims' head: "4 Imbonerakure killed", "15 Afghan Taliban killed", "150 Syrians".
 _CALENDAR = (
@@ -245,7 +245,8 @@ _HIT = re.compile(rf"\b(?:hitting|striking)\s+(?P<q>{_QTY_FULL})\s+{_VICTIM}", r
 # Other ways local news tells that people were hit, each read as injured unless the sentence
 # counts them dead: "a boy who was shot in the head", "shot himself in the leg", "a shooting that
 # injured a teenager", "seriously wounding him", "was hit by a stray bullet", "a man with a
-# gunshot wound", "the shooting of a 4-year-old".
+# gunshot wound", "the shooting of a 4-year-old", "a teen is in critical condition after a
+# shooting".
 _WHO_SHOT = re.compile(
     rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s*,?\s+who\s+{_AUX}shot\b(?!\s+(?:dead|to\s+death|at)\b)",
     re.I,
@@ -275,6 +276,11 @@ _GUNSHOT_WOUND = re.compile(
     rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s+(?:{_AUX}(?:with|suffer\w*|sustain\w*|nursing|"
     rf"treated\s+for|(?:has|had|have))\s+(?:an?\s+|(?:multiple|several|non-life-threatening|minor|serious)\s+)?"
     r"(?:[\w-]+\s+)?gunshot\s+wounds?)",
+    re.I,
+)
+_CONDITION = re.compile(
+    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s+(?:{_AUX}|(?:is|are|was|were|remains?)\s+)(?:listed\s+)?"
+    r"in\s+(?:critical|serious|stable|fair|good|grave|life-threatening)(?:\s+but\s+stable)?\s+condition\b",
     re.I,
 )
 _SHOOTING_OF = re.compile(
@@ -467,9 +473,12 @@ def _shot(text: str, found: list[RawClaim], add: Any) -> None:
         if rng is not None and rng[1] > dead:
             victim = m.group("victim") or ""
             add("injured", (max(0, rng[0] - dead), rng[1] - dead), victim, m.start(), m.end(), m.start("q"))
-    if dead or _DIED.search(text):
-        return
-    for rx in (_WHO_SHOT, _SHOT_IN, _BULLET_HIT, _GUNSHOT_WOUND, _SHOOTING_OF, _WOUNDING):
+    if dead or _DIED.search(text) or any(c.kind == "injured" for c in found):
+        return  # the dead are not hurt; people counted shot are not counted again
+    gun = GUN_WORDS.search(text) or _SHOOTING.search(text)
+    for rx in (_WHO_SHOT, _SHOT_IN, _BULLET_HIT, _GUNSHOT_WOUND, _SHOOTING_OF, _WOUNDING, _CONDITION):
+        if rx is _CONDITION and not gun:
+            continue  # "in critical condition" after a crash is no shooting's injured
         for m in rx.finditer(text):
             if m.groupdict().get("pron"):
                 add("injured", (1, 1), m.group("pron"), m.start(), m.end(), m.start("pron"))
