@@ -301,6 +301,13 @@ def test_a_sentence_without_a_date_takes_the_lead_day_before_the_publication_dat
     assert event_date(sents[2], tx, article(text, WEDNESDAY), sents, lead).date == "2017-06-06"
 
 
+def test_event_date_prefers_the_incidents_day_over_a_later_steps() -> None:
+    text = "A man was arrested on Tuesday in the shooting of a teen on Sunday."
+    assert _event(text, 0, WEDNESDAY) == EventDate("2017-06-04", 1, "Sunday")
+    # with no day of the incident, the step's day is all the sentence has
+    assert _event("A man was arrested on Tuesday in the shooting.", 0, WEDNESDAY).date == "2017-06-06"
+
+
 def test_event_date_prefers_event_over_reporting_date() -> None:
     text = "The monitor said on Tuesday that a strike killed eight on Monday."
     assert _event(text, 0, WEDNESDAY) == EventDate("2017-06-05", 1, "Monday")

@@ -1,7 +1,8 @@
 """event_date: which date governs an event reported in a sentence.
 
 Order: the sentence's own expression (a day or week before a month; one attached to a
-reporting verb, "said on Tuesday", only when nothing else; a background date, long before
+reporting verb, "said on Tuesday", only when nothing else, and one of a step after the incident,
+"arrested on Monday", only after the incident's own; a background date, long before
 publication, only when the sentence has nothing else), else the nearest earlier date in the
 same paragraph, else the day the article's lead incident is told on (:func:`lead_day`: "A
 man was shot Monday night ..." dates "Police found the victim in a car" two paragraphs on), else
@@ -69,8 +70,11 @@ def governing_timex(
     inside = [t for t in timexes if t.start < sentence.end and t.end > sentence.start]
     dated = [t for t in inside if _dated(t)]
     current = [t for t in dated if not _background(t, anchor)]
+    told = [t for t in current if t.precision in (1, 2) and not _reporting(t, article.text, sentence.start)]
     tiers = (
-        [t for t in current if t.precision in (1, 2) and not _reporting(t, article.text, sentence.start)],
+        # "was arrested Monday in Saturday's shooting": the incident's day before a later step's
+        [t for t in told if not _AFTERMATH.search(article.text[sentence.start : t.start])],
+        told,
         [t for t in current if t.precision in (1, 2)],
         current,
         dated,
