@@ -137,3 +137,20 @@ def test_a_toll_in_parts_with_a_side_as_written_is_the_battle_told_before() -> N
     toll = replace(clash, start=60, sentence="Twelve soldiers and 15 Houthi fighters were killed.",
                    actor1="Twelve soldiers", inter1=1)  # fmt: skip
     assert [m.incident for m in incidents.group([clash, toll])] == [0, 0]
+
+
+def test_an_arrest_in_the_incident_on_a_later_day_is_its_report_not_another_incident() -> None:
+    lead = mention(
+        0, "A man was shot dead in Millbrook on Monday.", date=EventDate("2016-05-09", 1, "on Monday")
+    )
+    arrest = mention(
+        50, "Police arrested a suspect on Wednesday in connection with the shooting.",
+        sub_event_type="Arrests", event_type="Strategic developments",
+        date=EventDate("2016-05-11", 1, "on Wednesday"),
+    )  # fmt: skip
+    assert [m.incident for m in incidents.group([lead, arrest])] == [0, 0]
+    # told first, with no incident before it, it is an incident of its own
+    assert [m.incident for m in incidents.group([arrest])] == [0]
+    # an arrest that names no incident is one of its own on its day
+    other = replace(arrest, sentence="Police arrested a suspect on Wednesday in a drug raid.")
+    assert [m.incident for m in incidents.group([lead, other])] == [0, 1]

@@ -14,6 +14,10 @@ evidence. Another incident starts only where the text says so:
   town on one day are two events), while a report whose sides are unnamed or unidentified
   elaborates the incident whatever words typed it.
 
+A step after the incident told before, an arrest or a charge in it ("arrested on Wednesday in
+connection with the shooting"), is that incident's report on its own later day: it joins the
+incident whatever its day, and its day is not the incident's.
+
 Background, aggregate and historical statements are context, never an event, and their figures
 are no event's toll: running totals ("the city's 7th homicide this year"), counts over a period
 ("two shootings in two months", "since 2014"), descriptions of an enemy ("described the
@@ -38,6 +42,7 @@ from .taxonomy import ORGANISED_INTERS
 
 CONTEXT = "context"  # not an event: background, a running total, a description
 SEPARATE = "separate"  # another incident than the one told before
+AFTERMATH = "aftermath"  # a step after the incident told before (an arrest in it): its report, not its day
 
 UNIDENTIFIED = "Unidentified"
 # a report whose trigger is a death tells the toll of an incident, on whatever day the victim died
@@ -118,6 +123,22 @@ RULES: tuple[Rule, ...] = (
         ("Witnesses described how the gunmen opened fire on the crowd.",),
     ),
     Rule(
+        "arrest_in_it",
+        re.compile(
+            r"\b(?:arrest\w*|charged|booked|indicted|custody|accused|suspects?|surrendered|turned\s+(?:him|her)self\s+in)"
+            r"\b[^.;]{0,80}?\b(?:in\s+connection\s+with|in|for|with|of|after)\s+(?:the\s+|a\s+|last\s+\w+'s\s+)?"
+            r"(?:[\w'-]+\s+){0,3}?(?:shootings?|killings?|murders?|homicides?|deaths?|slayings?|stabbings?)\b",
+            re.I,
+        ),
+        AFTERMATH,
+        (
+            "A man was arrested Tuesday in connection with the shooting.",
+            "Police charged a 19-year-old with murder in the death of the teen on Friday.",
+            "Two suspects in last week's shooting turned themselves in on Monday.",
+        ),
+        ("Police arrested 20 protesters in the capital on Monday.",),
+    ),
+    Rule(
         "another_incident",
         re.compile(
             r"\b(?:in|during)\s+(?:a|an)\s+(?:separate|unrelated|different|second|later|earlier|"
@@ -188,6 +209,12 @@ def group(mentions: Sequence[Mention], published: str | None = None) -> tuple[Me
         if (rule is not None and rule.decides == CONTEXT) or recalled(m, published):
             continue
         separate = rule is not None and rule.decides == SEPARATE
+        if rule is not None and rule.decides == AFTERMATH and incidents:
+            # an arrest or a charge in the incident told before: that incident's report, on its own
+            # later day, which neither parts it from the incident nor becomes the incident's day
+            home = incidents[-1]
+            out.append(replace(m, incident=home.index))
+            continue
         home = _home(incidents, m, own_day(m), own_place(m), separate)
         if home is None:
             home = _Incident(len(incidents), own_day(m), own_place(m), m, window(m))
