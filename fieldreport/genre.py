@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .lexicon import ATTRIBUTION_FORMS, VIOLENCE_FORMS, WEEKDAYS
+from .lexicon import ATTRIBUTION_FORMS, VIOLENCE, WEEKDAYS
 from .records import Article, Sentence
 
 REPORT, OPINION, ANALYSIS, DIPLOMACY = "report", "opinion", "analysis", "diplomacy"
@@ -170,7 +170,6 @@ _RECENT = re.compile(
     rf"|hours? (?:after|before|later)|\d{{1,2}} hours)",
     re.I,
 )
-_VIOLENT = re.compile(rf"\b(?:{VIOLENCE_FORMS})\b", re.I)
 _TOLL = re.compile(
     r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds"
     r"|thousands|several|many)\s+(?:\w+\s+){0,3}?(?:people|civilians|soldiers|troops|fighters|militants|rebels"
@@ -319,7 +318,7 @@ def _from_furniture(paragraphs: list[str]) -> Genre | None:
             len(p.split()) > _BIO_MAX_WORDS
             or _DOUBLE_QUOTES.search(p)
             or _REPORTED.search(p)
-            or _VIOLENT.search(p)
+            or VIOLENCE.search(p)
         ):
             continue  # "... is a commander of the militia that attacked ...": news, not a bio
         m = _BIO.match(p)
@@ -381,7 +380,7 @@ def concrete_incident(text: str) -> bool:
         return False
     if _INCIDENT_VERB.search(text):
         return True
-    return bool(_VIOLENT.search(text) and (recent or _TOLL.search(text)))
+    return bool(VIOLENCE.search(text) and (recent or _TOLL.search(text)))
 
 
 def _has_dateline(article: Article, paragraphs: list[str]) -> bool:
@@ -444,7 +443,7 @@ def _from_diplomacy(sentences: Sequence[Sentence], own: str) -> Genre | None:
     if any(concrete_incident(s.text) or _NAMED_INCIDENT.search(s.text) for s in sentences):
         return None  # the talks came with a strike, a clash, an arrest or a protest: a report
     diplo = sum(1 for s in sentences if _DIPLO.search(s.text))
-    violent = sum(1 for s in sentences if _VIOLENT.search(own[s.start : s.end]))
+    violent = sum(1 for s in sentences if VIOLENCE.search(own[s.start : s.end]))
     if diplo / len(sentences) < _DIPLO_SHARE or violent >= diplo:
         return None
     return Genre(DIPLOMACY, f"lead about '{act[0].strip()}', no incident reported")

@@ -13,18 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .lexicon import VIOLENCE_FORMS
+from .lexicon import VIOLENCE
 from .records import Article
 
 _TAIL = re.compile(r"\s(?:[-|–—]|::)\s")  # "... - WAFF-TV: News, Weather and Sports for Huntsville, AL"
-_INCIDENT = re.compile(rf"\b(?:{VIOLENCE_FORMS})\b", re.I)
 MIN_WORDS = 3
 
 
 def headline(title: str | None) -> str | None:
     """The headline without the outlet's name, when it tells an incident; else None."""
     head = _TAIL.split(title or "")[0].strip()
-    if len(head.split()) < MIN_WORDS or not _INCIDENT.search(head):
+    if len(head.split()) < MIN_WORDS or not VIOLENCE.search(head):
         return None
     return head
 

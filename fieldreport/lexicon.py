@@ -10,6 +10,8 @@ them would change what their rules find. (The temporal words are in :mod:`fieldr
 
 from __future__ import annotations
 
+import re
+
 # ---------------------------------------------------------------- days
 
 # the days of the week (lower case; patterns using it ignore case): a recent day anchors a
@@ -32,6 +34,8 @@ VIOLENCE_FORMS = (
     r"|(?-i:march(?:ed|es)?)|riot(?:s|ed|ing)?|dispersed|tear gas|offensive|assault(?:ed)?|rockets?|mortars?"
     r"|missiles?|grenades?|RPGs?|IEDs?|landmines?|gunshots?"
 )
+# the same as whole words, compiled once for genre and headline
+VIOLENCE = re.compile(rf"\b(?:{VIOLENCE_FORMS})\b", re.I)
 
 # ---------------------------------------------------------------- reporting verbs
 

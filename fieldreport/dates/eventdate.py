@@ -13,6 +13,7 @@ publication), else nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -135,22 +136,29 @@ LEAD_PARAGRAPHS = 2
 
 
 def _incident_days(timexes: Sequence[Timex], article: Article, sentences: Sequence[Sentence]) -> list[Timex]:
+    """The days of :func:`lead_day`'s candidates in text order; one pass over the timexes, each
+    sentence read for an incident word once, at its first candidate day."""
     anchor = parse_anchor(article.published)
     if anchor is None:
         return []
     text = article.text
+    starts = [s.start for s in sentences]
+    incident: dict[int, bool] = {}
     out: list[Timex] = []
-    for s in sentences:
-        if not _INCIDENT.search(text[s.start : s.end]):
+    for t in sorted(timexes, key=lambda t: t.start):
+        if not _dated(t) or t.precision != 1 or t.type == "DURATION":
             continue
-        for t in timexes:
-            if not (s.start <= t.start < s.end) or not _dated(t) or t.precision != 1 or t.type == "DURATION":
-                continue
-            if _background(t, anchor) or _day(t.date) > anchor:  # type: ignore[arg-type]
-                continue
-            before = text[s.start : t.start]
-            if _reporting(t, text, s.start) or _AFTERMATH.search(before):
-                continue
+        i = bisect_right(starts, t.start) - 1
+        if i < 0 or t.start >= sentences[i].end:
+            continue
+        s = sentences[i]
+        if _background(t, anchor) or _day(t.date) > anchor:  # type: ignore[arg-type]
+            continue
+        if _reporting(t, text, s.start) or _AFTERMATH.search(text[s.start : t.start]):
+            continue
+        if i not in incident:
+            incident[i] = bool(_INCIDENT.search(text[s.start : s.end]))
+        if incident[i]:
             out.append(t)
     return out
 
@@ -165,7 +173,8 @@ def event_date(
     """The date of an event reported in ``sentence``, with ACLED precision and its evidence;
     ``lead`` is the article's :func:`lead_day`, the date of a sentence that tells none."""
     t = governing_timex(sentence, timexes, article, sentences)
-    inherited = t is None and lead is not None and not _own_undated(sentence, timexes, article)
+    own = _own_undated(sentence, timexes, article) if t is None else []
+    inherited = t is None and lead is not None and not own
     if inherited:
         t = lead
     if t is not None:
@@ -176,10 +185,9 @@ def event_date(
             # "on Sunday" counted from a publication date the story only narrows to a week
             found = EventDate(found.date, max(found.precision, article.published_precision), found.evidence)
         return found
-    anchor = parse_anchor(article.published)
-    own = _own_undated(sentence, timexes, article)
     if own:
         return EventDate(None, None, own[0].text)
+    anchor = parse_anchor(article.published)
     if anchor is not None:
         return EventDate(anchor.isoformat(), max(2, article.published_precision or 2), PUBLICATION_DATE)
     return EventDate(None, None, None)

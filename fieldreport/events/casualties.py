@@ -286,6 +286,8 @@ _CONDITION = re.compile(
 _SHOOTING_OF = re.compile(
     rf"\bshooting\s+(?:that\s+(?:injured|wounded)\s+|of\s+)(?P<q>{_QTY_FULL})\s+{_VICTIM}", re.I
 )
+# in the order _shot reads them; the last, a victim's condition, only beside a gun or a shooting
+_HIT_READINGS = (_WHO_SHOT, _SHOT_IN, _BULLET_HIT, _GUNSHOT_WOUND, _SHOOTING_OF, _WOUNDING, _CONDITION)
 # "Four people were shot, one fatally": the dead among them
 _FATALLY = re.compile(
     rf"(?<![A-Za-z0-9_])(?P<q>{_QTY_FULL})\s+(?:of\s+them\s+)?(?:were\s+|was\s+)?fatally\b", re.I
@@ -475,10 +477,10 @@ def _shot(text: str, found: list[RawClaim], add: Any) -> None:
             add("injured", (max(0, rng[0] - dead), rng[1] - dead), victim, m.start(), m.end(), m.start("q"))
     if dead or _DIED.search(text) or any(c.kind == "injured" for c in found):
         return  # the dead are not hurt; people counted shot are not counted again
-    gun = GUN_WORDS.search(text) or _SHOOTING.search(text)
-    for rx in (_WHO_SHOT, _SHOT_IN, _BULLET_HIT, _GUNSHOT_WOUND, _SHOOTING_OF, _WOUNDING, _CONDITION):
-        if rx is _CONDITION and not gun:
-            continue  # "in critical condition" after a crash is no shooting's injured
+    readings = _HIT_READINGS
+    if not (GUN_WORDS.search(text) or _SHOOTING.search(text)):
+        readings = readings[:-1]  # "in critical condition" after a crash is no shooting's injured
+    for rx in readings:
         for m in rx.finditer(text):
             if m.groupdict().get("pron"):
                 add("injured", (1, 1), m.group("pron"), m.start(), m.end(), m.start("pron"))
