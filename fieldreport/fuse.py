@@ -34,7 +34,7 @@ from functools import cached_property
 from typing import Any
 
 from .events.casualties import estimated
-from .events.incidents import DATE_SLACK, PUBLISHED_BEFORE, armed, same_unit, stated_day
+from .events.incidents import DATE_SLACK, PUBLISHED_BEFORE, STEP_BEFORE, armed, same_unit, stated_day
 from .events.taxonomy import (
     BATTLES,
     EVENT_TYPES,
@@ -49,7 +49,7 @@ from .events.taxonomy import (
 from .geo import place_key
 from .geo.gazetteer import distance_km
 from .ids import stable_id
-from .records import PER_DAY_MAX, PUBLICATION_DATE, Event, EventDate, Location, Mention, from_lead
+from .records import PER_DAY_MAX, PUBLICATION_DATE, Event, EventDate, Location, Mention, from_lead, from_step
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +166,9 @@ class Report:
         before = after = DATE_SLACK.get(precision, _SLACK_MAX)
         if not stated and precision == 1:
             before = PUBLISHED_BEFORE
+        if not stated and any(m.date and from_step(m.date.evidence) for m in self.members):
+            # its day is a later step's: the incident happened on it or before
+            before, after = max(before, STEP_BEFORE), 0
         return self.day - _dt.timedelta(days=before), self.day + _dt.timedelta(days=after)
 
     @cached_property

@@ -108,13 +108,13 @@ def analyse(parsed: nlp.Parsed, res: Resources, kind: Genre | None = None) -> An
     places = geo.find_places(article, doc, res.gazetteer, focus=res.focus, not_places=actor_spans)
     if not kind.is_report:
         return Analysed(article, sentences, timexes, places)
-    lead = dates.lead_day(timexes, article, sentences)
+    lead = dates.lead_day(timexes, article, sentences, doc)
     mentions = events.extract(
         article,
         doc,
         sentences,
         locate=lambda s: geo.locate(s, places, article, sentences),
-        date_of=lambda s: dates.event_date(s, timexes, article, sentences, lead),
+        date_of=lambda s: dates.event_date(s, timexes, article, sentences, lead, doc),
         actors=res.actors,
     )
     return Analysed(article, sentences, timexes, places, mentions)

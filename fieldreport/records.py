@@ -172,6 +172,17 @@ PUBLICATION_DATE = "publication date"
 LEAD_DAY = " (the lead's day)"
 
 
+# ... and of a day a sentence tells only as a later step's ("was arrested Monday in the
+# shooting"): the incident happened by then, so it dates the event to the week, and a report
+# that tells nothing else places the incident in the days up to it
+STEP_DAY = " (a later step's day)"
+
+
+def from_step(evidence: str | None) -> bool:
+    """Whether a date's evidence is the day of a step after the incident, not the incident's."""
+    return bool(evidence) and evidence.endswith(STEP_DAY)  # type: ignore[union-attr]
+
+
 def from_lead(evidence: str | None) -> bool:
     """Whether a date's evidence is its article's lead day, not its own sentence's."""
     return bool(evidence) and evidence.endswith(LEAD_DAY)  # type: ignore[union-attr]

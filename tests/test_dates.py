@@ -15,6 +15,7 @@ from fieldreport.dates import (
     lead_day,
     owndate,
 )
+from fieldreport.dates.eventdate import DEATH, INCIDENT, STATEMENT, STEP, role
 from fieldreport.records import Article, EventDate, Sentence, Timex
 
 SUNDAY = "2019-03-03"  # a Sunday
@@ -304,8 +305,68 @@ def test_a_sentence_without_a_date_takes_the_lead_day_before_the_publication_dat
 def test_event_date_prefers_the_incidents_day_over_a_later_steps() -> None:
     text = "A man was arrested on Tuesday in the shooting of a teen on Sunday."
     assert _event(text, 0, WEDNESDAY) == EventDate("2017-06-04", 1, "Sunday")
-    # with no day of the incident, the step's day is all the sentence has
-    assert _event("A man was arrested on Tuesday in the shooting.", 0, WEDNESDAY).date == "2017-06-06"
+    # with no day of the incident, the incident happened by the step's day: the week up to it
+    assert _event("A man was arrested on Tuesday in the shooting.", 0, WEDNESDAY) == EventDate(
+        "2017-06-06", 2, "Tuesday (a later step's day)"
+    )
+    # an arrest with no harm told besides is the event itself, on its day
+    assert _event("Police arrested 20 protesters on Tuesday.", 0, WEDNESDAY) == EventDate(
+        "2017-06-06", 1, "Tuesday"
+    )
+
+
+def _parsed(nlp, text: str, published: str = WEDNESDAY):  # type: ignore[no-untyped-def]
+    art = article(text, published)
+    sents = split(text)
+    return art, sents, find_timexes(art, sents), nlp(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "told"),
+    [
+        ("The sheriff on Sunday identified the four people killed on Saturday.", "Sunday", STEP),
+        ("The sheriff on Sunday identified the four people killed on Saturday.", "Saturday", INCIDENT),
+        ("A man was arrested Monday in the fatal shooting of a teenager.", "Monday", STEP),
+        ("Police arrested 20 protesters in the capital on Monday.", "Monday", INCIDENT),
+        ("Classes resumed Tuesday after four students were shot outside the school.", "Tuesday", STEP),
+        ("The boy died Tuesday after being shot in the head Monday.", "Tuesday", DEATH),
+        ("The boy died Tuesday after being shot in the head Monday.", "Monday", INCIDENT),
+        ("Two men killed Friday were identified as brothers.", "Friday", INCIDENT),
+        (
+            "Police on Tuesday announced an inquiry into a shooting death that occurred Friday.",
+            "Tuesday",
+            STATEMENT,
+        ),
+        (
+            "Police on Tuesday announced an inquiry into a shooting death that occurred Friday.",
+            "Friday",
+            INCIDENT,
+        ),
+        ("Gunmen killed three villagers on Sunday in the north, police said on Monday.", "Monday", STATEMENT),
+        ("The shooting was reported at a home on Elm Street on Friday.", "Friday", INCIDENT),
+    ],
+)
+def test_a_day_is_the_day_of_the_verb_it_is_told_with(nlp, text: str, phrase: str, told: str) -> None:  # type: ignore[no-untyped-def]
+    art, sents, tx, doc = _parsed(nlp, text)
+    (t,) = [t for t in tx if phrase in t.text]
+    assert role(t, sents[0], text, doc) == told
+
+
+def test_a_sentence_telling_only_a_later_step_takes_the_lead_day_else_the_week_up_to_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A man was shot Sunday night on Elm Street.\n"
+        "The sheriff's office on Tuesday identified the man who was shot.\n"
+        "Classes resumed Monday after the shooting."
+    )
+    art, sents, tx, doc = _parsed(nlp, text)
+    lead = lead_day(tx, art, sents, doc)
+    assert lead is not None and lead.date == "2017-06-04"
+    assert [event_date(s, tx, art, sents, lead, doc).date for s in sents] == ["2017-06-04"] * 3
+    assert event_date(sents[2], tx, art, sents, lead, doc).evidence == "Sunday night (the lead's day)"
+    # with no lead day, the incident happened by the step's day
+    assert event_date(sents[1], tx, art, sents, None, doc) == EventDate(
+        "2017-06-06", 2, "Tuesday (a later step's day)"
+    )
 
 
 def test_event_date_prefers_event_over_reporting_date() -> None:

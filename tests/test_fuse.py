@@ -296,3 +296,16 @@ def test_a_report_without_a_place_or_a_headline_needs_more_than_its_story() -> N
         fuse.Report([here], placed),
         fuse.Report([misread], {**meta["n2"], "title": "Millbrook man shot dead at home"}),
     )
+
+
+def test_a_report_dated_only_by_a_later_step_meets_the_incident_in_the_week_before() -> None:
+    shooting = mention("a1", date=EventDate("2017-06-03", 1, "Saturday"))
+    # six days on: further than a week's date (three days either side) reaches
+    follow_up = mention("a2", date=EventDate("2017-06-09", 2, "Friday (a later step's day)"))
+    events, _ = fuse.run([shooting, follow_up], META)
+    assert [(e.event_date, e.sources) for e in events] == [
+        ("2017-06-03", ("Levant Wire", "Copy Desk", "Northern Post"))
+    ]
+    # an ordinary week's date there is another event
+    week = replace(follow_up, date=EventDate("2017-06-09", 2, "this week"))
+    assert len(fuse.run([shooting, week], META)[0]) == 2

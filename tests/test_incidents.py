@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -154,3 +155,18 @@ def test_an_arrest_in_the_incident_on_a_later_day_is_its_report_not_another_inci
     # an arrest that names no incident is one of its own on its day
     other = replace(arrest, sentence="Police arrested a suspect on Wednesday in a drug raid.")
     assert [m.incident for m in incidents.group([lead, other])] == [0, 1]
+
+
+def test_a_report_dated_by_a_later_step_joins_the_incident_of_the_week_before() -> None:
+    lead = mention(
+        0, "A man was shot dead in Millbrook on Monday.", date=EventDate("2016-05-09", 1, "on Monday")
+    )
+    vigil = mention(
+        50, "Classes resumed Thursday after the shooting.",
+        date=EventDate("2016-05-12", 2, "Thursday (a later step's day)"),
+    )  # fmt: skip
+    assert incidents.window(vigil) == (date(2016, 5, 5), date(2016, 5, 12))
+    assert [m.incident for m in incidents.group([lead, vigil])] == [0, 0]
+    # a step a month on is not this incident's
+    later = replace(vigil, date=EventDate("2016-06-12", 2, "June 12 (a later step's day)"))
+    assert [m.incident for m in incidents.group([lead, later])] == [0, 1]

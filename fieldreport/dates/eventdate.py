@@ -1,13 +1,19 @@
 """event_date: which date governs an event reported in a sentence.
 
-Order: the sentence's own expression (a day or week before a month; one attached to a
-reporting verb, "said on Tuesday", only when nothing else, and one of a step after the incident,
-"arrested on Monday", only after the incident's own; a background date, long before
-publication, only when the sentence has nothing else), else the nearest earlier date in the
-same paragraph, else the day the article's lead incident is told on (:func:`lead_day`: "A
-man was shot Monday night ..." dates "Police found the victim in a car" two paragraphs on), else
-the publication date at week precision (ACLED: an undated report is about the days around its
-publication), else nothing.
+A day in a sentence is the day of what the sentence tells with it (:func:`role`): the incident's
+("was shot Sunday"), a death's ("died Tuesday"), a later step's ("was arrested Monday",
+"identified the victims on Sunday", "classes resumed Wednesday after ... were shot"), or a
+statement's ("said on Tuesday"). The parse tells which verb a day is told with; without one, the
+words before it do.
+
+Order: the sentence's own expression of the incident (a day or week before a month), else of a
+death; else a step's day as the week up to it (the incident happened by then:
+:data:`~fieldreport.records.STEP_DAY`; an arrest's own event takes its day back); else a
+statement's day; a background date, long before publication, only when the sentence has nothing
+else; else the nearest earlier date in the same paragraph, else the day the article's lead
+incident is told on (:func:`lead_day`: "A man was shot Monday night ..." dates "Police found the
+victim in a car" two paragraphs on), else the publication date at week precision (ACLED: an
+undated report is about the days around its publication), else nothing.
 """
 
 from __future__ import annotations
@@ -18,8 +24,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from ..lexicon import VIOLENCE_FORMS
-from ..records import LEAD_DAY, PER_DAY_MAX, PUBLICATION_DATE, Article, EventDate, Sentence, Timex
+from spacy.tokens import Doc, Token
+
+from ..lexicon import VIOLENCE, VIOLENCE_FORMS
+from ..records import LEAD_DAY, PER_DAY_MAX, PUBLICATION_DATE, STEP_DAY, Article, EventDate, Sentence, Timex
 from .calendar import days_between, parse_anchor
 from .lexicon import REPORTING
 
@@ -63,28 +71,43 @@ def _dated(t: Timex) -> bool:
     return t.date is not None and t.precision is not None and t.type in ("DATE", "TIME", "DURATION")
 
 
+INCIDENT, DEATH, STEP, STATEMENT = "incident", "death", "step", "statement"
+
+
 def governing_timex(
-    sentence: Sentence, timexes: Sequence[Timex], article: Article, sentences: Sequence[Sentence] = ()
+    sentence: Sentence,
+    timexes: Sequence[Timex],
+    article: Article,
+    sentences: Sequence[Sentence] = (),
+    doc: Doc | None = None,
 ) -> Timex | None:
     """The timex that dates an event reported in ``sentence`` (None: publication date or nothing)."""
+    return _governing(sentence, timexes, article, sentences, doc)[0]
+
+
+def _governing(
+    sentence: Sentence,
+    timexes: Sequence[Timex],
+    article: Article,
+    sentences: Sequence[Sentence] = (),
+    doc: Doc | None = None,
+) -> tuple[Timex | None, str]:
+    """:func:`governing_timex` and the :func:`role` of its day in the sentence."""
     anchor = parse_anchor(article.published)
     inside = [t for t in timexes if t.start < sentence.end and t.end > sentence.start]
     dated = [t for t in inside if _dated(t)]
     current = [t for t in dated if not _background(t, anchor)]
-    told = [t for t in current if t.precision in (1, 2) and not _reporting(t, article.text, sentence.start)]
-    tiers = (
+    told = [(t, role(t, sentence, article.text, doc)) for t in current if t.precision in (1, 2)]
+    for wanted in (INCIDENT, DEATH, STEP, STATEMENT):
         # "was arrested Monday in Saturday's shooting": the incident's day before a later step's
-        [t for t in told if not _AFTERMATH.search(article.text[sentence.start : t.start])],
-        told,
-        [t for t in current if t.precision in (1, 2)],
-        current,
-        dated,
-    )
-    for tier in tiers:
+        found = next((t for t, r in told if r == wanted), None)
+        if found is not None:
+            return found, wanted
+    for tier in (current, dated):
         if tier:
-            return tier[0]
+            return tier[0], INCIDENT
     if any(_background(t, anchor) or _unresolved(t) for t in inside):
-        return None  # "in 2014" or an unanchored "on Sunday": its own date, unknown here
+        return None, INCIDENT  # "in 2014" or an unanchored "on Sunday": its own date, unknown here
     para = [s.start for s in sentences if s.paragraph == sentence.paragraph]
     para_start = min([*para, sentence.start])
     before = [
@@ -92,7 +115,76 @@ def governing_timex(
         for t in timexes
         if para_start <= t.start < sentence.start and _dated(t) and not _background(t, anchor)
     ]
-    return max(before, key=lambda t: t.start) if before else None
+    return (max(before, key=lambda t: t.start) if before else None), INCIDENT
+
+
+def role(t: Timex, sentence: Sentence, text: str, doc: Doc | None = None) -> str:
+    """Whose day ``t`` is in ``sentence``: the incident's, a death's, a later step's or a
+    statement's. The verb the parse attaches the day to decides ("The sheriff on Sunday
+    identified the four people killed Christmas Eve": Sunday is a step's, Christmas Eve the
+    incident's); without a parse, or where its verb says nothing, the words just before it. An
+    arrest or a step is a step only in a sentence that tells harm besides ("Police arrested 20
+    protesters on Monday" is the arrest's own day)."""
+    verb = _verb(t, doc)
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    if lemma in _HARM_LEMMAS or (verb is not None and _HARM_WORD.fullmatch(verb.text)):
+        return INCIDENT
+    if lemma in _DEATH_LEMMAS:
+        return DEATH
+    if lemma in _STATEMENT_LEMMAS:
+        # "the shooting was reported at 7:15 p.m. Friday": the incident's call, not a statement
+        return INCIDENT if any(c.dep_ == "auxpass" for c in verb.children) else STATEMENT  # type: ignore[union-attr]
+    if lemma in _STEP_LEMMAS:
+        return STEP if _harm_besides(sentence.text) else INCIDENT
+    if _reporting(t, text, sentence.start):
+        return STATEMENT
+    step = _AFTERMATH.search(text[sentence.start : t.start])
+    if step is None:
+        return INCIDENT
+    if _DEATH_WORD.match(step.group(0)):
+        return DEATH
+    return STEP if _harm_besides(sentence.text) else INCIDENT
+
+
+def _verb(t: Timex, doc: Doc | None) -> Token | None:
+    """The verb a day is told with: the first verb above it in the parse."""
+    if doc is None:
+        return None
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(4):
+        if tok.head is tok:
+            return tok if tok.pos_ in ("VERB", "AUX") else None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def _harm_besides(sentence: str) -> bool:
+    """Whether a sentence tells harm besides its arrests and gatherings."""
+    return any(not _NOT_HARM.match(m.group(0)) for m in VIOLENCE.finditer(sentence))
+
+
+# the verbs of harm: a day told with one is the incident's
+_HARM_LEMMAS = frozenset(
+    "kill shoot wound injure attack bomb shell strike fire stab murder slay ambush explode detonate "
+    "hit raid storm assault execute behead abduct kidnap massacre torch burn open occur happen".split()
+)
+_HARM_WORD = re.compile(r"(?i)shot|killed|wounded|injured|slain")
+_DEATH_LEMMAS = frozenset({"die", "succumb"})
+_DEATH_WORD = re.compile(r"(?i)died|dies|succumbed")
+# the verbs of a step after the incident: an arrest, a charge, a hearing, a name released, a
+# school reopened, a vigil held
+_STEP_LEMMAS = frozenset(
+    "arrest charge book arraign indict sentence convict plead appear release identify name hold resume "
+    "reopen issue file bury mourn honor honour jail extradite surrender detain apprehend".split()
+)
+_STATEMENT_LEMMAS = frozenset("say tell announce confirm report state add post tweet write declare".split())
+# arrests and gatherings: the incident itself where the sentence tells no harm besides
+_NOT_HARM = re.compile(r"(?i)arrest|detain|protest|demonstrat|rall|march|riot|dispersed|captured|seized")
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # an expression that names its year needs no anchor
@@ -115,14 +207,16 @@ _AFTERMATH = re.compile(
 )
 
 
-def lead_day(timexes: Sequence[Timex], article: Article, sentences: Sequence[Sentence]) -> Timex | None:
+def lead_day(
+    timexes: Sequence[Timex], article: Article, sentences: Sequence[Sentence], doc: Doc | None = None
+) -> Timex | None:
     """The day the article's incident happened, when its text tells one day only: a day (not a
     week or a month), on or before publication and not background, told in a sentence of an
     incident ("shot", "killed", "protest", ...) and not as the day someone said, was arrested,
     charged or died. Where sentences tell different days, the day of the lead (the first
     ``LEAD_PARAGRAPHS`` paragraphs), which tells the news; None when the lead tells none (a report
     of Friday's offensive and Sunday's strikes leaves a sentence that tells neither undated)."""
-    days = _incident_days(timexes, article, sentences)
+    days = _incident_days(timexes, article, sentences, doc)
     if not days:
         return None
     if len({t.date for t in days}) == 1:
@@ -135,7 +229,9 @@ def lead_day(timexes: Sequence[Timex], article: Article, sentences: Sequence[Sen
 LEAD_PARAGRAPHS = 2
 
 
-def _incident_days(timexes: Sequence[Timex], article: Article, sentences: Sequence[Sentence]) -> list[Timex]:
+def _incident_days(
+    timexes: Sequence[Timex], article: Article, sentences: Sequence[Sentence], doc: Doc | None
+) -> list[Timex]:
     """The days of :func:`lead_day`'s candidates in text order; one pass over the timexes, each
     sentence read for an incident word once, at its first candidate day."""
     anchor = parse_anchor(article.published)
@@ -154,7 +250,7 @@ def _incident_days(timexes: Sequence[Timex], article: Article, sentences: Sequen
         s = sentences[i]
         if _background(t, anchor) or _day(t.date) > anchor:  # type: ignore[arg-type]
             continue
-        if _reporting(t, text, s.start) or _AFTERMATH.search(text[s.start : t.start]):
+        if role(t, s, text, doc) != INCIDENT:
             continue
         if i not in incident:
             incident[i] = bool(_INCIDENT.search(text[s.start : s.end]))
@@ -169,18 +265,25 @@ def event_date(
     article: Article,
     sentences: Sequence[Sentence] = (),
     lead: Timex | None = None,
+    doc: Doc | None = None,
 ) -> EventDate:
     """The date of an event reported in ``sentence``, with ACLED precision and its evidence;
-    ``lead`` is the article's :func:`lead_day`, the date of a sentence that tells none."""
-    t = governing_timex(sentence, timexes, article, sentences)
+    ``lead`` is the article's :func:`lead_day`, the date of a sentence that tells none; ``doc`` the
+    article's parse, which tells whose day a day is (:func:`role`)."""
+    t, told = _governing(sentence, timexes, article, sentences, doc)
     own = _own_undated(sentence, timexes, article) if t is None else []
-    inherited = t is None and lead is not None and not own
+    # a later step or a statement in the week after the lead's incident is told of that incident
+    after_lead = told in (STEP, STATEMENT) and t is not None and lead is not None and _week_after(lead, t)
+    inherited = (t is None and lead is not None and not own) or after_lead
     if inherited:
         t = lead
     if t is not None:
         found = _from_timex(t)
         if inherited:
             found = replace(found, evidence=f"{found.evidence}{LEAD_DAY}")
+        elif told == STEP and found.precision == 1:
+            # "was arrested Monday in the shooting": the incident happened by then, not then
+            found = EventDate(found.date, 2, f"{found.evidence}{STEP_DAY}")
         if article.published_precision and not _YEAR.search(t.text) and found.precision:
             # "on Sunday" counted from a publication date the story only narrows to a week
             found = EventDate(found.date, max(found.precision, article.published_precision), found.evidence)
@@ -191,6 +294,16 @@ def event_date(
     if anchor is not None:
         return EventDate(anchor.isoformat(), max(2, article.published_precision or 2), PUBLICATION_DATE)
     return EventDate(None, None, None)
+
+
+def _week_after(lead: Timex, t: Timex) -> bool:
+    """Whether ``t`` is the lead's day or one of the week after it."""
+    if not lead.date or not t.date:
+        return False
+    return 0 <= (_day(t.date) - _day(lead.date)).days <= STEP_WEEK
+
+
+STEP_WEEK = 7
 
 
 def _own_undated(sentence: Sentence, timexes: Sequence[Timex], article: Article) -> list[Timex]:

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 
 from ..geo.gazetteer import distance_km
 from ..lexicon import WEEKDAYS
-from ..records import PUBLICATION_DATE, Location, Mention, from_lead
+from ..records import PUBLICATION_DATE, Location, Mention, from_lead, from_step
 from .taxonomy import ORGANISED_INTERS
 
 CONTEXT = "context"  # not an event: background, a running total, a description
@@ -280,6 +280,9 @@ def _named(m: Mention) -> set[str]:
 # it ("late Friday" in Sunday's paper). Fusion holds reports of other articles to the same.
 DATE_SLACK = {1: 0, 2: 3, 3: 15}
 PUBLISHED_BEFORE = 2
+# A later step's day ("arrested Monday in the shooting") means the incident happened on it or in
+# the week before.
+STEP_BEFORE = 7
 
 
 def window(m: Mention) -> tuple[_dt.date, _dt.date] | None:
@@ -293,6 +296,8 @@ def window(m: Mention) -> tuple[_dt.date, _dt.date] | None:
         return None
     if d.evidence == PUBLICATION_DATE:
         return day - _dt.timedelta(days=PUBLISHED_BEFORE), day
+    if from_step(d.evidence):
+        return day - _dt.timedelta(days=STEP_BEFORE), day
     slack = _dt.timedelta(days=DATE_SLACK.get(d.precision or 3, DATE_SLACK[3]))
     return day - slack, day + slack
 
