@@ -543,9 +543,13 @@ def _date_rank(d: EventDate) -> tuple[int, bool, bool]:
 
 def _sides(best: Mention, group: Sequence[Mention]) -> tuple[str | None, str | None, int | None, int | None]:
     """The lead's sides; a side it leaves unnamed is taken from the most confident report that
-    names one (a named actor over an unnamed one)."""
+    names one (a named actor over an unnamed one) of the same kind: the police who arrested a
+    suspect are no side of the shooting they arrested him in."""
     a1, a2, i1, i2 = best.actor1, best.actor2, best.inter1, best.inter2
-    others = sorted(group, key=lambda m: (-m.confidence, m.start))
+    kind = _KIND.get(best.sub_event_type)
+    others = sorted(
+        (m for m in group if _KIND.get(m.sub_event_type) == kind), key=lambda m: (-m.confidence, m.start)
+    )
     if a1 is None:
         m = next((m for m in others if m.actor1 and m.actor1 != a2), None)
         if m is not None:

@@ -298,6 +298,22 @@ def test_a_report_without_a_place_or_a_headline_needs_more_than_its_story() -> N
     )
 
 
+def test_the_police_who_arrested_a_suspect_are_no_side_of_the_shooting() -> None:
+    shooting = mention(
+        "a1", sentence="A boy was shot Saturday.", event_type="Violence against civilians",
+        sub_event_type="Attack", actor1=None, actor2="Civilians (United States)", inter1=None,
+        date=EventDate("2017-06-03", 1, "Saturday"),
+    )  # fmt: skip
+    arrest = replace(
+        shooting, start=40, sentence="Police arrested a man on Tuesday in the shooting.",
+        event_type="Strategic developments", sub_event_type="Arrests",
+        actor1="Police Forces of United States", inter1=1, actor2=None, inter2=None,
+        date=EventDate("2017-06-06", 1, "on Tuesday"), confidence=0.9,
+    )  # fmt: skip
+    events, _ = fuse.run([shooting, arrest], META)
+    assert [(e.sub_event_type, e.actor1, e.event_date) for e in events] == [("Attack", None, "2017-06-03")]
+
+
 def test_a_report_dated_only_by_a_later_step_meets_the_incident_in_the_week_before() -> None:
     shooting = mention("a1", date=EventDate("2017-06-03", 1, "Saturday"))
     # six days on: further than a week's date (three days either side) reaches
