@@ -234,6 +234,9 @@ def test_frame_places_stay_out_of_the_text_offsets(nlp, gaz) -> None:
         ({"title": "Man shot - MSNewsNow.com - Jackson, MS"}, ["Jackson"], ("US", "Mississippi")),
         ({"title": "Shooting - WAFF-TV: News for Huntsville, AL"}, ["Huntsville"], ("US", "Alabama")),
         ({"dateline": "MILTON TOWNSHIP, Mich."}, [], ("US", "Michigan")),
+        # a network's local site, and an archived copy of a page
+        ({"url": "https://chicago.cbslocal.com/2017/03/16/boy-shot/"}, ["Chicago"], None),
+        ({"url": "http://web.archive.org/web/2016/http://www.oregonlive.com/x"}, ["Oregon"], None),
     ],
 )
 def test_outlet_home_and_dateline_state(gaz, meta: dict, homes: list[str], unit) -> None:
@@ -308,6 +311,77 @@ def test_a_neighbourhood_is_the_datelines_city_not_a_namesake_elsewhere(nlp, gaz
     loc, places = where(nlp, gaz, text, "A man was shot", dateline="CHICAGO", title="Man shot in Woodlawn")
     assert not [p for p in places if p.resolved and p.admin1 == "Maryland"]  # Woodlawn, Md.
     assert loc is not None and (loc.location, loc.admin1) == ("Chicago", "Illinois")
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "unit"),
+    [
+        (
+            "The boy was taken to a hospital, said a Chicago Police spokeswoman.",
+            "Chicago",
+            ("US", "Illinois"),
+        ),
+        ("Baton Rouge Police have charged a 17-year-old.", "Baton Rouge", ("US", "Louisiana")),
+        # a name of many towns gives no town; State Police are no town's
+        ("Greenville Police Department said the boy was shot.", None, None),
+        ("State Police said the trooper was not hurt.", None, None),
+    ],
+)
+def test_the_town_whose_police_the_story_quotes_is_its_home(gaz, text: str, town: str | None, unit) -> None:
+    article = Article(article_id="a", content_hash="h", origin="t", fmt="txt", raw=text, text=text)
+    focus = article_focus(article, gaz)
+    assert (focus.home_town.name if focus.home_town else None, focus.home_unit) == (town, unit)
+
+
+def test_a_neighbourhood_is_the_town_whose_police_the_story_quotes(nlp, gaz) -> None:
+    text = (
+        "A 3-year-old boy was shot in the head Thursday evening while playing in Englewood.\n\n"
+        "He was taken to a hospital, said a Chicago Police spokeswoman."
+    )
+    loc, places = where(nlp, gaz, text, "Englewood")
+    assert not [p for p in places if p.admin1 == "Colorado"]  # Englewood, Colo.
+    assert loc is not None and (loc.location, loc.admin1, loc.admin2) == (
+        "Englewood",
+        "Illinois",
+        "Cook County",
+    )
+
+
+@pytest.mark.parametrize(
+    ("dateline", "town"),
+    [
+        ("SOUTHWEST MIAMI-DADE", "MIAMI-DADE"),
+        ("NEAR DALLAS, Ore.", "DALLAS"),
+        ("WEST PALM BEACH, Fla.", "WEST PALM BEACH"),
+        ("EAST ORANGE, N.J.", "EAST ORANGE"),
+    ],
+)
+def test_a_dateline_of_a_part_of_a_place_is_that_places(gaz, dateline: str, town: str) -> None:
+    article = Article(
+        article_id="a", content_hash="h", origin="t", fmt="txt", raw="x", text="x", dateline=dateline
+    )
+    assert article_focus(article, gaz).dateline == town
+
+
+@pytest.mark.parametrize(
+    ("text", "cc"),
+    [
+        ("A man was shot in the 4100 block of West Roosevelt.", "US"),
+        ("The crash closed Interstate 880 for hours.", "US"),
+        ("The Bay County Sheriff's Office said the boy was hit.", "US"),
+        ("Gunmen attacked a village in Borno State.", None),
+    ],
+)
+def test_the_way_a_text_writes_places_tells_its_country(gaz, text: str, cc: str | None) -> None:
+    article = Article(article_id="a", content_hash="h", origin="t", fmt="txt", raw=text, text=text)
+    assert article_focus(article, gaz).register_cc == cc
+
+
+def test_a_story_naming_no_place_is_in_the_town_whose_police_it_quotes(nlp, gaz) -> None:
+    text = "Goldsboro Police are investigating a report that a child was grazed by a bullet on Wednesday."
+    loc, places = where(nlp, gaz, text, "grazed")
+    assert [p.source for p in places if p.text == "Goldsboro"] == ["agency"]
+    assert loc is not None and (loc.location, loc.admin1) == ("Goldsboro", "North Carolina")
 
 
 def test_the_datelines_town_missing_from_the_gazetteer_is_no_namesake_abroad(nlp, gaz) -> None:

@@ -5,7 +5,12 @@
 - the outlet's home, where its name or URL says it: a title ending "... for Huntsville, AL" or
   "- Jackson, MS", an outlet named "<City> <Tribune|Times|News|...>" in the title's tail or in
   ``Article.outlet``, a domain such as chicagotribune.com or oregonlive.com;
-- the states named in the title.
+- the states named in the title;
+- the town or county whose police, sheriff or fire department the text quotes ("a Chicago Police
+  spokeswoman", "the Riverside County Sheriff's Office"): local agencies work their own ground;
+- the country whose way of writing places the text has: American local news gives an address as
+  "the 4100 block of West Roosevelt", a road as "Interstate 880", a force as "the County
+  Sheriff's Office" (:data:`REGISTERS`).
 
 An ambiguous name resolves toward these states ("Jackson" in a story from a Mississippi outlet is
 Jackson, MS), a word that is also a town's name is a place when it is the article's own place,
@@ -29,8 +34,10 @@ DATELINE_WEIGHT = 3.0
 HOME_WEIGHT = 2.0  # the outlet's home written as "City, ST" in its name
 TITLE_STATE_WEIGHT = 1.0
 DOMAIN_WEIGHT = 1.0
+AGENCY_WEIGHT = 2.0  # the town or county whose police the story quotes
 HOME_POPULATION = 100_000  # a city an outlet is named after ("Chicago Tribune") is a city of note
 HOME_MARGIN = 10  # ... and ten times the size of any namesake
+AGENCY_POPULATION = 10_000  # a town whose police a story quotes may be smaller; still ten times any namesake
 
 OUTLET_WORDS = frozenset(
     """tribune times news post herald journal star sun gazette daily press courier chronicle
@@ -76,6 +83,11 @@ class Focus:
     homes: list[tuple[str, Unit | None]] = field(default_factory=list)  # outlet home cities
     # the unit the frame puts the story in outright: the dateline's, else a title's "City, ST"
     home_unit: Unit | None = None
+    register_cc: str | None = None  # the country whose way of writing places the text has
+    # the town the story is set in by its frame where no dateline says: the town whose police
+    # it quotes, else its outlet's home (a city of note the outlet is named after)
+    home_town: Entry | None = None
+    agency_town: Entry | None = None  # the town whose police it quotes, where its state is clear
 
     @property
     def keys(self) -> frozenset[str]:
@@ -99,12 +111,29 @@ def _unit(e: Entry) -> Unit | None:
     return None
 
 
+# "SOUTHWEST MIAMI-DADE", "EAST JACKSON", "NEAR DALLAS": a part of a place or a place near it
+_DATELINE_PART = re.compile(
+    r"^(?:(?:north|south|east|west)(?:east|west)?|northern|southern|eastern|western|central|downtown|near"
+    r"|outside|suburban|rural)\s+(?=\S)",
+    re.I,
+)
+
+
+def _dateline_town(gaz: Gazetteer, name: str) -> str:
+    """The town a dateline names: "SOUTHWEST MIAMI-DADE" is Miami-Dade's, where the gazetteer has
+    no place of the whole name ("EAST ORANGE" and "WEST PALM BEACH" are towns)."""
+    part = _DATELINE_PART.match(name)
+    if part is None or any(_town(e) or e.feature == "ADM2" for e in gaz.lookup(name, fuzzy=False)):
+        return name
+    return name[part.end() :]
+
+
 def article_focus(article: Article, gaz: Gazetteer) -> Focus:
     focus = Focus()
     if article.dateline:  # "GREENWOOD, Ind.": the town, then its state or country
         parts = [p.strip() for p in article.dateline.split(",") if p.strip()]
-        focus.dateline = parts[0]
-        focus.names.add(name_key(parts[0]))
+        focus.dateline = _dateline_town(gaz, parts[0])
+        focus.names.add(name_key(focus.dateline))
         for part in parts[1:]:
             e = unit_of(gaz, part)
             if e is None:
@@ -125,15 +154,94 @@ def article_focus(article: Article, gaz: Gazetteer) -> Focus:
             focus.home_unit = focus.home_unit or unit
     for unit in _title_states(gaz, title):
         focus.units[unit] += TITLE_STATE_WEIGHT
+    outlet_town: Entry | None = None
     for outlet in _outlet_names(article):
         home = _home(gaz, outlet)
         if home is not None:
             unit = _unit(home) or ((home.country_code or "", home.admin1) if home.admin1 else None)
             focus.homes.append((home.name, unit))
             focus.names.add(name_key(home.name))
+            if _town(home):
+                outlet_town = outlet_town or home
             if unit:
                 focus.units[unit] += DOMAIN_WEIGHT
+    _agencies(gaz, article.text, focus)
+    focus.register_cc = next((cc for cc, rx in REGISTERS if rx.search(article.text)), None)
+    focus.home_town = focus.agency_town or outlet_town
     return focus
+
+
+# Ways of writing a place or a force that only one country's press has: (country, pattern).
+REGISTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "US",
+        re.compile(
+            r"\b\d+\s+block\s+of\s+[A-Z0-9]|\bInterstate\s+\d+|\bI-\d{2,3}\b|\b[A-Z][a-z]+\s+County\s+"
+            r"(?:Sheriff|Coroner|Medical\s+Examiner|District\s+Attorney|Prosecutor)|\bsheriff['’]s\s+(?:office|deputies)"
+            r"|\bstate\s+troopers?\b"
+        ),
+    ),
+)
+REGISTER_WEIGHT = 1.0  # as much as a country named once
+
+
+# "Chicago Police", "the Riverside County Sheriff's Office", "Baton Rouge Police Department"
+_AGENCY = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[Oo]f))*?)(?P<county>\s+(?:County|Parish))?"
+    r"\s+(?:Police|Sheriff|Sheriff['’]s|Fire|Metro(?:politan)?\s+Police)\b"
+)
+# words before "Police" that name no town: "State Police", "Transit Police", "Capitol Police"
+_NOT_AGENCY_TOWN = frozenset(
+    """the a an state capitol transit campus university college school airport metro city tribal
+    border military highway secret national federal local area regional park port county village
+    township town his her their its military royal""".split()
+)
+
+
+def _agencies(gaz: Gazetteer, text: str, focus: Focus) -> None:
+    """The towns and counties whose agencies the text quotes, most quoted first: each gives the
+    story its state where its name has one reading there (a city of note, or every reading in
+    one state); the most quoted town whose state is clear is the story's home town."""
+    counts: Counter[tuple[str, bool]] = Counter()
+    for m in _AGENCY.finditer(text):
+        words = m["name"].split()
+        while words and words[0].lower() in _NOT_AGENCY_TOWN:
+            words = words[1:]
+        if words:
+            counts[(" ".join(words), bool(m["county"]))] += 1
+    for (name, county), _n in counts.most_common():
+        focus.names.add(name_key(name))
+        e = _agency_place(gaz, name, county, focus.home_unit)
+        unit = (e.country_code or "", e.admin1) if e is not None and e.admin1 else None
+        if unit is None:
+            continue
+        focus.units[unit] += AGENCY_WEIGHT
+        if e is not None and not county and focus.agency_town is None and _town(e):
+            focus.agency_town = e
+            focus.home_unit = focus.home_unit or unit
+
+
+def _town(e: Entry) -> bool:
+    return (e.feature or "").startswith("PPL")
+
+
+def _agency_place(gaz: Gazetteer, name: str, county: bool, unit: Unit | None) -> Entry | None:
+    """The place an agency is of: in the frame's state where it has one, else the one reading
+    its name can have (a city of note; every county of that name in one state)."""
+    found = [e for e in gaz.lookup(f"{name} County" if county else name, fuzzy=False) if not e.demonym]
+    kind = [
+        e
+        for e in found
+        if (e.feature == "ADM2") == county and (county or (e.feature or "").startswith("PPL"))
+    ]
+    if unit is not None:
+        here = [e for e in kind if (e.country_code, e.admin1) == unit]
+        if here:
+            return max(here, key=lambda e: e.population or 0)
+    if county:
+        units = {(e.country_code, e.admin1) for e in kind}
+        return kind[0] if len(units) == 1 else None
+    return _notable(gaz, name, AGENCY_POPULATION)
 
 
 def _title_states(gaz: Gazetteer, title: str) -> list[Unit]:
@@ -166,11 +274,25 @@ def _outlet_names(article: Article) -> list[str]:
     if article.outlet:
         names.append(article.outlet)
     if article.url:
-        host = urlsplit(article.url).hostname or ""
+        host = urlsplit(_archived(article.url)).hostname or ""
         labels = [x for x in host.split(".") if x not in ("www", "m", "amp", "mobile")]
         if len(labels) >= 2:
             names.append(labels[-2])
+        if len(labels) >= 3:
+            names.append(labels[-3])  # a network's local site: chicago.cbslocal.com
     return names
+
+
+_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/(?P<url>.+)$")
+
+
+def _archived(url: str) -> str:
+    """The page an archive's copy is of: web.archive.org/web/2016.../http://www.wral.com/..."""
+    m = _ARCHIVED.match(url)
+    if m is None:
+        return url
+    inner = m["url"]
+    return inner if "://" in inner else "http://" + inner
 
 
 def _home(gaz: Gazetteer, outlet: str) -> Entry | None:
@@ -198,7 +320,7 @@ def _home(gaz: Gazetteer, outlet: str) -> Entry | None:
     return None
 
 
-def _notable(gaz: Gazetteer, name: str) -> Entry | None:
+def _notable(gaz: Gazetteer, name: str, population: int = HOME_POPULATION) -> Entry | None:
     """The one place an outlet's name can mean: a state, or a city of note with no namesake
     within a tenth of its size (Chicago; not Columbus, Richmond, Oxford or Springfield, whose
     papers are as often those of the smaller namesakes)."""
@@ -209,7 +331,7 @@ def _notable(gaz: Gazetteer, name: str) -> Entry | None:
     if states:
         return states[0]
     towns = sorted((e for e in found if (e.feature or "").startswith("PPL")), key=lambda e: -e.population)
-    if not towns or towns[0].population < HOME_POPULATION:
+    if not towns or towns[0].population < population:
         return None
     if len(towns) > 1 and towns[1].population * HOME_MARGIN > towns[0].population:
         return None

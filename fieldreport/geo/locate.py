@@ -156,8 +156,9 @@ def _main_country(places: Sequence[Place]) -> str | None:
 
 
 def _frame_place(places: Sequence[Place]) -> Place | None:
-    """The article's own place: its dateline's, else the most specific its title names; only
-    where the text is about that country, and a capital only where the text names it too. A
+    """The article's own place: its dateline's, else the most specific its title names, else the
+    town whose police it quotes; only where the text is about that country, and a capital only
+    where the text names it too. A
     correspondent's dateline ("BEIRUT (Reuters) -" over fighting in Raqqa, "BAGHDAD -" over
     Mosul) says where the story was filed, not where it happened."""
     body = [p for p in places if p.source not in FRAME]
@@ -174,7 +175,10 @@ def _frame_place(places: Sequence[Place]) -> Place | None:
     if dateline:
         return dateline[0]
     title = [p for p in places if p.source == "title" and own(p)]
-    return min(title, key=_rank) if title else None
+    if title:
+        return min(title, key=_rank)
+    # the town whose police the story quotes
+    return next((p for p in places if p.source == "agency" and own(p)), None)
 
 
 def _main_place(places: Sequence[Place], article: Article) -> Place | None:

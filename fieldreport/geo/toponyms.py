@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Article, Place
 from .countries import ADMIN1_WORDS, ADMIN2_WORDS
-from .focus import DATELINE_WEIGHT, Focus, article_focus
+from .focus import DATELINE_WEIGHT, REGISTER_WEIGHT, Focus, article_focus
 from .gazetteer import Entry, Gazetteer
 from .names import fold, name_key
 from .nonplaces import (
@@ -102,7 +102,7 @@ CONNECTORS = frozenset(
 NON_LITERAL = frozenset({"demonym", "organisation", "metonym"})
 # Places of the article's frame, outside its text (offsets 0, 0): its dateline's, which clean.py
 # took out of the text, and its title's.
-FRAME = frozenset({"dateline", "title"})
+FRAME = frozenset({"dateline", "title", "agency"})
 CLEAR_DATELINE = 0.5  # the share a bare dateline's best reading needs to set the story's state
 PPL_WORDS = frozenset({"city", "town", "village", "villages", "hamlet", "towns", "cities", "camp"})
 
@@ -166,6 +166,8 @@ def find_places(
         candidates.insert(0, dateline)
     if spans is None:
         candidates[:0] = _title_candidates(article.title, gaz, frame, text)
+    if spans is None and dateline is None and frame.agency_town is not None:
+        candidates.insert(0, _agency_candidate(frame.agency_town))
 
     # country context: country names in the body, names whose every reading is in one country
     # ("Tennessee", "Aleppo"), the dateline, title and captions
@@ -181,6 +183,8 @@ def find_places(
             # "Aleppo", "Tennessee" say which country; a hamlet that happens to have one
             # namesake ("Al-Tanaf" -> Tanaf, Senegal) must not vouch for itself
             context[named.pop() or ""] += 0.5
+    if frame.register_cc:
+        context[frame.register_cc] += REGISTER_WEIGHT
     dateline_cc = _dateline_country(gaz, article.dateline)
     if dateline_cc:
         context[dateline_cc] += 3.0
@@ -215,6 +219,8 @@ def find_places(
     town = dateline.best if dateline is not None and dateline.score >= CLEAR_DATELINE else None
     if town is not None and town.feature == "PPLC":
         town = None  # "BEIRUT (Reuters) -" over villages in Syria: not where they are
+    if town is None and dateline is None:
+        town = frame.home_town  # no dateline: the town whose police it quotes, or its outlet's
     places = _attach_containers(places, article, gaz, context, dateline_cc, frame.dateline_unit, town)
     if keep:
         return tuple(places)
@@ -589,6 +595,14 @@ def _dateline_candidate(frame: Focus, gaz: Gazetteer) -> Candidate | None:
     ]
     if frame.dateline_cc:
         cand.entries = [e for e in cand.entries if e.country_code == frame.dateline_cc]
+    return cand
+
+
+def _agency_candidate(town: Entry) -> Candidate:
+    """The town whose police the story quotes ("a Chicago Police spokeswoman"), where the article
+    has no dateline: a place at offset 0 with source "agency", read as that town only."""
+    cand = Candidate(0, 0, town.name, "agency", None, (town.country_code or "", town.admin1 or ""))
+    cand.entries = [town]
     return cand
 
 
