@@ -339,6 +339,27 @@ def test_the_people_shot_and_not_counted_dead_are_the_injured(text, expected):
         # "no one else was hurt" says nothing more, not that nobody was
         ("No one else was hurt, police said.", []),
         ("No one was hurt, police said.", [("injured", 0, 0)]),
+        # how badly, between the verb and its auxiliary
+        ("A boy, 4, was critically wounded when a gun went off.", [("injured", 1, 1)]),
+        ("Three men were seriously injured in the blast.", [("injured", 3, 3)]),
+        ("A 12-year-old girl was accidentally shot at a gun range.", [("injured", 1, 1)]),
+        # struck, beside a gun and not by a car
+        ("Shots were fired inside the club, where four victims were struck.", [("injured", 4, 4)]),
+        ("A woman was struck by a car near the scene of the shooting.", []),
+        # what the police do after the deaths is this event's, not a protest over earlier ones
+        (
+            "Police are investigating after one man was killed and three injured in a shooting.",
+            [("killed", 1, 1), ("injured", 3, 3)],
+        ),
+        ("Students protested after two students were killed.", []),
+        # a definite victim hit, where the sentence counts no one else
+        ("Police said the father was shot in his side at their home.", [("injured", 1, 1)]),
+        ("The officer shot the man.", []),
+        # a headline's one victim, hurt or dead
+        ("Rock Hill teen shot in foot during Memorial Day party", [("injured", 1, 1)]),
+        ("Teen suffers gunshot wound", [("injured", 1, 1)]),
+        ("3-year-old fatally shot in Anchorage", [("killed", 1, 1)]),
+        ("Monroe County teen dies of gunshot wound", [("killed", 1, 1)]),
     ],
 )
 def test_more_ways_of_telling_the_injured(text, expected):

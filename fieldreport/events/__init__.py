@@ -9,7 +9,7 @@ the casualty claims attached to it), then runs :data:`POST_PASSES` over all of t
 (what each decides is commented there): ``one_sided``, ``armed_victims``, ``crowd_events``,
 ``answered``, ``voted`` (the example classifier), ``ground_fighting``, ``territory``,
 ``held_ground``, ``armed_victims_again``, ``news`` (the drafts become mentions, background left
-out), ``gunfire``, ``incidents``.
+out), ``gunfire``, ``incidents``, ``hit_then_dead``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import Article, Claim, EventDate, Location, Mention, Sentence
 from . import detect as d
-from . import gunfire, incidents, kinds, retype
+from . import gunfire, hits, incidents, kinds, retype
 from .actors import (
     CIVILIAN_WORDS,
     CIVILIANS,
@@ -242,6 +242,8 @@ POST_PASSES: tuple[tuple[str, Pass], ...] = (
     ("gunfire", lambda mentions, at: gunfire.retype(mentions)),
     # each mention numbered with the incident it tells; context and recalled incidents left out
     ("incidents", lambda mentions, at: incidents.group(mentions, at.article.published)),
+    # the hit of an incident whose death another sentence tells are not also its injured
+    ("hit_then_dead", lambda mentions, at: hits.hit_then_dead(mentions)),
 )
 
 

@@ -155,7 +155,8 @@ _HEADS_SG = (
     r"nephew|niece|grandson|granddaughter|grandmother|grandfather|girlfriend|boyfriend|customer|employee|"
     r"clerk|homeowner|roommate|stepfather|stepson|deputy|"
     # an age alone names a person ("the shooting of a 4-year-old"), not before its noun ("4-year-old boy")
-    r"[\w]+-year-old(?![\w-]|\s+(?!(?:is|was|were|are|has|had|remains?|died|who|and)\b)[a-z])"
+    r"[\w]+-year-old(?![\w-]|\s+(?!(?:is|was|were|are|has|had|remains?|died|dies|who|and|fatally|accidentally"
+    r"|shot|killed|wounded|injured|hurt|suffers|critically|seriously)\b)[a-z])"
 )
 # A named group as the victims' head: "4 Imbonerakure killed", "15 Afghan Taliban killed", "150 Syrians".
 _CALENDAR = (
@@ -202,7 +203,10 @@ _MORE_ONE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<q>{_QTY_FULL})\s+{
 
 _AUX = (
     r"(?:(?:were|was|have|has|had|been|are|is|being|got|reportedly|also|later|all|both|allegedly"
-    r"|reported|confirmed|found|feared|believed|presumed|thought|remain|remained|remains)\s+)*"
+    r"|reported|confirmed|found|feared|believed|presumed|thought|remain|remained|remains"
+    # how badly or how: "was critically wounded", "were seriously injured", "was accidentally shot"
+    r"|critically|seriously|severely|gravely|badly|slightly|mildly|mortally|accidentally|"
+    r"unintentionally|apparently|just|then|recently)\s+)*"
 )
 # a figure starts after no ASCII word character: a quote mis-decoded as "â€œ" ends in a letter
 _PASSIVE = re.compile(
@@ -233,7 +237,7 @@ _ACTIVE = re.compile(
 # sentence does not count dead are the injured; "shot at" (not "shot at a bar") hit no one.
 _SHOT = re.compile(
     rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+(?:{_VICTIM}\s*)?{_AUX}shot\b"
-    r"(?!\s+(?:dead|to\s+death|and\s+killed|and\s+fatally)\b)"
+    r"(?!\s+(?:dead|to\s+death|and\s+killed|and\s+fatally|(?:him|her|them)sel(?:f|ves))\b)"
     r"(?!\s+at(?:\s*[.,;]|\s+(?:but|by|from|and|several|multiple|least|him|her|them|police|officers)\b))",
     re.I,
 )
@@ -286,8 +290,25 @@ _CONDITION = re.compile(
 _SHOOTING_OF = re.compile(
     rf"\bshooting\s+(?:that\s+(?:injured|wounded)\s+|of\s+)(?P<q>{_QTY_FULL})\s+{_VICTIM}", re.I
 )
-# in the order _shot reads them; the last, a victim's condition, only beside a gun or a shooting
-_HIT_READINGS = (_WHO_SHOT, _SHOT_IN, _BULLET_HIT, _GUNSHOT_WOUND, _SHOOTING_OF, _WOUNDING, _CONDITION)
+# "four victims were struck", "a man was hit": by gunfire only beside a gun or a shooting
+_STRUCK = re.compile(
+    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s+{_AUX}(?:hit|struck|grazed)\b"
+    r"(?!\s+(?:by|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:car|vehicle|truck|train|bus|suv|van|motorist|driver"
+    r"|pickup|motorcycle)\b)",
+    re.I,
+)
+# "the girl was shot in the leg", "the victim had been shot": one hit, where the sentence counts
+# no one else (a victim told before is one of the same group, so fusion takes the larger figure)
+_THE_SHOT = re.compile(
+    rf"\b(?P<q>(?P<art>[Tt]he|[Tt]his))\s+(?P<victim>(?:[\w'-]+\s+){{0,2}}?(?:{_HEADS_SG}|victim|teen|teenager|toddler|"
+    rf"juvenile|father|mother|son|daughter))\s+(?:has\s+been|had\s+been|was|is|got)\s+"
+    r"(?:(?:also|accidentally|apparently|reportedly|allegedly|critically|seriously|then)\s+)?shot\b"
+    r"(?!\s+(?:dead|to\s+death|and\s+killed|and\s+fatally|at|(?:him|her)self)\b)",
+)
+# in the order _shot reads them; the last two, a victim struck or in a condition, only beside a
+# gun or a shooting
+_HIT_READINGS = (_WHO_SHOT, _SHOT_IN, _BULLET_HIT, _GUNSHOT_WOUND, _SHOOTING_OF, _WOUNDING, _THE_SHOT)
+_GUN_HIT_READINGS = (_STRUCK, _CONDITION)
 # "Four people were shot, one fatally": the dead among them
 _FATALLY = re.compile(
     rf"(?<![A-Za-z0-9_])(?P<q>{_QTY_FULL})\s+(?:of\s+them\s+)?(?:were\s+|was\s+)?fatally\b", re.I
@@ -317,7 +338,14 @@ _DEATHS_REPORTED = re.compile(
 # "Driver presumed dead"
 _HEADLINE_ONE = re.compile(
     rf"^[\W_]*(?!(?:the|a|an|this|that|his|her|their|its|one|another)\b)(?P<victim>(?:[\w'-]+\s+){{0,2}}?"
-    rf"(?:{_HEADS_SG}))\s+{_AUX}{_MEANS}(?P<verb>{_KILLED})\b",
+    rf"(?:{_HEADS_SG}))\s+{_AUX}{_MEANS}(?P<verb>{_KILLED}|dies)\b",
+    re.I,
+)
+# ... and one hurt: "Rock Hill teen shot in foot", "Teen suffers gunshot wound", "3-year-old wounded"
+_HEADLINE_HURT = re.compile(
+    rf"^[\W_]*(?!(?:the|a|an|this|that|his|her|their|its|one|another)\b)(?P<victim>(?:[\w'-]+\s+){{0,2}}?"
+    rf"(?:{_HEADS_SG}))\s+{_AUX}(?P<verb>shot|wounded|injured|hurt|grazed|suffers\s+(?:an?\s+)?(?:[\w-]+\s+)?"
+    r"gunshot\s+wounds?)\b(?!\s+(?:dead|to\s+death|and\s+killed|fatally|himself|herself)\b)",
     re.I,
 )
 # "Two reported deaths."; a figure that opens a sentence as a headline does: "Five deaths, ..."
@@ -395,6 +423,20 @@ _CAUSE = (
 _CAUSE_BEFORE = re.compile(
     rf"\b(?:{_CAUSE})\s+(?:(?:the|a|an)\s+)?(?:(?:deaths?|killings?|murders?|massacre)\s+of\s+)?$", re.I
 )
+# ... but what the police do after the deaths is this event's investigation, not a protest over an
+# earlier one: "Police are investigating after one man was killed"
+_INQUIRY_AFTER = re.compile(
+    r"\b(?:investigat\w+|respond\w*|called|dispatched|searching|looking|hunting|on\s+the\s+scene|"
+    r"closed|blocked|cordoned)\b[^.;]{0,30}?\bafter\s+$",
+    re.I,
+)
+
+
+def _cause_before(before: str) -> bool:
+    """Whether a toll is named as the cause or memory of the sentence's event (not its toll)."""
+    return bool(_CAUSE_BEFORE.search(before)) and not _INQUIRY_AFTER.search(before)
+
+
 # deaths by accident are no conflict event's toll (ACLED counts political violence only); a gun
 # that went off by accident ("accidentally shot his brother") hurt people all the same
 _MISHAP_EVENT = re.compile(
@@ -478,8 +520,8 @@ def _shot(text: str, found: list[RawClaim], add: Any) -> None:
     if dead or _DIED.search(text) or any(c.kind == "injured" for c in found):
         return  # the dead are not hurt; people counted shot are not counted again
     readings = _HIT_READINGS
-    if not (GUN_WORDS.search(text) or _SHOOTING.search(text)):
-        readings = readings[:-1]  # "in critical condition" after a crash is no shooting's injured
+    if GUN_WORDS.search(text) or _SHOOTING.search(text):
+        readings += _GUN_HIT_READINGS  # "in critical condition" after a crash is no shooting's injured
     for rx in readings:
         for m in rx.finditer(text):
             if m.groupdict().get("pron"):
@@ -573,7 +615,7 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
     def add(kind: str, rng: tuple[int, int], victim: str, a: int, b: int, qstart: int) -> None:
         if taken(qstart, b) or _SUBSET.search(text[max(0, qstart - 30) : qstart]):
             return
-        if _MODAL_BEFORE.search(text[max(0, a - 40) : a]) or _CAUSE_BEFORE.search(text[max(0, a - 40) : a]):
+        if _MODAL_BEFORE.search(text[max(0, a - 40) : a]) or _cause_before(text[max(0, a - 40) : a]):
             return
         if kind != "injured" and _mishap(text):
             return
@@ -651,6 +693,9 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
                 add("killed", rng, "", m.start(), m.end(), m.start("q"))
     for m in _HEADLINE_ONE.finditer(text):
         add("killed", (1, 1), m.group("victim"), m.start("victim"), m.end(), m.start("victim"))
+    if not any(c.kind in ("killed", "injured") for c in found) and not _DIED.search(text):
+        for m in _HEADLINE_HURT.finditer(text):
+            add("injured", (1, 1), m.group("victim"), m.start("victim"), m.end(), m.start("victim"))
     if _BODY_FOUND.search(text):
         for m in _BODIES.finditer(text):
             q = "q" if m.group("q") else "q2"
@@ -689,7 +734,7 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
             # "was wounded ... and later died": a death told after an injury still counts
             overlap = any(local[0] < e and s < local[1] for s, e in killed_spans) or _mishap(text)
             before = text[max(0, local[0] - 40) : local[0]]
-            if not overlap and not _MODAL_BEFORE.search(before) and not _CAUSE_BEFORE.search(before):
+            if not overlap and not _MODAL_BEFORE.search(before) and not _cause_before(before):
                 found.append(RawClaim(c.kind, c.low, c.high, c.victim_phrase, c.text, c.start, c.end))
                 spans.append(local)
     _shot(text, found, add)

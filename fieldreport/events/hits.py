@@ -1,0 +1,57 @@
+"""The people a report says were hit, less those it says died: the injured of an incident.
+
+Local news counts the people shot ("Two men were shot Sunday") and tells a death later ("One of
+them died at the hospital", "A 15-year-old boy shot on Friday has died"). The sentence that counts
+the hit already leaves out the dead it tells itself (``casualties``); a death told in another
+sentence of the same incident is one of the hit too, so it is not also an injury. A count of the
+wounded or injured ("two were wounded") is of the living and stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..records import Claim, Mention
+
+# the evidence of a claim that counts people hit, dead or alive
+_HIT = re.compile(r"\b(?:shot|shoots|struck|hit|grazed)\b", re.I)
+# ... and of one that counts the living
+_LIVING = re.compile(r"\b(?:wound\w*|injur\w*|hurt|condition|hospitali[sz]ed)\b", re.I)
+
+
+def hit_then_dead(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions of one article, each count of the hit less the dead its incident's other
+    sentences tell (``incidents.group`` numbered the incidents)."""
+    spans = sorted({(m.start, m.end) for m in mentions})
+
+    def sentence(c: Claim) -> tuple[int, int]:
+        return next((s for s in spans if s[0] <= c.start < s[1]), (c.start, c.start))
+
+    deaths: dict[int, list[tuple[tuple[int, int], int]]] = {}
+    for m in mentions:
+        for c in m.claims:
+            if c.kind == "killed" and c.low > 0:
+                deaths.setdefault(m.incident, []).append((sentence(c), c.low))
+    out = []
+    for m in mentions:
+        told = deaths.get(m.incident, [])
+
+        def less(c: Claim, told: list[tuple[tuple[int, int], int]] = told) -> Claim:
+            here = sentence(c)
+            dead = max((n for where, n in told if where != here), default=0)
+            return _less(c, dead) if dead and _hit(c) else c
+
+        if told and any(_hit(c) for c in m.claims):
+            m = replace(m, claims=tuple(less(c) for c in m.claims))
+        out.append(m)
+    return out
+
+
+def _hit(c: Claim) -> bool:
+    return c.kind == "injured" and bool(_HIT.search(c.text or "")) and not _LIVING.search(c.text or "")
+
+
+def _less(c: Claim, dead: int) -> Claim:
+    return replace(c, low=max(0, c.low - dead), high=max(0, c.high - dead))
