@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -634,7 +634,10 @@ def clean(doc: RawDoc, cfg: Config, repeated: frozenset[str] = frozenset()) -> A
     """One RawDoc as an Article, or a Reject (stage "clean") saying why not."""
     raw = doc.text if doc.text is not None else doc.html
     if not raw or not raw.strip():
-        return Reject(doc.origin, "missing_text", "no text or html", stage="clean")
+        raw = headline(doc.title)  # an empty page under a headline that tells an incident
+        if raw is None:
+            return Reject(doc.origin, "missing_text", "no text or html", stage="clean")
+        doc = replace(doc, text=raw, html=None)
     meta = _Html()
     if doc.text is None:
         # Feed items and HTML snippets in JSONL/CSV are bodies, not pages: trafilatura's

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from .errors import InputError
+from .headline import headline
 from .records import RawDoc, Reject
 from .settings import Config
 
@@ -316,7 +317,9 @@ def _item(obj: dict[str, Any], origin: str, fmt: str, where: str) -> RawDoc | Re
     text = _str(obj.get("text"))
     html = None if text else _str(obj.get("html"))
     if text is None and html is None:
-        return Reject(origin, "missing_text", f"{where}: no non-empty 'text' or 'html'")
+        if headline(_str(obj.get("title"))) is None:
+            return Reject(origin, "missing_text", f"{where}: no non-empty 'text' or 'html'")
+        text = ""  # an empty page under a headline that tells an incident: the headline is its text
     meta = {k: _str(obj.get(k)) for k in _ITEM_FIELDS}
     section = _first(obj.get("section")) or _first(obj.get("category"))
     return RawDoc(

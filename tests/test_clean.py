@@ -487,6 +487,9 @@ def test_too_short_and_missing_text_are_clean_rejects() -> None:
     )
     assert r == Reject("t.txt", "too_short", detail, stage="clean")
     assert clean.clean(txt("   \n"), CFG) == Reject("t.txt", "missing_text", "no text or html", stage="clean")
+    # an empty page under a headline that tells an incident is read as its headline
+    a = clean.clean(txt("", title="Teen shot in foot during party - WXYZ"), CFG)
+    assert isinstance(a, Article) and a.text == "Teen shot in foot during party"
 
 
 @pytest.mark.parametrize(

@@ -158,6 +158,21 @@ def test_jsonl_missing_text_and_bad_utf8_line(tmp_path: Path) -> None:
     assert rejects(items)[0].detail == "line 2: no non-empty 'text' or 'html'"
 
 
+def test_an_empty_page_under_a_headline_that_tells_an_incident_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "h.jsonl"
+    told = {
+        "id": "t",
+        "text": "",
+        "title": "Teen shot in foot during party - WXYZ",
+        "url": "https://x.example/2",
+    }
+    untold = {"id": "u", "text": "", "title": "Weather for the weekend", "url": "https://x.example/3"}
+    path.write_text(json.dumps(told) + "\n" + json.dumps(untold) + "\n", encoding="utf-8")
+    items = read_all([str(path)])
+    assert [(d.text, d.title) for d in docs(items)] == [("", "Teen shot in foot during party - WXYZ")]
+    assert [(r.origin, r.reason) for r in rejects(items)] == [(f"{path}:line 2", "missing_text")]
+
+
 def test_jsonl_line_over_max_bytes_is_rejected_and_others_read(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "big.jsonl", [item(1), item(2, text="x" * 5000), item(3)])
     items = read_all([str(path)], Config(max_bytes=2000))
