@@ -46,6 +46,7 @@ from .events.taxonomy import (
     VAC,
     in_acled_scope,
 )
+from .events.victims import SELF
 from .geo import place_key
 from .geo.gazetteer import distance_km
 from .ids import stable_id
@@ -652,9 +653,10 @@ def toll(
 
 
 def _figure(victims: Mapping[str, tuple[int, int]]) -> tuple[int, int]:
-    named = [bounds for group, bounds in victims.items() if group != "unknown"]
+    named = [bounds for group, bounds in victims.items() if group not in ("unknown", SELF)]
     lo, hi = victims.get("unknown", (0, 0))
-    return max(sum(b[0] for b in named), lo), max(sum(b[1] for b in named), hi)
+    own_lo, own_hi = victims.get(SELF, (0, 0))  # the killer's own death, on top of the others'
+    return max(sum(b[0] for b in named), lo) + own_lo, max(sum(b[1] for b in named), hi) + own_hi
 
 
 def source_name(meta: Mapping[str, Any]) -> str | None:

@@ -360,6 +360,14 @@ def test_the_people_shot_and_not_counted_dead_are_the_injured(text, expected):
         ("Teen suffers gunshot wound", [("injured", 1, 1)]),
         ("3-year-old fatally shot in Anchorage", [("killed", 1, 1)]),
         ("Monroe County teen dies of gunshot wound", [("killed", 1, 1)]),
+        # a video's running time is no figure
+        ("0:50 One dead after shooting involving officer", [("killed", 1, 1)]),
+        # the shooter's own death
+        (
+            "Police say the gunman killed two people before killing himself.",
+            [("killed", 2, 2), ("killed", 1, 1)],
+        ),
+        ("The boy found a loaded gun and fatally shot himself.", [("killed", 1, 1)]),
     ],
 )
 def test_more_ways_of_telling_the_injured(text, expected):

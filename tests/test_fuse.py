@@ -325,3 +325,15 @@ def test_a_report_dated_only_by_a_later_step_meets_the_incident_in_the_week_befo
     # an ordinary week's date there is another event
     week = replace(follow_up, date=EventDate("2017-06-09", 2, "this week"))
     assert len(fuse.run([shooting, week], META)[0]) == 2
+
+
+def test_a_killers_own_death_is_added_to_a_toll_that_names_no_side() -> None:
+    m = mention(
+        "a1",
+        claims=(
+            Claim("killed", 2, 2, "unknown", None, "killed two people", 0, 5),
+            Claim("killed", 1, 1, "the killer", None, "before killing himself", 10, 20),
+        ),
+    )
+    events, _ = fuse.run([m], META)
+    assert (events[0].fatalities_low, events[0].fatalities_high) == (3, 3)

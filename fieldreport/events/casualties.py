@@ -210,7 +210,7 @@ _AUX = (
 )
 # a figure starts after no ASCII word character: a quote mis-decoded as "â€œ" ends in a letter
 _PASSIVE = re.compile(
-    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+(?:{_VICTIM}\s*)?(?:(?:of|from)\s+(?:the\s+|both\s+)?(?:[\w'.-]+\s+){{0,3}}?)?"
+    rf"(?<![A-Za-z0-9_,:])(?P<q>{_QTY_FULL})\s+(?:{_VICTIM}\s*)?(?:(?:of|from)\s+(?:the\s+|both\s+)?(?:[\w'.-]+\s+){{0,3}}?)?"
     rf"(?:,[^,]{{1,80}},\s*|\([^)]{{1,60}}\)\s*)?{_AUX}"
     rf"{_MEANS}(?P<verb>{_EITHER})\b",
     re.I,
@@ -236,7 +236,7 @@ _ACTIVE = re.compile(
 # Local news counts the people shot: "Seven people were shot", "4 shot outside a club". Those the
 # sentence does not count dead are the injured; "shot at" (not "shot at a bar") hit no one.
 _SHOT = re.compile(
-    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+(?:{_VICTIM}\s*)?{_AUX}shot\b"
+    rf"(?<![A-Za-z0-9_,:])(?P<q>{_QTY_FULL})\s+(?:{_VICTIM}\s*)?{_AUX}shot\b"
     r"(?!\s+(?:dead|to\s+death|and\s+killed|and\s+fatally|(?:him|her|them)sel(?:f|ves))\b)"
     r"(?!\s+at(?:\s*[.,;]|\s+(?:but|by|from|and|several|multiple|least|him|her|them|police|officers)\b))",
     re.I,
@@ -252,7 +252,7 @@ _HIT = re.compile(rf"\b(?:hitting|striking)\s+(?P<q>{_QTY_FULL})\s+{_VICTIM}", r
 # gunshot wound", "the shooting of a 4-year-old", "a teen is in critical condition after a
 # shooting".
 _WHO_SHOT = re.compile(
-    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s*,?\s+who\s+{_AUX}shot\b(?!\s+(?:dead|to\s+death|at)\b)",
+    rf"(?<![A-Za-z0-9_,:])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s*,?\s+who\s+{_AUX}shot\b(?!\s+(?:dead|to\s+death|at)\b)",
     re.I,
 )
 _SHOT_IN = re.compile(
@@ -266,24 +266,32 @@ _SELF_SHOT = re.compile(
     r"(?!\s+(?:dead|to\s+death|fatally)\b)",
     re.I,
 )
+# what may come before a headline's figure: quotes, or a video's running time ("0:50 One dead ...")
+_HEADLINE_START = re.compile(r"[\s\"'“‘(]*(?:\d{1,2}:\d{2}\s+)?")
+# the shooter's own death: "fatally shot himself", "before killing herself", "turned the gun on himself"
+_SELF_KILLED = re.compile(
+    r"\b(?:(?:fatally\s+shot|killed|killing|shot\s+and\s+killed|turned\s+the\s+(?:gun|weapon|rifle|pistol)\s+on)"
+    r"\s+(?P<victim>him|her)sel(?:f)\b|\bshot\s+(?P<victim2>him|her)self\s+(?:dead|to\s+death|fatally)\b)",
+    re.I,
+)
 _WOUNDING = re.compile(
     rf"\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hitting|striking|struck|grazing)\s+(?:(?:critically|seriously|"
     rf"severely|fatally)\s+)?(?:(?P<q>{_QTY_FULL})\s+{_VICTIM}|(?P<pron>him|her)\b)",
     re.I,
 )
 _BULLET_HIT = re.compile(
-    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s+{_AUX}(?:hit|struck|grazed)\s+(?:by|with)\s+"
+    rf"(?<![A-Za-z0-9_,:])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s+{_AUX}(?:hit|struck|grazed)\s+(?:by|with)\s+"
     r"(?:a\s+|the\s+)?(?:stray\s+)?(?:bullets?|gunfire|shots?|rounds?|a\s+round)\b",
     re.I,
 )
 _GUNSHOT_WOUND = re.compile(
-    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s+(?:{_AUX}(?:with|suffer\w*|sustain\w*|nursing|"
+    rf"(?<![A-Za-z0-9_,:])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s+(?:{_AUX}(?:with|suffer\w*|sustain\w*|nursing|"
     rf"treated\s+for|(?:has|had|have))\s+(?:an?\s+|(?:multiple|several|non-life-threatening|minor|serious)\s+)?"
     r"(?:[\w-]+\s+)?gunshot\s+wounds?)",
     re.I,
 )
 _CONDITION = re.compile(
-    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s+(?:{_AUX}|(?:is|are|was|were|remains?)\s+)(?:listed\s+)?"
+    rf"(?<![A-Za-z0-9_,:])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s+(?:{_AUX}|(?:is|are|was|were|remains?)\s+)(?:listed\s+)?"
     r"in\s+(?:critical|serious|stable|fair|good|grave|life-threatening)(?:\s+but\s+stable)?\s+condition\b",
     re.I,
 )
@@ -292,7 +300,7 @@ _SHOOTING_OF = re.compile(
 )
 # "four victims were struck", "a man was hit": by gunfire only beside a gun or a shooting
 _STRUCK = re.compile(
-    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s+{_AUX}(?:hit|struck|grazed)\b"
+    rf"(?<![A-Za-z0-9_,:])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s+{_AUX}(?:hit|struck|grazed)\b"
     r"(?!\s+(?:by|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:car|vehicle|truck|train|bus|suv|van|motorist|driver"
     r"|pickup|motorcycle)\b)",
     re.I,
@@ -329,7 +337,7 @@ _BY_VIOLENCE = (
 # due to police firing", "40 of these deaths took place in the clashes"); a bare count ("486 deaths
 # in the district") may sum several events
 _DEATHS_REPORTED = re.compile(
-    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+(?:of\s+(?:these|those|the)\s+)?(?:more\s+)?(?:deaths?|fatalit(?:y|ies))\b"
+    rf"(?<![A-Za-z0-9_,:])(?P<q>{_QTY_FULL})\s+(?:of\s+(?:these|those|the)\s+)?(?:more\s+)?(?:deaths?|fatalit(?:y|ies))\b"
     rf"(?:\s+(?:(?:were|was|have|has|had|been)\s+)*(?:reported|recorded|confirmed|registered)\b"
     rf"|(?=\s+(?:(?:have|has|had)\s+)?(?:(?:taken|took)\s+place\s+|occurred\s+)?{_BY_VIOLENCE}))",
     re.I,
@@ -350,7 +358,7 @@ _HEADLINE_HURT = re.compile(
 )
 # "Two reported deaths."; a figure that opens a sentence as a headline does: "Five deaths, ..."
 _DEATHS_STATED = re.compile(
-    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+(?:reported|confirmed|recorded)\s+(?:deaths?|fatalit(?:y|ies))\b",
+    rf"(?<![A-Za-z0-9_,:])(?P<q>{_QTY_FULL})\s+(?:reported|confirmed|recorded)\s+(?:deaths?|fatalit(?:y|ies))\b",
     re.I,
 )
 _DEATHS_LEAD = re.compile(
@@ -359,7 +367,7 @@ _DEATHS_LEAD = re.compile(
 # bodies found are deaths (ACLED counts them): "28 bodies were buried", "a mass grave with 30
 # bodies", "the bodies of six women and two boys were found"
 _BODIES = re.compile(
-    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+(?:dead\s+|more\s+|charred\s+|decomposed\s+)?bodies\b"
+    rf"(?<![A-Za-z0-9_,:])(?P<q>{_QTY_FULL})\s+(?:dead\s+|more\s+|charred\s+|decomposed\s+)?bodies\b"
     rf"(?:\s+of\s+{_VICTIM})?"
     rf"|\bbodies\s+of\s+(?P<q2>{_QTY_BARE})(?:\s+(?P<victim2>(?:[\w'.-]+\s+){{0,3}}?(?:{_HEADS_PL}|{_HEADS_SG})\b))?"
     rf"(?P<more>{_MORE})",
@@ -372,7 +380,7 @@ _BODY_FOUND = re.compile(
 )
 # suicide attackers among the dead: "two bombers ..., killing only themselves"
 _THEMSELVES = re.compile(
-    rf"(?<![A-Za-z0-9_,])(?P<q>{_QTY_FULL})\s+(?:[\w'-]+\s+){{0,3}}?(?:bombers|attackers|assailants|militants"
+    rf"(?<![A-Za-z0-9_,:])(?P<q>{_QTY_FULL})\s+(?:[\w'-]+\s+){{0,3}}?(?:bombers|attackers|assailants|militants"
     rf"|gunmen|fighters)\b[^.;]{{0,120}}?\b(?P<verb>killing|killed|kill)\s+(?:only\s+)?themselves(?P<more>{_MORE})",
     re.I,
 )
@@ -667,7 +675,7 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
             # a bare number: a headline's figure ("Three dead and two injured in ..."), or one
             # right after a first figure ("... and four were wounded")
             headline = not m.group("art") and (
-                not text[: m.start()].strip(" \"'“‘(")
+                _HEADLINE_START.fullmatch(text[: m.start()]) is not None
                 or re.search(r"[.;:]\s+$", text[: m.start()]) is not None
             )
             # or a toll stated as such ("..., 8 reported dead")
@@ -693,6 +701,12 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
                 add("killed", rng, "", m.start(), m.end(), m.start("q"))
     for m in _HEADLINE_ONE.finditer(text):
         add("killed", (1, 1), m.group("victim"), m.start("victim"), m.end(), m.start("victim"))
+    others = any(c.kind == "killed" and c.low > 0 for c in found)
+    for m in _SELF_KILLED.finditer(text):
+        # "killed two people before killing himself": one more than the others; alone ("the boy
+        # fatally shot himself"), the toll of the one victim the article may name again
+        who = (m.group("victim") or m.group("victim2")) + "self" if others else ""
+        add("killed", (1, 1), who, m.start(), m.end(), m.start())
     if not any(c.kind in ("killed", "injured") for c in found) and not _DIED.search(text):
         for m in _HEADLINE_HURT.finditer(text):
             add("injured", (1, 1), m.group("victim"), m.start("victim"), m.end(), m.start("victim"))

@@ -541,6 +541,8 @@ def victim_group(phrase: str) -> str:
     if not words:
         return "unknown"
     head = words[-1].lower()
+    if head in ("himself", "herself", "themselves"):
+        return SELF  # "before killing himself": the killer's own death, on top of any toll
     if head in _NO_ONE_NAMED:
         return "unknown"  # "he was pronounced dead", "Two were killed": the toll again, no side
     if words[-1][0].isupper():
@@ -554,6 +556,9 @@ def victim_group(phrase: str) -> str:
     return "unknown" if group in _NO_SIDE else group
 
 
+# the group of a killer's own death ("then killed himself"): a toll of the others, even one that
+# names no side, does not hold it, so fusion adds it to whatever the others' figure is
+SELF = "the killer"
 _NO_SIDE = frozenset("people men women individuals victims others unknown dead casualties lives".split())
 _NO_ONE_NAMED = frozenset(
     """he she him her they them one two three four five six seven eight nine ten another second third
