@@ -265,6 +265,14 @@ def test_bombing_and_shelling_told_by_a_bare_verb_or_by_the_means(nlp, text, exp
 
 @pytest.mark.parametrize(
     "text",
+    ["Man shot in Sherman", "Rock Hill teen shot in foot during Memorial Day party"],
+)
+def test_a_headlines_participle_with_no_auxiliary_tells_a_shooting(nlp, text):
+    assert first(nlp, text).sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text",
     [
         # force the protesters demand an end to, detainees they carry pictures of, a car chase
         "Dozens rallied in the capital. They demanded the release of demonstrators detained last week.",

@@ -317,6 +317,13 @@ _HEADLINE_BOMB = re.compile(
     r"(?=\s+(?:and\s+shells?\s+)?(?:[A-Z]|(?:[\w-]+\s+)?(?:areas|positions|villages|towns|camps)\b))"
 )
 
+# a headline's participle with no auxiliary: "Man shot in Sherman", "Teen shot in foot during party",
+# "Three wounded outside bar" (not "shot at", "shot down", "shot dead": other rules)
+_HEADLINE_HIT = re.compile(
+    r"^[\W_]*(?:(?!(?:was|were|is|are|be|been|being|has|have|had|got)\b)[\w'’-]+\s+){1,4}?(?P<v>shot|wounded|injured)(?!\s+(?:at|down|dead|to\s+death|and\s+killed)\b)"
+    r"(?=\s+(?:in|on|at|near|after|during|while|outside|inside|by|early|late|overnight|[A-Z])\b|\s*[,:;]|\s*$)"
+)
+
 
 def find_triggers(span: Span) -> list[Trigger]:
     """Candidate triggers in one sentence (before filtering), longest match first, no overlaps."""
@@ -356,6 +363,8 @@ def find_triggers(span: Span) -> list[Trigger]:
     for m in _HEADLINE_BOMB.finditer(text):
         shell = m.group("v").lower().startswith("shell")
         cands.append((m.start("v"), m.end("v"), SHELLING if shell else AIR_STRIKE, "specific", 0.55))
+    for m in _HEADLINE_HIT.finditer(text):
+        cands.append((m.start("v"), m.end("v"), ATTACK, "harm", 0.45))
     for rx, sub, kind, conf in TRIGGERS:
         for m in rx.finditer(text):
             cands.append((m.start(), m.end(), sub, kind, conf))
