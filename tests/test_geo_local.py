@@ -377,6 +377,24 @@ def test_the_way_a_text_writes_places_tells_its_country(gaz, text: str, cc: str 
     assert article_focus(article, gaz).register_cc == cc
 
 
+def test_a_part_of_a_place_the_article_names_is_that_place(nlp, gaz) -> None:
+    text = (
+        "A teenager was shot Saturday night in Downtown Memphis, police said. Memphis police are searching."
+    )
+    loc, places = where(nlp, gaz, text, "teenager")
+    assert loc is not None and (loc.location, loc.admin1, loc.geo_precision) == (
+        "Downtown Memphis",
+        "Tennessee",
+        2,
+    )
+
+
+def test_a_person_noun_in_a_headline_is_no_town(nlp, gaz) -> None:
+    # Man, West Virginia and Man, Cote d'Ivoire
+    loc, places = where(nlp, gaz, "Man shot in Sherman", "Man shot", title="Man shot in Sherman")
+    assert "Man" not in names(places)
+
+
 def test_a_story_naming_no_place_is_in_the_town_whose_police_it_quotes(nlp, gaz) -> None:
     text = "Goldsboro Police are investigating a report that a child was grazed by a bullet on Wednesday."
     loc, places = where(nlp, gaz, text, "grazed")

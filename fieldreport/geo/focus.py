@@ -111,10 +111,10 @@ def _unit(e: Entry) -> Unit | None:
     return None
 
 
-# "SOUTHWEST MIAMI-DADE", "EAST JACKSON", "NEAR DALLAS": a part of a place or a place near it
-_DATELINE_PART = re.compile(
+# "SOUTHWEST MIAMI-DADE", "Downtown Memphis", "NEAR DALLAS": a part of a place or a place near it
+PART_OF = re.compile(
     r"^(?:(?:north|south|east|west)(?:east|west)?|northern|southern|eastern|western|central|downtown|near"
-    r"|outside|suburban|rural)\s+(?=\S)",
+    r"|uptown|midtown|outside|suburban|rural)\s+(?=\S)",
     re.I,
 )
 
@@ -122,7 +122,7 @@ _DATELINE_PART = re.compile(
 def _dateline_town(gaz: Gazetteer, name: str) -> str:
     """The town a dateline names: "SOUTHWEST MIAMI-DADE" is Miami-Dade's, where the gazetteer has
     no place of the whole name ("EAST ORANGE" and "WEST PALM BEACH" are towns)."""
-    part = _DATELINE_PART.match(name)
+    part = PART_OF.match(name)
     if part is None or any(_town(e) or e.feature == "ADM2" for e in gaz.lookup(name, fuzzy=False)):
         return name
     return name[part.end() :]
@@ -185,10 +185,10 @@ REGISTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 REGISTER_WEIGHT = 1.0  # as much as a country named once
 
 
-# "Chicago Police", "the Riverside County Sheriff's Office", "Baton Rouge Police Department"
+# "Chicago Police", "Memphis police", "the Riverside County Sheriff's Office", "Baton Rouge Police Department"
 _AGENCY = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[Oo]f))*?)(?P<county>\s+(?:County|Parish))?"
-    r"\s+(?:Police|Sheriff|Sheriff['’]s|Fire|Metro(?:politan)?\s+Police)\b"
+    r"\s+(?:[Pp]olice|[Ss]heriff|[Ss]heriff['’]s|Fire|Metro(?:politan)?\s+[Pp]olice)\b"
 )
 # words before "Police" that name no town: "State Police", "Transit Police", "Capitol Police"
 _NOT_AGENCY_TOWN = frozenset(

@@ -206,7 +206,8 @@ PLACE_EVIDENCE: tuple[Rule, ...] = (
 ROLE_WORDS = frozenset(
     """officer officers police sheriff judge justice deputy trooper detective chief mayor coroner
     court union star metro journal tribune bar of century rifle pistol cottage harbor bridge green
-    golden grove park center centre plaza mall station college hospital""".split()
+    golden grove park center centre plaza mall station college hospital
+    man woman boy girl teen child baby mother father son daughter victim suspect gunman""".split()
 )
 WORD_POPULATION = 100_000  # a reading this large makes an everyday word a town worth naming
 

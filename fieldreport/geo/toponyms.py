@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Article, Place
 from .countries import ADMIN1_WORDS, ADMIN2_WORDS
-from .focus import DATELINE_WEIGHT, REGISTER_WEIGHT, Focus, article_focus
+from .focus import DATELINE_WEIGHT, PART_OF, REGISTER_WEIGHT, Focus, article_focus
 from .gazetteer import Entry, Gazetteer
 from .names import fold, name_key
 from .nonplaces import (
@@ -735,6 +735,18 @@ def _to_place(c: Candidate) -> Place:
 # ---------- context for unresolved names ----------
 
 
+def _part_of(surface: set[str], places: Sequence[Place], gaz: Gazetteer) -> Entry | None:
+    """The place a name is a part of: "Downtown Memphis", "East Oakland", where the article
+    resolves the rest of the name ("Memphis") elsewhere."""
+    resolved = {name_key(p.text): p for p in places if p.resolved and p.gazetteer_id}
+    for s in surface:
+        m = PART_OF.match(s)
+        rest = resolved.get(name_key(s[m.end() :])) if m else None
+        if rest is not None and rest.gazetteer_id:
+            return gaz.get(rest.gazetteer_id)
+    return None
+
+
 def _attach_containers(
     places: list[Place],
     article: Article,
@@ -769,6 +781,9 @@ def _attach_containers(
                         or CONTAINER_RANK[e.feature or "PCLI"] < CONTAINER_RANK[best.feature or "PCLI"]
                     ):
                         best = e
+        if best is None:
+            # "Downtown Memphis", "North Lawndale" under a resolved "Memphis": a part of that place
+            best = _part_of(surface, places, gaz)
         if best is None and article.dateline:
             head = article.dateline.split(",")[0]
             if name_key(head) == key and dateline_unit:  # "MILTON TOWNSHIP, Mich."
