@@ -34,7 +34,16 @@ from functools import cached_property
 from typing import Any
 
 from .events.casualties import estimated
-from .events.incidents import DATE_SLACK, PUBLISHED_BEFORE, STEP_BEFORE, armed, same_unit, stated_day
+from .events.incidents import (
+    AFTERMATH,
+    DATE_SLACK,
+    PUBLISHED_BEFORE,
+    STEP_BEFORE,
+    armed,
+    decision,
+    same_unit,
+    stated_day,
+)
 from .events.taxonomy import (
     BATTLES,
     EVENT_TYPES,
@@ -178,7 +187,13 @@ class Report:
 
     @cached_property
     def kind(self) -> str:
-        return _KIND.get(lead(self.members).sub_event_type, "other")
+        """What happened, coarsely; an arrest or a charge in a shooting told before
+        (``incidents.AFTERMATH``: "arrested Monday in the fatal shooting of a teen") is a
+        report of that shooting."""
+        kind = _KIND.get(lead(self.members).sub_event_type, "other")
+        if kind == "strategic" and any(_aftermath(m.sentence) for m in self.members):
+            return "violence"
+        return kind
 
     @cached_property
     def armed(self) -> bool:
@@ -195,6 +210,11 @@ class Report:
     def words(self) -> frozenset[str]:
         text = " ".join([str(self.meta.get("title") or "")] + [m.sentence for m in self.members])
         return frozenset(w for w in _WORD.findall(text.casefold()) if w not in _STOP)
+
+
+def _aftermath(sentence: str) -> bool:
+    rule = decision(sentence)
+    return rule is not None and rule.decides == AFTERMATH
 
 
 def _iso(day: str | None) -> _dt.date | None:

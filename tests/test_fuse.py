@@ -337,3 +337,21 @@ def test_a_killers_own_death_is_added_to_a_toll_that_names_no_side() -> None:
     )
     events, _ = fuse.run([m], META)
     assert (events[0].fatalities_low, events[0].fatalities_high) == (3, 3)
+
+
+def test_an_arrest_in_a_shooting_told_by_another_outlet_is_a_report_of_that_shooting() -> None:
+    shooting = mention(
+        "a1", sentence="A boy was shot Saturday on Elm Street.", event_type="Violence against civilians",
+        sub_event_type="Attack", actor1=None, actor2="Civilians (United States)", inter1=None,
+        date=EventDate("2017-06-03", 1, "Saturday"),
+    )  # fmt: skip
+    arrest = replace(
+        shooting, article_id="a2", sentence="A man was arrested Sunday in the shooting of a boy.",
+        event_type="Strategic developments", sub_event_type="Arrests", actor2=None,
+        date=EventDate("2017-06-04", 2, "Sunday (a later step's day)"),
+    )  # fmt: skip
+    meta = {**META, "a1": {**META["a1"], "story_id": "s"}, "a2": {**META["a2"], "story_id": "s"}}
+    assert len(fuse.run([shooting, arrest], meta)[0]) == 1
+    # an arrest in no harm told is an event of its own
+    raid = replace(arrest, sentence="Police arrested a man on Sunday in a drug raid.")
+    assert len(fuse.run([shooting, raid], meta)[0]) == 2
