@@ -298,33 +298,38 @@ def test_a_report_without_a_place_or_a_headline_needs_more_than_its_story() -> N
     )
 
 
-def test_the_police_who_arrested_a_suspect_are_no_side_of_the_shooting() -> None:
-    shooting = mention(
-        "a1", sentence="A boy was shot Saturday.", event_type="Violence against civilians",
-        sub_event_type="Attack", actor1=None, actor2="Civilians (United States)", inter1=None,
+def shooting(sentence: str = "A boy was shot Saturday.") -> Mention:
+    """A local news report of a shooting: no armed side, a civilian hurt."""
+    return mention(
+        "a1", sentence=sentence, event_type="Violence against civilians", sub_event_type="Attack",
+        actor1=None, actor2="Civilians (United States)", inter1=None,
         date=EventDate("2017-06-03", 1, "Saturday"),
     )  # fmt: skip
+
+
+def test_the_police_who_arrested_a_suspect_are_no_side_of_the_shooting() -> None:
+    shot = shooting()
     arrest = replace(
-        shooting, start=40, sentence="Police arrested a man on Tuesday in the shooting.",
+        shot, start=40, sentence="Police arrested a man on Tuesday in the shooting.",
         event_type="Strategic developments", sub_event_type="Arrests",
         actor1="Police Forces of United States", inter1=1, actor2=None, inter2=None,
         date=EventDate("2017-06-06", 1, "on Tuesday"), confidence=0.9,
     )  # fmt: skip
-    events, _ = fuse.run([shooting, arrest], META)
+    events, _ = fuse.run([shot, arrest], META)
     assert [(e.sub_event_type, e.actor1, e.event_date) for e in events] == [("Attack", None, "2017-06-03")]
 
 
 def test_a_report_dated_only_by_a_later_step_meets_the_incident_in_the_week_before() -> None:
-    shooting = mention("a1", date=EventDate("2017-06-03", 1, "Saturday"))
+    strike = mention("a1", date=EventDate("2017-06-03", 1, "Saturday"))
     # six days on: further than a week's date (three days either side) reaches
     follow_up = mention("a2", date=EventDate("2017-06-09", 2, "Friday (a later step's day)"))
-    events, _ = fuse.run([shooting, follow_up], META)
+    events, _ = fuse.run([strike, follow_up], META)
     assert [(e.event_date, e.sources) for e in events] == [
         ("2017-06-03", ("Levant Wire", "Copy Desk", "Northern Post"))
     ]
     # an ordinary week's date there is another event
     week = replace(follow_up, date=EventDate("2017-06-09", 2, "this week"))
-    assert len(fuse.run([shooting, week], META)[0]) == 2
+    assert len(fuse.run([strike, week], META)[0]) == 2
 
 
 def test_a_killers_own_death_is_added_to_a_toll_that_names_no_side() -> None:
@@ -340,18 +345,14 @@ def test_a_killers_own_death_is_added_to_a_toll_that_names_no_side() -> None:
 
 
 def test_an_arrest_in_a_shooting_told_by_another_outlet_is_a_report_of_that_shooting() -> None:
-    shooting = mention(
-        "a1", sentence="A boy was shot Saturday on Elm Street.", event_type="Violence against civilians",
-        sub_event_type="Attack", actor1=None, actor2="Civilians (United States)", inter1=None,
-        date=EventDate("2017-06-03", 1, "Saturday"),
-    )  # fmt: skip
+    shot = shooting("A boy was shot Saturday on Elm Street.")
     arrest = replace(
-        shooting, article_id="a2", sentence="A man was arrested Sunday in the shooting of a boy.",
+        shot, article_id="a2", sentence="A man was arrested Sunday in the shooting of a boy.",
         event_type="Strategic developments", sub_event_type="Arrests", actor2=None,
         date=EventDate("2017-06-04", 2, "Sunday (a later step's day)"),
     )  # fmt: skip
     meta = {**META, "a1": {**META["a1"], "story_id": "s"}, "a2": {**META["a2"], "story_id": "s"}}
-    assert len(fuse.run([shooting, arrest], meta)[0]) == 1
+    assert len(fuse.run([shot, arrest], meta)[0]) == 1
     # an arrest in no harm told is an event of its own
     raid = replace(arrest, sentence="Police arrested a man on Sunday in a drug raid.")
-    assert len(fuse.run([shooting, raid], meta)[0]) == 2
+    assert len(fuse.run([shot, raid], meta)[0]) == 2
