@@ -180,12 +180,12 @@ STEP_DAY = " (a later step's day)"
 
 def from_step(evidence: str | None) -> bool:
     """Whether a date's evidence is the day of a step after the incident, not the incident's."""
-    return bool(evidence) and evidence.endswith(STEP_DAY)  # type: ignore[union-attr]
+    return (evidence or "").endswith(STEP_DAY)
 
 
 def from_lead(evidence: str | None) -> bool:
     """Whether a date's evidence is its article's lead day, not its own sentence's."""
-    return bool(evidence) and evidence.endswith(LEAD_DAY)  # type: ignore[union-attr]
+    return (evidence or "").endswith(LEAD_DAY)
 
 
 @dataclass(frozen=True, slots=True)

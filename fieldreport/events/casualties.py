@@ -308,8 +308,8 @@ _STRUCK = re.compile(
 # "the girl was shot in the leg", "the victim had been shot": one hit, where the sentence counts
 # no one else (a victim told before is one of the same group, so fusion takes the larger figure)
 _THE_SHOT = re.compile(
-    rf"\b(?P<q>(?P<art>[Tt]he|[Tt]his))\s+(?P<victim>(?:[\w'-]+\s+){{0,2}}?(?:{_HEADS_SG}|victim|teen|teenager|toddler|"
-    rf"juvenile|father|mother|son|daughter))\s+(?:has\s+been|had\s+been|was|is|got)\s+"
+    rf"\b(?P<q>(?P<art>[Tt]he|[Tt]his))\s+(?P<victim>(?:[\w'-]+\s+){{0,2}}?(?:{_HEADS_SG}))\s+"
+    r"(?:has\s+been|had\s+been|was|is|got)\s+"
     r"(?:(?:also|accidentally|apparently|reportedly|allegedly|critically|seriously|then)\s+)?shot\b"
     r"(?!\s+(?:dead|to\s+death|and\s+killed|and\s+fatally|at|(?:him|her)self)\b)",
 )
@@ -344,15 +344,17 @@ _DEATHS_REPORTED = re.compile(
 )
 # a headline's victim with no article counts one: "Soldier shot and killed by gunmen in Yei",
 # "Driver presumed dead"
-_HEADLINE_ONE = re.compile(
+_HEADLINE_VICTIM = (
     rf"^[\W_]*(?!(?:the|a|an|this|that|his|her|their|its|one|another)\b)(?P<victim>(?:[\w'-]+\s+){{0,2}}?"
-    rf"(?:{_HEADS_SG}))\s+{_AUX}{_MEANS}(?P<verb>{_KILLED}|dies)\b",
+    rf"(?:{_HEADS_SG}))\s+{_AUX}"
+)
+_HEADLINE_ONE = re.compile(
+    rf"{_HEADLINE_VICTIM}{_MEANS}(?P<verb>{_KILLED}|dies)\b",
     re.I,
 )
 # ... and one hurt: "Rock Hill teen shot in foot", "Teen suffers gunshot wound", "3-year-old wounded"
 _HEADLINE_HURT = re.compile(
-    rf"^[\W_]*(?!(?:the|a|an|this|that|his|her|their|its|one|another)\b)(?P<victim>(?:[\w'-]+\s+){{0,2}}?"
-    rf"(?:{_HEADS_SG}))\s+{_AUX}(?P<verb>shot|wounded|injured|hurt|grazed|suffers\s+(?:an?\s+)?(?:[\w-]+\s+)?"
+    rf"{_HEADLINE_VICTIM}(?P<verb>shot|wounded|injured|hurt|grazed|suffers\s+(?:an?\s+)?(?:[\w-]+\s+)?"
     r"gunshot\s+wounds?)\b(?!\s+(?:dead|to\s+death|and\s+killed|fatally|himself|herself)\b)",
     re.I,
 )

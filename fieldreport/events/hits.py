@@ -29,29 +29,24 @@ def hit_then_dead(mentions: Sequence[Mention]) -> list[Mention]:
     def sentence(c: Claim) -> tuple[int, int]:
         return next((s for s in spans if s[0] <= c.start < s[1]), (c.start, c.start))
 
-    deaths: dict[int, list[tuple[tuple[int, int], int]]] = {}
+    deaths: dict[int, list[tuple[tuple[int, int], int]]] = {}  # incident: (sentence, dead) told
     for m in mentions:
         for c in m.claims:
             if c.kind == "killed" and c.low > 0:
                 deaths.setdefault(m.incident, []).append((sentence(c), c.low))
-    out = []
-    for m in mentions:
-        told = deaths.get(m.incident, [])
 
-        def less(c: Claim, told: list[tuple[tuple[int, int], int]] = told) -> Claim:
-            here = sentence(c)
-            dead = max((n for where, n in told if where != here), default=0)
-            return _less(c, dead) if dead and _hit(c) else c
+    def less(c: Claim, incident: int) -> Claim:
+        if not _hit(c):
+            return c
+        here = sentence(c)
+        dead = max((n for where, n in deaths.get(incident, ()) if where != here), default=0)
+        return replace(c, low=max(0, c.low - dead), high=max(0, c.high - dead)) if dead else c
 
-        if told and any(_hit(c) for c in m.claims):
-            m = replace(m, claims=tuple(less(c) for c in m.claims))
-        out.append(m)
-    return out
+    return [
+        replace(m, claims=tuple(less(c, m.incident) for c in m.claims)) if any(map(_hit, m.claims)) else m
+        for m in mentions
+    ]
 
 
 def _hit(c: Claim) -> bool:
     return c.kind == "injured" and bool(_HIT.search(c.text or "")) and not _LIVING.search(c.text or "")
-
-
-def _less(c: Claim, dead: int) -> Claim:
-    return replace(c, low=max(0, c.low - dead), high=max(0, c.high - dead))

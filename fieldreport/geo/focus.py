@@ -194,7 +194,7 @@ _AGENCY = re.compile(
 _NOT_AGENCY_TOWN = frozenset(
     """the a an state capitol transit campus university college school airport metro city tribal
     border military highway secret national federal local area regional park port county village
-    township town his her their its military royal""".split()
+    township town his her their its royal""".split()
 )
 
 
@@ -216,7 +216,7 @@ def _agencies(gaz: Gazetteer, text: str, focus: Focus) -> None:
         if unit is None:
             continue
         focus.units[unit] += AGENCY_WEIGHT
-        if e is not None and not county and focus.agency_town is None and _town(e):
+        if not county and focus.agency_town is None and _town(e):  # type: ignore[arg-type]
             focus.agency_town = e
             focus.home_unit = focus.home_unit or unit
 
@@ -229,11 +229,7 @@ def _agency_place(gaz: Gazetteer, name: str, county: bool, unit: Unit | None) ->
     """The place an agency is of: in the frame's state where it has one, else the one reading
     its name can have (a city of note; every county of that name in one state)."""
     found = [e for e in gaz.lookup(f"{name} County" if county else name, fuzzy=False) if not e.demonym]
-    kind = [
-        e
-        for e in found
-        if (e.feature == "ADM2") == county and (county or (e.feature or "").startswith("PPL"))
-    ]
+    kind = [e for e in found if (e.feature == "ADM2" if county else _town(e))]
     if unit is not None:
         here = [e for e in kind if (e.country_code, e.admin1) == unit]
         if here:
@@ -330,7 +326,7 @@ def _notable(gaz: Gazetteer, name: str, population: int = HOME_POPULATION) -> En
     states = [e for e in found if e.feature == "ADM1"]
     if states:
         return states[0]
-    towns = sorted((e for e in found if (e.feature or "").startswith("PPL")), key=lambda e: -e.population)
+    towns = sorted((e for e in found if _town(e)), key=lambda e: -e.population)
     if not towns or towns[0].population < population:
         return None
     if len(towns) > 1 and towns[1].population * HOME_MARGIN > towns[0].population:
