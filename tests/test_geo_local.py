@@ -237,6 +237,8 @@ def test_frame_places_stay_out_of_the_text_offsets(nlp, gaz) -> None:
         # a network's local site, and an archived copy of a page
         ({"url": "https://chicago.cbslocal.com/2017/03/16/boy-shot/"}, ["Chicago"], None),
         ({"url": "http://web.archive.org/web/2016/http://www.oregonlive.com/x"}, ["Oregon"], None),
+        # a URL that does not parse names no outlet, and stops nothing
+        ({"url": "http://web.archive.org/web/2016/http://[www.oregonlive.com/x"}, [], None),
     ],
 )
 def test_outlet_home_and_dateline_state(gaz, meta: dict, homes: list[str], unit) -> None:

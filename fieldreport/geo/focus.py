@@ -270,7 +270,7 @@ def _outlet_names(article: Article) -> list[str]:
     if article.outlet:
         names.append(article.outlet)
     if article.url:
-        host = urlsplit(_archived(article.url)).hostname or ""
+        host = _host(_archived(article.url))
         labels = [x for x in host.split(".") if x not in ("www", "m", "amp", "mobile")]
         if len(labels) >= 2:
             names.append(labels[-2])
@@ -280,6 +280,14 @@ def _outlet_names(article: Article) -> list[str]:
 
 
 _ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/(?P<url>.+)$")
+
+
+def _host(url: str) -> str:
+    """A URL's host; none for one that does not parse ("http://[::1"): a bad URL names no outlet."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
 
 
 def _archived(url: str) -> str:
