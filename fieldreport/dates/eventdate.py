@@ -26,7 +26,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import VIOLENCE, VIOLENCE_FORMS
+from ..lexicon import REPORT_LEMMAS, VIOLENCE, VIOLENCE_FORMS
 from ..records import LEAD_DAY, PER_DAY_MAX, PUBLICATION_DATE, STEP_DAY, Article, EventDate, Sentence, Timex
 from .calendar import days_between, parse_anchor
 from .lexicon import REPORTING
@@ -131,7 +131,7 @@ def role(t: Timex, sentence: Sentence, text: str, doc: Doc | None = None) -> str
         return INCIDENT
     if lemma in _DEATH_LEMMAS:
         return DEATH
-    if lemma in _STATEMENT_LEMMAS:
+    if lemma in REPORT_LEMMAS:
         # "the shooting was reported at 7:15 p.m. Friday": the incident's call, not a statement
         return INCIDENT if any(c.dep_ == "auxpass" for c in verb.children) else STATEMENT  # type: ignore[union-attr]
     if lemma in _STEP_LEMMAS:
@@ -182,7 +182,6 @@ _STEP_LEMMAS = frozenset(
     "arrest charge book arraign indict sentence convict plead appear release identify name hold resume "
     "reopen issue file bury mourn honor honour jail extradite surrender detain apprehend".split()
 )
-_STATEMENT_LEMMAS = frozenset("say tell announce confirm report state add post tweet write declare".split())
 # arrests and gatherings: the incident itself where the sentence tells no harm besides
 _NOT_HARM = re.compile(r"(?i)arrest|detain|protest|demonstrat|rall|march|riot|dispersed|captured|seized")
 
