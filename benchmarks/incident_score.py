@@ -8,14 +8,14 @@ tests/test_accuracy_gate.py. benchmarks/incidents.py's docstring defines every m
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 KM = 25.0  # an event is at the incident's place when its point is this close
 DAYS = 1  # ... and on its day when its date is this many days off or fewer
-URL_PREFIX = "https://gva.invalid/"  # the benchmark gives article <id> this url; mentions carry it
+URL_PREFIX = "https://gva.invalid/"  # the url of an article <id> that has none of its own
 
 # measure -> (label, target, "floor" when more is better or "ceiling" when less is better)
 MEASURES: dict[str, tuple[str, float | None, str]] = {
@@ -47,18 +47,34 @@ def scored(incidents: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [i for i in incidents if i.get("lat") is not None and i.get("lon") is not None and i.get("date")]
 
 
-def article_id(mention: dict[str, Any]) -> str | None:
-    """The gva article id a mention comes from, read back from the url the benchmark gave it."""
+def article_id(mention: dict[str, Any], ids_by_url: Mapping[str, str] | None = None) -> str | None:
+    """The gva article id a mention comes from, read back from its url: the article's own url
+    (``ids_by_url``, from :func:`article_urls`), else the stand-in ``URL_PREFIX + id``."""
     url = mention.get("url") or ""
+    if ids_by_url is not None and url in ids_by_url:
+        return ids_by_url[url]
     return url[len(URL_PREFIX) :] if url.startswith(URL_PREFIX) else None
 
 
-def by_article(events: Iterable[dict[str, Any]]) -> dict[str, dict[str, dict[str, Any]]]:
+def article_url(article_id: str, article: dict[str, Any]) -> str:
+    """The url an article goes into the run with: its own (an outlet's address is real input,
+    and tells the outlet's home), else a stand-in made of its id."""
+    return article.get("url") or URL_PREFIX + article_id
+
+
+def article_urls(articles: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """url -> gva article id, for every article (gva's urls are unique)."""
+    return {article_url(aid, a): aid for aid, a in articles.items()}
+
+
+def by_article(
+    events: Iterable[dict[str, Any]], ids_by_url: Mapping[str, str] | None = None
+) -> dict[str, dict[str, dict[str, Any]]]:
     """article id -> {event_id: event} of the events that have a mention in that article."""
     out: dict[str, dict[str, dict[str, Any]]] = {}
     for e in events:
         for m in e.get("mentions") or []:
-            a = article_id(m)
+            a = article_id(m, ids_by_url)
             if a is not None:
                 out.setdefault(a, {})[e["event_id"]] = e
     return out
@@ -147,11 +163,15 @@ def _exact(found: list[Judged], ours: str, gold: str) -> float | None:
     return _share(sum(j.best.get(ours) == j.incident[gold] for j in counted if j.best), len(counted))
 
 
-def score(incidents: Sequence[dict[str, Any]], events: Iterable[dict[str, Any]]) -> dict[str, Any]:
+def score(
+    incidents: Sequence[dict[str, Any]],
+    events: Iterable[dict[str, Any]],
+    ids_by_url: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
     """The measures of benchmarks/incidents.py for ``incidents`` (only those with a point and a
     day count) given every event of a run over their articles: shares as fractions (None when
     there is nothing to count), counts as ints."""
-    events_of = by_article(events)
+    events_of = by_article(events, ids_by_url)
     judged = [judge(inc, events_of) for inc in scored(incidents)]
     found = [j for j in judged if j.best is not None]
     multi = [j for j in judged if j.multi]

@@ -7,11 +7,12 @@ markdown table with one column per half of the split (benchmarks/split.py).
 
 The input is the product path, nothing less: the articles of the chosen incidents, as they are
 (empty pages, wrong pages and repeated paragraphs are real input), are written to a JSONL file,
-one line per article with its ``id``, ``url`` (``https://gva.invalid/<article id>``, how an
-event's mentions lead back to the article), ``title``, ``text`` and ``published`` (its first 10
-characters), and that file goes through ``fieldreport.run`` with the default settings into a fresh
-DuckDB database, one per half (halves never share a run, so a half scores the same alone or
-beside the other). The events are read back with ``fieldreport.read_events``.
+one line per article with its ``id``, ``url`` (the address it was scraped from, as a user's
+input has it: the outlet's address tells its home; an event's mentions lead back to the article
+by it), ``title``, ``text`` and ``published`` (its first 10 characters), and that file goes
+through ``fieldreport.run`` with the default settings into a fresh DuckDB database, one per half
+(halves never share a run, so a half scores the same alone or beside the other). The events are
+read back with ``fieldreport.read_events``.
 
 Only incidents with a point (lat/lon) and a date are scored. An incident's half is
 ``split.half(incident_id)``; ``--limit N`` takes the first N of each half ordered by the sha256 of
@@ -70,7 +71,18 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
-from incident_score import COUNTS, MEASURES, URL_PREFIX, by_article, judge, matches, score, scored  # noqa: E402
+from incident_score import (  # noqa: E402
+    COUNTS,
+    MEASURES,
+    article_id,
+    article_url,
+    article_urls,
+    by_article,
+    judge,
+    matches,
+    score,
+    scored,
+)
 from split import HALVES, half  # noqa: E402
 
 import fieldreport  # noqa: E402
@@ -103,7 +115,7 @@ def write_input(incidents: Sequence[dict[str, Any]], articles: dict[str, dict[st
             a = articles[aid]
             line = {
                 "id": aid,
-                "url": URL_PREFIX + aid,
+                "url": article_url(aid, a),
                 "title": a.get("title"),
                 "text": a.get("text"),
                 "published": (a.get("published") or "")[:10] or None,
@@ -129,7 +141,8 @@ def dump(
     incidents: Sequence[dict[str, Any]], events: list[dict[str, Any]], articles: dict[str, Any], out: Any
 ) -> None:
     """One JSON line per incident: gold, its articles' titles, every event from its articles."""
-    events_of = by_article(events)
+    ids_by_url = article_urls(articles)
+    events_of = by_article(events, ids_by_url)
     for inc in incidents:
         j = judge(inc, events_of)
         record = {
@@ -158,7 +171,7 @@ def dump(
                     "injured": e.get("injured"),
                     "mentions": [
                         {
-                            "article": (m.get("url") or "").removeprefix(URL_PREFIX),
+                            "article": article_id(m, ids_by_url),
                             "copied": m.get("copied"),
                             "sentence": m.get("sentence"),
                         }
@@ -244,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"{which}: {len(chosen)} incidents, {n} articles -> {db}", file=sys.stderr, flush=True)
                 seconds = run_pipeline(path, db)
             events = list(fieldreport.read_events(str(db)))
-            results[which] = score(chosen, events) | {"seconds": seconds}
+            results[which] = score(chosen, events, article_urls(articles)) | {"seconds": seconds}
             if a.dump and which == "tune":
                 with open(a.dump, "w", encoding="utf-8") as out:
                     dump(chosen, events, articles, out)

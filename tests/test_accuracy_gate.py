@@ -37,7 +37,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 FLOORS = json.loads((Path(__file__).resolve().parent / "accuracy_floors.json").read_text(encoding="utf-8"))
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from incident_score import score  # noqa: E402
+from incident_score import article_urls, score  # noqa: E402
 from incidents import load_articles, load_incidents, sample, write_input  # noqa: E402
 
 
@@ -115,9 +115,10 @@ def gva_check(tmp_path_factory: pytest.TempPathFactory, gazetteer_path: str) -> 
     _shared("data", "gva", "incidents.dev.jsonl")
     tmp = tmp_path_factory.mktemp("gate-gva")
     incidents = sample(load_incidents(data), "check", FLOORS["gva_check"]["_sample_incidents"])
-    write_input(incidents, load_articles(data), tmp / "articles.jsonl")
+    articles = load_articles(data)
+    write_input(incidents, articles, tmp / "articles.jsonl")
     events = _run([tmp / "articles.jsonl"], tmp / "gva.duckdb", gazetteer_path)
-    return score(incidents, events)
+    return score(incidents, events, article_urls(articles))
 
 
 def test_seeds_gate(seeds_events: list[dict[str, Any]]) -> None:
