@@ -105,7 +105,8 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}"
     r"(?:,\s*[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,2}){0,2}?)"
     rf"(?:,\s*(?P<date>(?i:{MONTH})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?i:{MONTH})\.?(?:,?\s*\d{{4}})?))?"
-    r"\s*(?:\((?P<agency>[A-Za-z][\w .&'-]{0,40})\))?\s*[-—–]{1,2}\s+"
+    # "(AP) -", "( KMOV.com ) –", "(WCMH)–Police": after an agency the dash may touch the text
+    r"(?:\s*\(\s*(?P<agency>[A-Za-z][\w .&'-]{0,40}?)\s*\)\s*[-—–]{1,2}\s*|\s*[-—–]{1,2}\s+)"
 )
 _SIGNOFF = re.compile(r"^[-—–]{1,2}\s*(?P<name>[A-Z][\w&.'’ ]{1,50})$")
 _HEADLINE_MAX_WORDS = 20
@@ -165,7 +166,12 @@ _FURNITURE_SENTENCE = re.compile(
     r"|\bpremium (?:clicks|content|subscribers|members|articles)\b|\btry again\b"
     r"|\bclick (?:on |here\b|the |this )|\bowner of this (?:article|page)\b|\bnews tips?\b"
     r"|\bprivacy (?:policy|notice|settings)\b|\bterms (?:of|and) (?:use|service|conditions)\b"
-    r"|\baccess (?:denied|forbidden)\b|\bad ?blocker\b|\bcaptcha\b|\bnot a robot\b|\ball rights reserved\b",
+    r"|\baccess (?:denied|forbidden)\b|\bad ?blocker\b|\bcaptcha\b|\bnot a robot\b|\ball rights reserved\b"
+    # an account's or a social widget's prose: "We have sent a confirmation email", "Tweet"
+    r"|\bconfirmation e-?mail\b|\be-?mail address\b|\blook(?:ing)? forward to seeing you\b|\bTweets?\b"
+    r"|\blocation on/off\b|\benjoyed your preview\b|\balways interested in (?:what|hearing)\b"
+    # a question to the reader: "Why are we asking this?", "Do you have a news tip?"
+    r"|\bwhy (?:are|do) we\b[^.]*\?|\b(?:do|did|have|are|can|will|would) you\b[^.]*\?",
     re.I,
 )
 

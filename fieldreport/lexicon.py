@@ -33,6 +33,7 @@ VIOLENCE_FORMS = (
     r"|arrest(?:ed|s)|detained|protest(?:ed|s|ers)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)"
     r"|(?-i:march(?:ed|es)?)|riot(?:s|ed|ing)?|dispersed|tear gas|offensive|assault(?:ed)?|rockets?|mortars?"
     r"|missiles?|grenades?|RPGs?|IEDs?|landmines?|gunshots?"
+    r"|shoots?|bullets?|stabb(?:ed|ing)|murder(?:ed|s)?|homicides?|slain|grazed"
 )
 # the same as whole words, compiled once for genre and headline
 VIOLENCE = re.compile(rf"\b(?:{VIOLENCE_FORMS})\b", re.I)

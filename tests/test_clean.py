@@ -147,6 +147,24 @@ def test_dateline_with_year_gives_the_date_and_without_year_does_not() -> None:
     assert agencyless.dateline == "BEIRUT" and agencyless.outlet == "dailyexample.co.uk"
 
 
+@pytest.mark.parametrize(
+    ("opening", "dateline", "outlet"),
+    [
+        ("KINLOCH, Mo. ( KMOV.com ) – ", "KINLOCH, Mo.", "KMOV.com"),  # spaces inside the brackets
+        ("COLUMBUS (WCMH)–", "COLUMBUS", "WCMH"),  # the dash touching the text after an agency
+        ("ST. LOUIS, MO (KTVI)-", "ST. LOUIS, MO", "KTVI"),
+    ],
+)
+def test_a_dateline_written_loosely_is_still_the_dateline(opening: str, dateline: str, outlet: str) -> None:
+    a = ok(clean.clean(txt(opening + BODY), CFG))
+    assert (a.dateline, a.outlet, a.text) == (dateline, outlet, BODY)
+
+
+def test_a_hyphenated_word_opening_a_paragraph_is_no_dateline() -> None:
+    a = ok(clean.clean(txt("U.S.-backed forces took the town. " + BODY), CFG))
+    assert a.dateline is None and a.text.startswith("U.S.-backed forces")
+
+
 def test_byline_date_and_text_timestamp() -> None:
     by = ok(clean.clean(txt("By Jane Roe | March 4, 2019\n\n" + BODY), CFG))
     assert (by.author, by.published, by.published_source, by.title) == (
@@ -518,6 +536,11 @@ def test_one_sentence_of_news_is_a_report(note: str) -> None:
         ("We use cookies to give you the best experience on our site. Accept", "no main text"),
         ("Home | World | Africa | Politics | Sport | Weather | Contact", "13 words of main text"),
         ("Already a subscriber? Log in to read the whole story.", "page furniture"),
+        (
+            "Welcome back. Please sign in\n\nWhy are we asking this?\n\n"
+            "We have sent a confirmation email to your address. We look forward to seeing you frequently.",
+            "page furniture",
+        ),
         ("Three killed.", "2 words of main text"),
     ],
 )

@@ -25,6 +25,11 @@ def page(title: str | None, text: str) -> Article:
             "Six injured in shooting at Fort Worth party",
         ),
         ("Man killed in Elm Street crash | Daily Star", "Man killed in Elm Street crash"),
+        (
+            "4-year-old boy hit by stray bullet outside apartments - WXYZ",
+            "4-year-old boy hit by stray bullet outside apartments",
+        ),
+        ("Man accidentally shoots wife in back: reports", "Man accidentally shoots wife in back: reports"),
         ("Budget talks resume at city hall - The Courier", None),  # no incident
         ("Shooting", None),  # too short to tell one
         (None, None),
