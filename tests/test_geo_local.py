@@ -67,6 +67,11 @@ def names(places) -> set[str]:
         ("Two were hurt at a bar in Little Havana.", "Havana", "part of a city"),
         ("Two were hurt at a bar in Havana.", "Havana", None),
         ("In 2015 Baltimore saw more killings.", "Baltimore", None),
+        ("Six were hurt in an Independence Day shooting.", "Independence", "named day"),
+        ("He was shot on Christmas Eve in Columbus.", "Columbus", None),
+        ("It happened between Lexington and Jefferson Avenues.", "Lexington", "intersection"),
+        ("It happened between Lexington and Jefferson Avenues.", "Jefferson", "street name"),
+        ("They drove between Lexington and Frankfort.", "Lexington", None),
     ],
 )
 def test_not_the_town_rules(text: str, name: str, rule: str | None) -> None:
@@ -432,3 +437,30 @@ def test_a_container_is_written_after_a_comma_or_a_preposition(nlp, gaz) -> None
     text = "Boy Killed in Gunplay Shooting\n\nOne teenager was killed in Miami, Florida on Wednesday."
     _, _, places = analyse(nlp, gaz, text)
     assert not [p for p in places if p.country_code not in (None, "US")]
+
+
+def test_a_bare_city_name_of_another_state_is_a_part_of_the_datelines_city(nlp, gaz) -> None:
+    # American news writes "Raleigh, N.C." for a city outside the story's state, unless the AP
+    # lets it stand alone ("Atlanta"); a bare "Raleigh" in a Memphis story is Memphis's Raleigh
+    text = "Police are looking for two men who shot a woman in Raleigh on Tuesday night."
+    loc, places = where(nlp, gaz, text, "Police are looking", dateline="MEMPHIS, Tenn.")
+    assert not [p for p in places if p.resolved and p.admin1 == "North Carolina"]
+    # the part is kept as the location's text, at the city's point
+    assert loc is not None and (loc.location, loc.admin1, loc.geo_precision) == ("Raleigh", "Tennessee", 2)
+    assert (round(loc.latitude), round(loc.longitude)) == (35, -90)
+    # the same name with its state beside it, a stand-alone city, or its state named: read there
+    for text, admin1 in (
+        ("He was arrested in Raleigh, N.C., on Friday.", "North Carolina"),
+        ("He was arrested in Atlanta on Friday.", "Georgia"),
+        ("He fled to North Carolina and was arrested in Raleigh on Friday.", "North Carolina"),
+    ):
+        _, _, places = analyse(nlp, gaz, text, dateline="MEMPHIS, Tenn.")
+        town = next(p for p in places if p.text in ("Raleigh", "Atlanta"))
+        assert (town.name, town.admin1) == (town.text, admin1), text
+
+
+def test_an_everyday_word_naming_only_a_tiny_capital_is_no_place(nlp, gaz) -> None:
+    # "Valley" is also The Valley, Anguilla's capital of a few thousand: no reason to read it so
+    text = "A girl was shot near the Valley Fair Mall on Saturday, police said."
+    _, _, places = analyse(nlp, gaz, text)
+    assert not [p for p in places if p.text == "Valley"]

@@ -88,7 +88,7 @@ _DIR = r"(?:(?:North|South|East|West|N\.|S\.|E\.|W\.|NE|NW|SE|SW)\s+)"
 _STREET_WORDS = (
     r"Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Court|Ct\.?"
     r"|Place|Pl\.?|Way|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace|Circle|Trail|Pike|Freeway|Expressway"
-    r"|Turnpike|Alley|Square|streets|avenues|roads"
+    r"|Turnpike|Alley|Square|[Ss]treets|[Aa]venues|[Rr]oads|[Dd]rives"
 )
 _TITLES = (
     r"Officer|Officers|Sgt\.?|Sergeant|Det\.?|Detective|Deputy|Lt\.?|Lieutenant|Capt\.?|Captain|Chief"
@@ -150,9 +150,20 @@ NOT_THE_TOWN: tuple[Rule, ...] = (
     Rule(
         "intersection",
         "a street at a corner: 'at X and North Y', 'the corner of X and Y'",
-        re.compile(r"(?:\b(?:corner|intersection)\s+of\s+|\bat\s+)$"),
-        re.compile(rf"\s+(?:and|&)\s+(?:{_DIR}[A-Z]|[A-Z][a-z]+\s+(?:streets|avenues|roads)\b)"),
-        ("at Upton and North Poe", "the corner of Union and Main streets"),
+        re.compile(r"(?:\b(?:corner|intersection)\s+of\s+|\b(?:at|between)\s+)$"),
+        re.compile(rf"\s+(?:and|&)\s+(?:{_DIR}[A-Z]|[A-Z][a-z]+\s+(?i:streets|avenues|roads|drives)\b)"),
+        (
+            "at Upton and North Poe",
+            "the corner of Union and Main streets",
+            "on East 21st Avenue between Lexington and Jefferson Avenues",
+        ),
+    ),
+    Rule(
+        "named day",
+        "a holiday or day named after a place or an idea: the day, not the town",
+        None,
+        re.compile(r"\s+(?:Day|Eve)\b"),
+        ("an Independence Day shooting", "a parade on Columbus Day", "on Victoria Day"),
     ),
     Rule(
         "model number",
@@ -256,9 +267,17 @@ def everyday(word: str, entries: Sequence[Entry], *, role_only: bool = False) ->
     folded = word.lower()
     if folded in ROLE_WORDS:
         return True
-    if role_only or any(e.feature in MAJOR or e.population >= WORD_POPULATION for e in entries):
+    if role_only or any(_of_note(e) for e in entries):
         return False
     return folded in everyday_words()
+
+
+def _of_note(e: Entry) -> bool:
+    """A country, a state, or a capital or town of 100,000: a capital or first-level unit of a
+    few thousand ("The Valley", Anguilla's) is as minor as any town of its size."""
+    if e.feature in ("ADM1", "PPLC") and 0 < e.population < WORD_POPULATION:
+        return False
+    return e.feature in MAJOR or e.population >= WORD_POPULATION
 
 
 def place_evidence(text: str, start: int, end: int) -> bool:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Article, Place
 from .countries import ADMIN1_WORDS, ADMIN2_WORDS
 from .focus import DATELINE_WEIGHT, PART_OF, REGISTER_WEIGHT, Focus, article_focus
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Entry, Gazetteer, distance_km
 from .names import fold, name_key
 from .nonplaces import (
     CITY_PART,
@@ -37,7 +37,7 @@ from .nonplaces import (
     place_evidence,
     unsupported,
 )
-from .rank import Candidate, Context, resolve, score
+from .rank import FOCUS_NAME, Candidate, Context, resolve, score
 
 LOC_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MASK_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
@@ -81,7 +81,7 @@ STOPLIST = frozenset(
     state army reuters twitter facebook youtube news press media official officials leader
     spokesman captain colonel major lieutenant sergeant prime king queen prince saint st university
     lake river mount eastern western northern southern upper lower greater northeast northwest southeast
-    southwest""".split()
+    southwest app apps video photo""".split()
 )
 # Names NER labels GPE that are organisations or groups, not places.
 NOT_PLACES = frozenset(
@@ -212,6 +212,8 @@ def find_places(
     )
     resolve(candidates, ctx, gaz)
     _same_as_frame(candidates, frame, dateline)
+    clear = dateline.best if dateline is not None and dateline.score >= CLEAR_DATELINE else None
+    _far_namesakes(candidates, clear or (frame.home_town if dateline is None else None), ctx)
     keep = spans is not None
     places = [
         _to_place(c) for c in candidates if keep or c.best is not None or c.source in ("ner", "dateline")
@@ -695,6 +697,38 @@ def _same_as_frame(candidates: list[Candidate], frame: Focus, dateline: Candidat
             there = [e for e in c.entries if (e.country_code, e.admin1) == unit and not e.is_admin]
             if there and (c.best is None or (c.best.country_code, c.best.admin1) != unit):
                 c.best = max(there, key=lambda e: e.population)
+
+
+# The US cities American news names with no state beside them (the AP's stand-alone datelines);
+# any other town outside the story's state is written "Raleigh, N.C.", so a bare "Raleigh" in a
+# Memphis story, far from the Raleigh of that name, is Memphis's Raleigh, however large the other.
+STANDALONE_US = frozenset(
+    name_key(n)
+    for n in """Atlanta|Baltimore|Boston|Chicago|Cincinnati|Cleveland|Dallas|Denver|Detroit|Honolulu
+    |Houston|Indianapolis|Las Vegas|Los Angeles|Miami|Milwaukee|Minneapolis|New Orleans|New York
+    |Oklahoma City|Philadelphia|Phoenix|Pittsburgh|St. Louis|Saint Louis|Salt Lake City|San Antonio
+    |San Diego|San Francisco|Seattle|Washington""".split("|")
+)
+FAR_NAMESAKE_KM = 500  # nearer, a neighbour state's city is news of the region ("Little Rock" in Memphis)
+
+
+def _far_namesakes(candidates: list[Candidate], home: Entry | None, ctx: Context) -> None:
+    """Unresolve a bare US town read in another state, far from the story's own town, whose
+    state the article does not name: a neighbourhood or a part of the home town (which the
+    unresolved name is then attached to), not a namesake across the country."""
+    if home is None or home.country_code != "US" or home.latitude is None or home.longitude is None:
+        return
+    for c in candidates:
+        b = c.best
+        if b is None or c.within or c.source in FRAME or b.country_code != "US" or b.is_admin:
+            continue
+        if b.admin1 == home.admin1 or name_key(c.text) in STANDALONE_US or b.latitude is None:
+            continue
+        unit = (b.country_code or "", b.admin1 or "")
+        if ctx.admin_share(b) > 0 and ctx.admin_names.get(unit, set()) - {name_key(c.text), FOCUS_NAME}:
+            continue  # its state is named: "He fled to North Carolina and was caught in Raleigh"
+        if distance_km(home.latitude, home.longitude, b.latitude, b.longitude) > FAR_NAMESAKE_KM:  # type: ignore[arg-type]
+            c.best, c.score = None, 0.0
 
 
 def _dateline_country(gaz: Gazetteer, dateline: str | None) -> str | None:
