@@ -303,10 +303,16 @@ def test_unknown_actor_kept_as_written(nlp):
         "Seized by militants in 2015, the town became a symbol of the insurgency.",
         "The rebels usually attack at night.",
         "Air strikes are the coalition's main weapon.",
+        "Rebels are expected to attack the town after the rains end.",
     ],
 )
 def test_filtered_sentences_give_no_event(nlp, text):
     assert run(nlp, text) == ()
+
+
+def test_what_an_after_clause_tells_happened_whatever_the_sentence_expects(nlp):
+    text = "A 5-year-old boy is expected to recover after deputies say he was shot on Monday."
+    assert [m.sub_event_type for m in run(nlp, text)] == ["Attack"]
 
 
 def test_analysis_article_gives_nothing(nlp):
@@ -510,3 +516,4 @@ def test_ground_taken_unopposed_is_a_non_violent_transfer(nlp):
 def test_stone_throwing_protesters_make_a_violent_demonstration(nlp):
     text = "Hundreds of protesters threw stones at the police and burned tyres in Conakry on Tuesday."
     assert [m.sub_event_type for m in run(nlp, text)] == ["Violent demonstration"]
+

@@ -355,6 +355,11 @@ def test_the_people_shot_and_not_counted_dead_are_the_injured(text, expected):
         # a definite victim hit, where the sentence counts no one else
         ("Police said the father was shot in his side at their home.", [("injured", 1, 1)]),
         ("The officer shot the man.", []),
+        # ... named by whose they are, or told after what they went through
+        ("Police said her 6-year-old daughter was shot in the yard.", [("injured", 1, 1)]),
+        ("The boy underwent surgery after being shot in the neck.", [("injured", 1, 1)]),
+        ("The gun went off and the deputy was struck in the hand.", [("injured", 1, 1)]),
+        ("The man was struck by a car on Main Street.", []),
         # a headline's one victim, hurt or dead
         ("Rock Hill teen shot in foot during Memorial Day party", [("injured", 1, 1)]),
         ("Teen suffers gunshot wound", [("injured", 1, 1)]),
@@ -395,6 +400,8 @@ def test_the_dead_are_not_counted_hurt(text):
         # a definite "the shooting" refers back: an arrest in it is an arrest, no second shooting
         ("Police arrested a man Sunday in connection with the shooting.", ["Arrests"]),
         ("He spent the afternoon at a shooting range.", []),
+        # a road accident is no strike
+        ("The man was struck by a car on Main Street on Monday.", []),
         ("The director shot the film in Toronto.", []),
     ],
 )

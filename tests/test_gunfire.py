@@ -53,3 +53,22 @@ def test_force_on_a_crowd_retyped_as_a_shooting_keeps_the_police_as_the_shooter(
     assert (shot.sub_event_type, shot.actor1, shot.inter1, shot.actor2) == (
         "Attack", "Police Forces of India", 1, "Civilians (United States)",
     )  # fmt: skip
+
+
+def test_a_loose_struck_in_a_story_of_guns_alone_is_the_shooting() -> None:
+    story = "A teenager was shot Friday evening on Porter Road.\n\nThe victim was struck in the back."
+    hit = mention("The victim was struck in the back.", "Air/drone strike", "Explosions/Remote violence")
+    (m,) = gunfire.retype([hit], story)
+    assert (m.event_type, m.sub_event_type, m.actor2) == (
+        "Violence against civilians", "Attack", "Civilians (United States)",
+    )  # fmt: skip
+    # the same sentence in a story that speaks of jets, or with no story given, keeps its type
+    war = "Gunmen shot two guards.\n\nJets later struck the camp.\n\nThe victim was struck in the back."
+    assert gunfire.retype([hit], war) == [hit]
+    assert gunfire.retype([hit]) == [hit]
+
+
+def test_a_shooting_story_speaks_of_guns_and_of_nothing_aerial_or_explosive() -> None:
+    assert gunfire.shooting_story("Police said the gunman fired 12 rounds into the house.")
+    assert not gunfire.shooting_story("The drone fired a missile; the gunman fled.")
+    assert not gunfire.shooting_story("The pellets struck six people.")

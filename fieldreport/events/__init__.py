@@ -238,8 +238,12 @@ POST_PASSES: tuple[tuple[str, Pass], ...] = (
     # the drafts frozen into mentions; one dated well before the report is history, left out
     ("news", _news),
     # a shooting outside war that a loose word typed a strike, a blast or force on protesters:
-    # a shooting (an attack, or a clash between armed sides)
-    ("gunfire", lambda mentions, at: gunfire.retype(mentions)),
+    # a shooting (an attack, or a clash between armed sides); in a story of guns and nothing
+    # aerial or explosive, a sentence's loose "struck" too
+    (
+        "gunfire",
+        lambda mentions, at: gunfire.retype(mentions, f"{at.article.title or ''}\n{at.article.text}"),
+    ),
     # each mention numbered with the incident it tells; context and recalled incidents left out
     ("incidents", lambda mentions, at: incidents.group(mentions, at.article.published)),
     # the hit of an incident whose death another sentence tells are not also its injured
@@ -307,6 +311,8 @@ def _real_triggers(span: Span, ref_year: int | None) -> list[d.Trigger]:
             continue
         if t.kind == "capture" and kinds.territory_object(t) is False:
             continue
+        if t.kind == "ambiguous" and d.BY_VEHICLE.match(span.doc.text, t.end):
+            continue  # "the man was struck by a car": a road accident
         if d.reject_reason(t, span, ref_year):
             continue
         if t.kind == "attack" and t.token.pos_ == "NOUN":

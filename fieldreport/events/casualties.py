@@ -242,7 +242,7 @@ _SHOT = re.compile(
     re.I,
 )
 GUN_WORDS = re.compile(
-    r"\b(?:gun\w*|shots?|bullets?|fired|firing|opened fire|pistol|rifle|handgun|went off)\b", re.I
+    r"\b(?:gun\w*|shots?|bullets?|fired|firing|opened fire|pistol|rifle|handgun|went off|discharg\w+)\b", re.I
 )
 # "the gun went off, hitting a bystander": hit by a bullet, so injured unless the sentence says dead
 _HIT = re.compile(rf"\b(?:hitting|striking)\s+(?P<q>{_QTY_FULL})\s+{_VICTIM}", re.I)
@@ -307,16 +307,25 @@ _STRUCK = re.compile(
 )
 # "the girl was shot in the leg", "the victim had been shot": one hit, where the sentence counts
 # no one else (a victim told before is one of the same group, so fusion takes the larger figure)
+# "her 6-year-old daughter was shot", "the 17-year-old senior underwent surgery after being shot"
+_ONE_VICTIM = (
+    rf"\b(?P<q>(?P<art>[Tt]he|[Tt]his|[Hh]is|[Hh]er|[Tt]heir))\s+(?P<victim>(?:[\w'-]+\s+){{0,2}}?(?:{_HEADS_SG}))\s+"
+    r"(?:(?:has\s+been|had\s+been|was|is|got)\s+|(?:[\w'-]+\s+){1,4}?after\s+being\s+)"
+    r"(?:(?:also|accidentally|apparently|reportedly|allegedly|critically|seriously|then)\s+)?"
+)
 _THE_SHOT = re.compile(
-    rf"\b(?P<q>(?P<art>[Tt]he|[Tt]his))\s+(?P<victim>(?:[\w'-]+\s+){{0,2}}?(?:{_HEADS_SG}))\s+"
-    r"(?:has\s+been|had\s+been|was|is|got)\s+"
-    r"(?:(?:also|accidentally|apparently|reportedly|allegedly|critically|seriously|then)\s+)?shot\b"
-    r"(?!\s+(?:dead|to\s+death|and\s+killed|and\s+fatally|at|(?:him|her)self)\b)",
+    rf"{_ONE_VICTIM}(?:shot|grazed)\b(?!\s+(?:dead|to\s+death|and\s+killed|and\s+fatally|at|(?:him|her)self)\b)"
+)
+# "the officer was struck in the hand": by gunfire only beside a gun or a shooting
+_THE_STRUCK = re.compile(
+    rf"{_ONE_VICTIM}(?:struck|hit)\b"
+    r"(?!\s+(?:by|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:car|vehicle|truck|train|bus|suv|van|motorist|driver"
+    r"|pickup|motorcycle)\b)"
 )
 # in the order _shot reads them; the last two, a victim struck or in a condition, only beside a
 # gun or a shooting
 _HIT_READINGS = (_WHO_SHOT, _SHOT_IN, _BULLET_HIT, _GUNSHOT_WOUND, _SHOOTING_OF, _WOUNDING, _THE_SHOT)
-_GUN_HIT_READINGS = (_STRUCK, _CONDITION)
+_GUN_HIT_READINGS = (_STRUCK, _THE_STRUCK, _CONDITION)
 # "Four people were shot, one fatally": the dead among them
 _FATALLY = re.compile(
     rf"(?<![A-Za-z0-9_])(?P<q>{_QTY_FULL})\s+(?:of\s+them\s+)?(?:were\s+|was\s+)?fatally\b", re.I

@@ -257,6 +257,12 @@ WEAPON_OBJECTS = re.compile(
 )
 # only a mob lynches or stones someone to death
 MOB_KILLING = re.compile(r"\blynch\w*|\bstoned\s+to\s+death", re.I)
+# "struck by a car", "hit by a pickup": a road accident, not a strike
+BY_VEHICLE = re.compile(
+    r"\s+(?:by|with)\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:car|vehicle|truck|train|bus|suv|van"
+    r"|motorist|driver|pickup|motorcycle|taxi|tractor)\b",
+    re.I,
+)
 AIR_STRIKES = re.compile(r"\b(?:air|drone)[\s-]?(?:strikes?|raids?)\b", re.I)
 AIR_CONTEXT = re.compile(
     r"\b(?:air|aircraft|warplanes?|jets?|drones?|aerial|helicopters?|bombers?|sorties?)\b", re.I
@@ -434,6 +440,19 @@ def _dates_clause(year: Token, verb: Token, tok: Token) -> bool:
     return False
 
 
+# a clause these open tells what already happened, whatever the sentence around it expects:
+# "the boy is expected to recover after he was shot"
+_PAST_MARKS = frozenset({"after", "because", "since"})
+
+
+def _up_to_a_past_clause(path: list[Token]) -> list[Token]:
+    """The head path of a trigger up to the verb of an "after"/"because"/"since" clause it is in."""
+    for i, v in enumerate(path):
+        if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PAST_MARKS for c in v.children):
+            return path[: i + 1]
+    return path
+
+
 def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None:
     """Why a trigger is not a reported event ("negated", "hypothetical", ...), or None if it is one."""
     tok, verb = trig.token, trig.clause
@@ -480,7 +499,7 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
             if c.lower_ in HABITUAL:
                 return "generic"
     # modality and intent anywhere on the way up to the root ("vowed to attack", "could launch")
-    path = head_path(tok)
+    path = _up_to_a_past_clause(head_path(tok))
     if trig.kind == "lead" and (tok.lemma_.lower() in INTENT_LEMMAS or _PLAN.match(tok.lower_)):
         if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             return "hypothetical"  # a sentence whose main verb is "plans to bomb" reports no bombing

@@ -6,6 +6,10 @@ reads as a strike, "shot" near "crowd" as force against protesters). A sentence 
 guns and of none of what those types need is a shooting: an attack on the people shot (violence
 against civilians), or, where it names organised armed sides on both ends, an armed clash.
 
+A sentence that tells the shooting's hit without the gun ("the victim was struck in the back",
+"the pellets struck six people") is read with its article: a story that speaks of guns and of no
+air force, bomb or shell anywhere is a shooting story, and its loose "struck" is a bullet's.
+
 Each rule is data: its name, the types it corrects, what the sentence must say and must not say,
 and its examples (``tests/test_gunfire.py``).
 """
@@ -23,7 +27,7 @@ from .taxonomy import ARMED_CLASH, ATTACK, BATTLES, EVENT_TYPES, EXPLOSIONS, ORG
 
 GUN = re.compile(
     r"\b(?:gun\w*|shot|shots|shoot\w*|gunfire|gunshots?|gunman|gunmen|opened fire|fired|firearm|"
-    r"handgun|pistol|rifle|revolver|bullets?)\b",
+    r"handgun|pistol|rifle|revolver|bullets?|discharg\w+)\b",
     re.I,
 )
 _AERIAL_OR_BLAST = re.compile(
@@ -62,9 +66,15 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def rule_for(m: Mention) -> Rule | None:
-    """The rule that corrects this mention's type, if one does."""
-    if not GUN.search(m.sentence):
+def shooting_story(text: str) -> bool:
+    """Whether a whole article speaks of guns and of nothing aerial or explosive."""
+    return bool(GUN.search(text)) and not _AERIAL_OR_BLAST.search(text)
+
+
+def rule_for(m: Mention, in_shooting_story: bool = False) -> Rule | None:
+    """The rule that corrects this mention's type, if one does: its sentence speaks of guns, or
+    its article is a shooting story (:func:`shooting_story`)."""
+    if not (in_shooting_story or GUN.search(m.sentence)):
         return None
     for rule in RULES:
         if m.sub_event_type in rule.wrong and not rule.excludes.search(m.sentence):
@@ -72,13 +82,15 @@ def rule_for(m: Mention) -> Rule | None:
     return None
 
 
-def retype(mentions: Sequence[Mention]) -> list[Mention]:
+def retype(mentions: Sequence[Mention], story: str = "") -> list[Mention]:
     """The mentions with every shooting typed as one (see :data:`RULES`): a clash where both
     sides are armed, else an attack by the armed side, whichever place it held (force on a crowd
-    names the crowd first, the police second), on civilians."""
+    names the crowd first, the police second), on civilians. ``story`` is the article's title
+    and text."""
+    in_story = shooting_story(story)
     out: list[Mention] = []
     for m in mentions:
-        if rule_for(m) is None:
+        if rule_for(m, in_story) is None:
             out.append(m)
             continue
         sides = [(name, inter) for name, inter in ((m.actor1, m.inter1), (m.actor2, m.inter2)) if name]

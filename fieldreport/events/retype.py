@@ -242,8 +242,13 @@ CONFLICT_WORDS = frozenset(
 
 
 def conflict_talk(span: Span) -> bool:
-    """Whether a sentence uses any word of armed conflict, protest or repression (by lemma)."""
-    return any(t.lemma_.lower() in CONFLICT_WORDS or t.lower_ in CONFLICT_WORDS for t in span)
+    """Whether a sentence uses any word of armed conflict, protest or repression (by lemma); a
+    strike by a car is a road accident's."""
+    return any(
+        (t.lemma_.lower() in CONFLICT_WORDS or t.lower_ in CONFLICT_WORDS)
+        and not (t.lemma_.lower() == "strike" and d.BY_VEHICLE.match(span.doc.text, t.idx + len(t.text)))
+        for t in span
+    )
 
 
 def unreported(span: Span, ref_year: int | None) -> bool:
