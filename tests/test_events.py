@@ -517,3 +517,19 @@ def test_stone_throwing_protesters_make_a_violent_demonstration(nlp):
     text = "Hundreds of protesters threw stones at the police and burned tyres in Conakry on Tuesday."
     assert [m.sub_event_type for m in run(nlp, text)] == ["Violent demonstration"]
 
+
+def test_a_follow_up_reports_the_incident_it_dates_and_history_stays_out(nlp):
+    court = (
+        "A judge on Tuesday denied bond for a man charged after a boy was shot in Millbrook. "
+        "The boy was shot on March 1, police said."
+    )
+    days = {
+        0: EventDate("2021-05-04", 2, "on Tuesday (a later step's day)"),
+        1: EventDate("2021-03-01", 1, "March 1"),
+    }
+    ms = run(nlp, court, date_of=lambda s: days[s.index])
+    assert {m.date.date for m in ms} == {"2021-05-04", "2021-03-01"}
+    # without a step, a day that long before the report is history
+    recalled = "Gunmen shot dead two guards in Millbrook on Monday. A boy was shot there on March 1."
+    days2 = {0: EventDate("2021-05-10", 1, "on Monday"), 1: EventDate("2021-03-01", 1, "March 1")}
+    assert [m.date.date for m in run(nlp, recalled, date_of=lambda s: days2[s.index])] == ["2021-05-10"]

@@ -170,3 +170,18 @@ def test_a_report_dated_by_a_later_step_joins_the_incident_of_the_week_before() 
     # a step a month on is not this incident's
     later = replace(vigil, date=EventDate("2016-06-12", 2, "June 12 (a later step's day)"))
     assert [m.incident for m in incidents.group([lead, later])] == [0, 1]
+
+
+def test_a_day_told_after_a_step_that_opened_the_report_is_that_incidents_own() -> None:
+    # a court story opens with the hearing, then dates the shooting it is about
+    hearing = mention(
+        0, "A judge on Tuesday denied bond for the man charged after a boy was shot in Millbrook.",
+        date=EventDate("2016-06-28", 2, "on Tuesday (a later step's day)"),
+    )  # fmt: skip
+    shot = mention(
+        90, "The boy was shot on April 5, police said.", date=EventDate("2016-04-05", 1, "April 5")
+    )
+    assert [m.incident for m in incidents.group([hearing, shot])] == [0, 0]
+    # a day after the step is another incident's
+    after = replace(shot, date=EventDate("2016-07-05", 1, "July 5"))
+    assert [m.incident for m in incidents.group([hearing, after])] == [0, 1]

@@ -176,11 +176,12 @@ _HARM_LEMMAS = frozenset(
 _HARM_WORD = re.compile(r"(?i)shot|killed|wounded|injured|slain")
 _DEATH_LEMMAS = frozenset({"die", "succumb"})
 _DEATH_WORD = re.compile(r"(?i)died|dies|succumbed")
-# the verbs of a step after the incident: an arrest, a charge, a hearing, a name released, a
-# school reopened, a vigil held
+# the verbs of a step after the incident: an arrest, a charge, a hearing or a judge's order, a
+# name released, a school reopened, a vigil held
 _STEP_LEMMAS = frozenset(
     "arrest charge book arraign indict sentence convict plead appear release identify name hold resume "
-    "reopen issue file bury mourn honor honour jail extradite surrender detain apprehend".split()
+    "reopen issue file bury mourn honor honour jail extradite surrender detain apprehend order deny grant "
+    "rule testify waive postpone".split()
 )
 # arrests and gatherings: the incident itself where the sentence tells no harm besides
 _NOT_HARM = re.compile(r"(?i)arrest|detain|protest|demonstrat|rall|march|riot|dispersed|captured|seized")

@@ -23,7 +23,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..records import Article, Claim, EventDate, Location, Mention, Sentence
+from ..records import Article, Claim, EventDate, Location, Mention, Sentence, from_step
 from . import detect as d
 from . import gunfire, hits, incidents, kinds, retype
 from .actors import (
@@ -206,7 +206,22 @@ def _voted(drafts: list[Any], at: _Reading) -> list[Any]:
 
 
 def _news(drafts: list[Any], at: _Reading) -> list[Any]:
-    return [_freeze(x, at.article) for x in drafts if not _background(x.date, at.article.published)]
+    """The drafts as mentions, less those dated well before the report (history), except in a
+    follow-up: a report of a later step (a charge, a hearing, an arrest) in an incident it
+    dates itself ("charged after a boy was shot ... The boy was shot on April 5") reports that
+    incident, on its own day."""
+    follow_up = any(_step(x) for x in drafts)
+    return [
+        _freeze(x, at.article) for x in drafts if follow_up or not _background(x.date, at.article.published)
+    ]
+
+
+def _step(x: Any) -> bool:
+    """Whether a draft tells a step after its incident: by its day's verb, or by its words."""
+    if x.date is not None and from_step(x.date.evidence):
+        return True
+    rule = incidents.decision(x.sentence.text)
+    return rule is not None and rule.decides == incidents.AFTERMATH
 
 
 # The passes over an article's drafts once all its sentences are read, in the order they run (the

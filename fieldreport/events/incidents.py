@@ -242,7 +242,7 @@ def _home(
             continue
         if not day and not inc.day and _other_weekday(m, inc.lead):
             continue
-        if not (day and inc.day) and not _meet(window(m), inc.window):
+        if not (day and inc.day) and not _meet(window(m), inc.window) and not _before_step(day, inc):
             continue  # "entered the city last month" in a report of this week's fighting
         if place and inc.place and not _near(inc.place, place):
             continue
@@ -250,6 +250,21 @@ def _home(
             continue
         return inc
     return None
+
+
+def _before_step(day: _dt.date | None, inc: _Incident) -> bool:
+    """Whether a report's own day falls before an incident known only by a later step's day
+    ("a judge ordered on Tuesday ... after a boy was shot", then "The boy was shot on April 5"):
+    the step came after the incident, however long after."""
+    d = inc.lead.date
+    return (
+        day is not None
+        and inc.day is None
+        and d is not None
+        and from_step(d.evidence)
+        and inc.window is not None
+        and day <= inc.window[1]
+    )
 
 
 _WEEKDAY = re.compile(rf"\b({WEEKDAYS})\b", re.I)
