@@ -464,3 +464,11 @@ def test_an_everyday_word_naming_only_a_tiny_capital_is_no_place(nlp, gaz) -> No
     text = "A girl was shot near the Valley Fair Mall on Saturday, police said."
     _, _, places = analyse(nlp, gaz, text)
     assert not [p for p in places if p.text == "Valley"]
+
+
+def test_an_outlets_home_alone_does_not_make_a_far_city_its_part(nlp, gaz) -> None:
+    # a city paper's site carries the wire's national news: only a dateline or the police a story
+    # quotes make it a local story
+    text = "A gunman opened fire at a mall in Raleigh on Monday, killing two people."
+    _, _, places = analyse(nlp, gaz, text, url="https://www.chicagotribune.com/news/nation/story.html")
+    assert [(p.name, p.admin1) for p in places if p.text == "Raleigh"] == [("Raleigh", "North Carolina")]

@@ -213,7 +213,9 @@ def find_places(
     resolve(candidates, ctx, gaz)
     _same_as_frame(candidates, frame, dateline)
     clear = dateline.best if dateline is not None and dateline.score >= CLEAR_DATELINE else None
-    _far_namesakes(candidates, clear or (frame.home_town if dateline is None else None), ctx)
+    # the story's own town by its dateline or the police it quotes; an outlet's home is no such
+    # evidence (a city paper's site carries the wire's national news)
+    _far_namesakes(candidates, clear or (frame.agency_town if dateline is None else None), ctx)
     keep = spans is not None
     places = [
         _to_place(c) for c in candidates if keep or c.best is not None or c.source in ("ner", "dateline")
