@@ -35,6 +35,9 @@ VIOLENCE_FORMS = (
     r"|missiles?|grenades?|RPGs?|IEDs?|landmines?|gunshots?"
     r"|shoots?|bullets?|stabb(?:ed|ing)|murder(?:ed|s)?|homicides?|slain|grazed"
 )
+# what strikes people on a road: "struck by a car" is an accident, not a strike nor a shooting
+VEHICLES = "car|vehicle|truck|train|bus|suv|van|motorist|driver|pickup|motorcycle"
+
 # the same as whole words, compiled once for genre and headline
 VIOLENCE = re.compile(rf"\b(?:{VIOLENCE_FORMS})\b", re.I)
 

@@ -40,7 +40,7 @@ from typing import Any
 from spacy.tokens import Span
 
 # who says so lives in .claimants; importable from here as before
-from ..lexicon import SPEECH_FORMS
+from ..lexicon import SPEECH_FORMS, VEHICLES
 from .claimants import claimant_of, expand_org  # noqa: F401
 
 _UNITS = {
@@ -298,11 +298,11 @@ _CONDITION = re.compile(
 _SHOOTING_OF = re.compile(
     rf"\bshooting\s+(?:that\s+(?:injured|wounded)\s+|of\s+)(?P<q>{_QTY_FULL})\s+{_VICTIM}", re.I
 )
+# ... unless by a car: "was struck by a pickup" is a road accident
+_NOT_BY_VEHICLE = rf"(?!\s+(?:by|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:{VEHICLES})\b)"
 # "four victims were struck", "a man was hit": by gunfire only beside a gun or a shooting
 _STRUCK = re.compile(
-    rf"(?<![A-Za-z0-9_,:])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s+{_AUX}(?:hit|struck|grazed)\b"
-    r"(?!\s+(?:by|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:car|vehicle|truck|train|bus|suv|van|motorist|driver"
-    r"|pickup|motorcycle)\b)",
+    rf"(?<![A-Za-z0-9_,:])(?P<q>{_QTY_FULL})\s+{_VICTIM}\s+{_AUX}(?:hit|struck|grazed)\b{_NOT_BY_VEHICLE}",
     re.I,
 )
 # "the girl was shot in the leg", "the victim had been shot": one hit, where the sentence counts
@@ -317,11 +317,7 @@ _THE_SHOT = re.compile(
     rf"{_ONE_VICTIM}(?:shot|grazed)\b(?!\s+(?:dead|to\s+death|and\s+killed|and\s+fatally|at|(?:him|her)self)\b)"
 )
 # "the officer was struck in the hand": by gunfire only beside a gun or a shooting
-_THE_STRUCK = re.compile(
-    rf"{_ONE_VICTIM}(?:struck|hit)\b"
-    r"(?!\s+(?:by|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:car|vehicle|truck|train|bus|suv|van|motorist|driver"
-    r"|pickup|motorcycle)\b)"
-)
+_THE_STRUCK = re.compile(rf"{_ONE_VICTIM}(?:struck|hit)\b{_NOT_BY_VEHICLE}")
 # in the order _shot reads them; the last two, a victim struck or in a condition, only beside a
 # gun or a shooting
 _HIT_READINGS = (_WHO_SHOT, _SHOT_IN, _BULLET_HIT, _GUNSHOT_WOUND, _SHOOTING_OF, _WOUNDING, _THE_SHOT)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import VEHICLES
 from . import crowds
 from .taxonomy import (
     ABDUCTION,
@@ -259,8 +260,7 @@ WEAPON_OBJECTS = re.compile(
 MOB_KILLING = re.compile(r"\blynch\w*|\bstoned\s+to\s+death", re.I)
 # "struck by a car", "hit by a pickup": a road accident, not a strike
 BY_VEHICLE = re.compile(
-    r"\s+(?:by|with)\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:car|vehicle|truck|train|bus|suv|van"
-    r"|motorist|driver|pickup|motorcycle|taxi|tractor)\b",
+    rf"\s+(?:by|with)\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:{VEHICLES}|taxi|tractor)\b",
     re.I,
 )
 AIR_STRIKES = re.compile(r"\b(?:air|drone)[\s-]?(?:strikes?|raids?)\b", re.I)

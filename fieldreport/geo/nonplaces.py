@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from .gazetteer import Entry
 from .names import name_key
-from .rank import Candidate
+from .rank import Candidate, small_unit
 
 MINOR_POPULATION = 10_000
 MAJOR = frozenset({"CONT", "RGN", "PCLI", "ADM1", "PPLC"})
@@ -275,7 +275,7 @@ def everyday(word: str, entries: Sequence[Entry], *, role_only: bool = False) ->
 def _of_note(e: Entry) -> bool:
     """A country, a state, or a capital or town of 100,000: a capital or first-level unit of a
     few thousand ("The Valley", Anguilla's) is as minor as any town of its size."""
-    if e.feature in ("ADM1", "PPLC") and 0 < e.population < WORD_POPULATION:
+    if small_unit(e):
         return False
     return e.feature in MAJOR or e.population >= WORD_POPULATION
 

@@ -104,6 +104,12 @@ class Context:
 SMALL_UNIT = 100_000  # a first-level unit or capital smaller than this is prior-wise a town
 
 
+def small_unit(e: Entry) -> bool:
+    """A first-level unit or capital of under 100,000 people (Toledo, Belize; The Valley,
+    Anguilla): as minor as any town of its size."""
+    return e.feature in ("ADM1", "PPLC") and 0 < (e.population or 0) < SMALL_UNIT
+
+
 def prior(e: Entry) -> float:
     """The weight of a reading's kind. A capital reached through an old or foreign name
     ("Philadelphia" for Amman) and a first-level unit or capital of under 100,000 people (Toledo,
@@ -111,7 +117,7 @@ def prior(e: Entry) -> float:
     mean them."""
     if e.feature == "PPLC" and e.match == "alias":
         return FEATURE_PRIOR["PPL"]
-    if e.feature in ("ADM1", "PPLC") and 0 < (e.population or 0) < SMALL_UNIT:
+    if small_unit(e):
         return FEATURE_PRIOR["PPL"]
     return FEATURE_PRIOR.get(e.feature or "", OTHER_PRIOR)
 
