@@ -472,3 +472,40 @@ def test_an_outlets_home_alone_does_not_make_a_far_city_its_part(nlp, gaz) -> No
     text = "A gunman opened fire at a mall in Raleigh on Monday, killing two people."
     _, _, places = analyse(nlp, gaz, text, url="https://www.chicagotribune.com/news/nation/story.html")
     assert [(p.name, p.admin1) for p in places if p.text == "Raleigh"] == [("Raleigh", "North Carolina")]
+
+
+@pytest.mark.parametrize(
+    ("text", "meta", "name"),
+    [
+        # a neighbourhood the gazetteer lacks, in a story that quotes Memphis police
+        (
+            "Three men were shot outside a Whitehaven nightclub early Sunday, Memphis Police said.",
+            {},
+            "Whitehaven",
+        ),
+        # a Brazilian city's name in a story that quotes Albuquerque police
+        ("A woman was shot in Rio Grande on Friday, Albuquerque police said.", {}, "Rio Grande"),
+    ],
+)
+def test_a_town_abroad_is_no_reading_in_a_story_set_at_home(nlp, gaz, text: str, meta, name: str) -> None:
+    _, _, places = analyse(nlp, gaz, text, **meta)
+    assert [p.country_code for p in places if p.text == name and p.resolved] in ([], ["US"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the country is named: the town abroad stands
+        "The suspect, who was born in Whitehaven, England, was arrested Monday, Memphis Police said.",
+        "Memphis Police said the gun was bought on a trip to Britain, in Whitehaven.",
+    ],
+)
+def test_a_town_abroad_stands_where_its_country_is_named(nlp, gaz, text: str) -> None:
+    _, _, places = analyse(nlp, gaz, text)
+    assert [p.country_code for p in places if p.text == "Whitehaven" and p.resolved] == ["GB"]
+
+
+def test_a_great_city_abroad_keeps_its_reading_in_a_local_story(nlp, gaz) -> None:
+    text = "The suspect had flown in from Toronto two days before, Memphis Police said."
+    _, _, places = analyse(nlp, gaz, text)
+    assert [p.country_code for p in places if p.text == "Toronto"] == ["CA"]

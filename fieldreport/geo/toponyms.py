@@ -717,7 +717,12 @@ FAR_NAMESAKE_KM = 500  # nearer, a neighbour state's city is news of the region 
 def _far_namesakes(candidates: list[Candidate], home: Entry | None, ctx: Context) -> None:
     """Unresolve a bare US town read in another state, far from the story's own town, whose
     state the article does not name: a neighbourhood or a part of the home town (which the
-    unresolved name is then attached to), not a namesake across the country."""
+    unresolved name is then attached to), not a namesake across the country. Before that, a
+    town abroad in a story its frame sets at home (:func:`_foreign_namesakes`)."""
+    if home is not None and home.feature != "PPLC":
+        _foreign_namesakes(candidates, home.country_code)
+    elif home is None and ctx.home_unit is not None:
+        _foreign_namesakes(candidates, ctx.home_unit[0])
     if home is None or home.country_code != "US" or home.latitude is None or home.longitude is None:
         return
     for c in candidates:
@@ -731,6 +736,34 @@ def _far_namesakes(candidates: list[Candidate], home: Entry | None, ctx: Context
             continue  # its state is named: "He fled to North Carolina and was caught in Raleigh"
         if distance_km(home.latitude, home.longitude, b.latitude, b.longitude) > FAR_NAMESAKE_KM:  # type: ignore[arg-type]
             c.best, c.score = None, 0.0
+
+
+# A city abroad this large is news by its name alone ("flew in from London", "Toronto police").
+FOREIGN_NOTABLE = 1_000_000
+
+
+def _foreign_namesakes(candidates: list[Candidate], country: str | None) -> None:
+    """Unresolve a town abroad, in a story whose frame (dateline, the police it quotes, its
+    outlet's "City, ST") sets it in ``country``, where the article names neither the country
+    of that town nor a province of it: "shot outside a Whitehaven night club" in a Memphis story
+    is Memphis's Whitehaven, not England's; "Rio Grande" in Albuquerque is no Brazilian city. The
+    unresolved name is then attached to the story's town like any place the gazetteer lacks. A
+    great city abroad keeps its reading."""
+    if not country:
+        return
+    named = {
+        e.country_code
+        for c in candidates
+        for e in c.entries[:1]
+        if (e.is_country or e.feature == "ADM1") and e.match != "skeleton"  # "Britain", "Ontario"
+    }
+    for c in candidates:
+        b = c.best
+        if b is None or c.within or c.source in FRAME or not b.country_code or b.country_code == country:
+            continue
+        if b.is_country or b.is_region or b.country_code in named or (b.population or 0) >= FOREIGN_NOTABLE:
+            continue
+        c.best, c.score = None, 0.0
 
 
 def _dateline_country(gaz: Gazetteer, dateline: str | None) -> str | None:
