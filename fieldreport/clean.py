@@ -379,7 +379,8 @@ def _same(a: str, b: str) -> bool:
 def _clean_text(text: str, cfg: Config, repeated: frozenset[str], title: str | None) -> _Found:
     found = _Found()
     text, found.header_date = _split_header(text)
-    groups = _split_front(_paragraphs(_lines(text), cfg, repeated, found))
+    groups = _paragraphs(_lines(text), cfg, repeated, found)
+    groups = _split_front([[piece for line in g for piece in _inline_stamps(line)] for g in groups])
     # A headline is a short lone first line with no closing period, set off by a break.
     if groups and len(groups[0]) == 1 and (len(groups) > 1):
         first = groups[0][0]
@@ -434,6 +435,21 @@ def _split_front(groups: list[list[str]]) -> list[list[str]]:
     return out
 
 
+# Where a page's stamps run on from the headline: "... shoots uncle Posted: Monday, February 2,
+# 2015 9:45 PM EST Updated: Tuesday, February 3, 2015 10:52 AM EST". Only a label with a colon
+# starts one mid-line, so "Published reports say" stays prose.
+_INLINE_STAMP = re.compile(r"\s+(?=(?:Posted|Updated|Published|Last Updated)(?:\s+on)?\s*:\s*\S)")
+
+
+def _inline_stamps(para: str) -> list[str]:
+    """A paragraph whose tail is the page's timestamps, as the text and a line per stamp; any
+    other paragraph as it is."""
+    pieces = _INLINE_STAMP.split(para)
+    if len(pieces) < 2 or not pieces[0].strip() or not all(stamp(p) for p in pieces[1:]):
+        return [para]
+    return pieces
+
+
 def _take_front_matter(paragraphs: list[str], found: _Found) -> list[str]:
     """Remove byline and timestamp lines and the dateline of the first body paragraph.
 
@@ -443,6 +459,8 @@ def _take_front_matter(paragraphs: list[str], found: _Found) -> list[str]:
     """
     kept: list[str] = []
     after_byline = False
+    pieces = [(k, piece) for para in paragraphs for k, piece in enumerate(_inline_stamps(para))]
+    paragraphs = [piece for _, piece in pieces]
     for i, para in enumerate(paragraphs):
         m = _byline(para) if i < 4 else None
         if m:
@@ -451,6 +469,8 @@ def _take_front_matter(paragraphs: list[str], found: _Found) -> list[str]:
             after_byline = True
             continue
         header = i < 4 and all(_words(p) <= _HEADLINE_MAX_WORDS for p in kept)
+        if pieces[i][0] and not (header or i >= len(paragraphs) - 3):
+            continue  # a stamp run on from a paragraph mid-page: furniture, its date no story's
         if header and (h := _HEADER.fullmatch(para)):  # a " date 2019-03-03" line under the headline
             found.header_date = found.header_date or normalise_date(h["date"])
             continue

@@ -264,6 +264,29 @@ def test_timestamp_line_in_the_header(line: str, expected: str | None) -> None:
     assert a.text == BODY  # the line goes even when its date cannot be read
 
 
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        "Posted: Monday, March 4, 2019 9:45 PM EST Updated: Tuesday, March 5, 2019 10:52 AM EST",
+        "Posted: Monday, March 4, 2019 9:45 PM EST",
+    ],
+)
+def test_stamps_run_on_from_the_headline_are_furniture(stamps: str) -> None:
+    # pages that set their stamps on the headline's line: the headline stays, the stamps go
+    text = "Convoy struck on northern highway " + stamps + "\n\n" + BODY
+    a = ok(clean.clean(txt(text, title="Convoy struck on northern highway"), CFG))
+    assert (a.published, a.published_source, a.text) == ("2019-03-04", "text", BODY)
+
+
+def test_a_stamp_run_on_mid_page_is_dropped_and_prose_with_a_label_word_stays() -> None:
+    stamped = PARAS[1] + " Updated: Tuesday, March 5, 2019 10:52 AM EST"
+    prose = "Published reports say the convoy was hit on March 3."
+    text = headed(body="\n\n".join((PARAS[0], prose, stamped, PARAS[2], *PARAS[:3])))
+    a = ok(clean.clean(txt(text), CFG))
+    assert a.published is None
+    assert a.text == "\n\n".join((PARAS[0], prose, PARAS[1], PARAS[2], *PARAS[:3]))
+
+
 def test_published_beats_updated_and_the_first_stamp_wins() -> None:
     text = headed("Updated: 6 March 2019 08:00", "Published: 4 March 2019", "Published: 5 March 2019")
     a = ok(clean.clean(txt(text), CFG))
