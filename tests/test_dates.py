@@ -344,6 +344,11 @@ def _parsed(nlp, text: str, published: str = WEDNESDAY):  # type: ignore[no-unty
         ),
         ("Gunmen killed three villagers on Sunday in the north, police said on Monday.", "Monday", STATEMENT),
         ("The shooting was reported at a home on Elm Street on Friday.", "Friday", INCIDENT),
+        # a day that is part of the harm's name is the harm's, whatever verb tells it
+        ("A man was arrested Monday in Saturday's shooting of a teenager.", "Saturday", INCIDENT),
+        ("A man was arrested Monday in Saturday's shooting of a teenager.", "Monday", STEP),
+        ("He was wanted for murder in the March 4 fatal stabbing of his cousin.", "March 4", INCIDENT),
+        ("Two men were charged in the June 2 slaying of a store clerk.", "June 2", INCIDENT),
     ],
 )
 def test_a_day_is_the_day_of_the_verb_it_is_told_with(nlp, text: str, phrase: str, told: str) -> None:  # type: ignore[no-untyped-def]

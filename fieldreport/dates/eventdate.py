@@ -125,6 +125,9 @@ def role(t: Timex, sentence: Sentence, text: str, doc: Doc | None = None) -> str
     incident's); without a parse, or where its verb says nothing, the words just before it. An
     arrest or a step is a step only in a sentence that tells harm besides ("Police arrested 20
     protesters on Monday" is the arrest's own day)."""
+    named = _names_harm(t, doc)
+    if named is not None:
+        return named
     verb = _verb(t, doc)
     lemma = verb.lemma_.lower() if verb is not None else ""
     if lemma in _HARM_LEMMAS or (verb is not None and _HARM_WORD.fullmatch(verb.text)):
@@ -144,6 +147,38 @@ def role(t: Timex, sentence: Sentence, text: str, doc: Doc | None = None) -> str
     if _DEATH_WORD.match(step.group(0)):
         return DEATH
     return STEP if _harm_besides(sentence.text) else INCIDENT
+
+
+def _names_harm(t: Timex, doc: Doc | None) -> str | None:
+    """The role of a day that is part of the name of the harm itself, whatever verb the sentence
+    tells it with: "arrested in Saturday's shooting", "a warrant in the Nov. 11 fatal shooting",
+    "charged in the Jan. 3 death of" are the incident's (or the death's) day, not the arrest's."""
+    if doc is None:
+        return None
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(2):
+        if tok.dep_ not in ("poss", "compound", "nmod", "npadvmod", "amod") or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ != "NOUN":
+            return None
+        lemma = tok.lemma_.lower()
+        if lemma in _HARM_NOUNS:
+            return INCIDENT
+        if lemma in _DEATH_NOUNS:
+            return DEATH
+    return None
+
+
+# the names of harm a day can be part of: "Saturday's shooting", "the Nov. 11 slaying"
+_HARM_NOUNS = frozenset(
+    "shooting killing slaying murder homicide stabbing attack bombing ambush assault massacre raid "
+    "strike shootout gunfight rampage carjacking robbery explosion blast".split()
+)
+_DEATH_NOUNS = frozenset({"death"})
 
 
 def _verb(t: Timex, doc: Doc | None) -> Token | None:
