@@ -58,6 +58,14 @@ ATTRIBUTION_FORMS = (
     "said|says|told|added|stated|[Aa]ccording to|quoted|tweeted|wrote|asked|explained|warned|insisted"
     "|claimed|announced|reported|recalled|recounts?|recounted"
 )
+# the story's own official sources, whose totals an outlet reports as its count ("police said",
+# "according to the Cook County medical examiner's office", "a sheriff's spokesman"): fuse.toll
+OFFICIAL_SOURCE = re.compile(
+    r"\b(?:police|sheriff|deput(?:y|ies)|officers?|investigators?|authorit(?:y|ies)|officials?|detectives?|cops?"
+    r"|coroner|medical\s+examiner|spokes(?:man|woman|person)|troopers?|dispatch(?:ers?)?|(?:police\s+)?sources?)\b"
+    r"|'s\s+(?:office|department)\b|\b(?:the\s+)?(?:department|office)\s+of\b",
+    re.I,
+)
 # what the source of a count of people says of it ("the UN estimated", "officials warn"): stories
 FIGURE_SOURCE_FORMS = "said|says|warn(?:s|ed)?|estimated|estimates|reported|believes?"
 

@@ -23,6 +23,10 @@ def killed(low: int, high: int, victims: str = "civilians", claimant: str | None
     return Claim("killed", low, high, victims, claimant, "text", 0, 4)
 
 
+def injured(low: int, high: int, claimant: str | None = None) -> Claim:
+    return Claim("injured", low, high, "unknown", claimant, "text", 0, 4)
+
+
 META = {
     "a1": {"outlet": "Levant Wire", "duplicate_of": None},
     "a2": {"outlet": "Northern Post", "duplicate_of": None},
@@ -171,6 +175,25 @@ def test_each_claimant_counts_once_with_its_latest_toll() -> None:
     assert event.fatalities_disputed
     (agreed,), _ = fuse.run([mention("c1", claims=(killed(8, 8, claimant="the Observatory"),))], meta)
     assert (agreed.fatalities, agreed.fatalities_disputed) == (8, False)
+
+
+def test_a_total_the_storys_police_give_is_the_outlets_own_count() -> None:
+    # "Seven people were shot ... Three victims were shot and ran to a station, officers said":
+    # the officers' part is no rival total; the article's largest total stands
+    m = mention(
+        "c1",
+        claims=(injured(6, 6), injured(2, 2, claimant="officers"), injured(3, 3, claimant="police sources")),
+    )
+    (event,), _ = fuse.run([m], META)
+    assert (event.injured_low, event.injured, event.injured_high, event.injured_disputed) == (6, 6, 6, False)
+    # a named party's total is still its own claim, and the lowest stands
+    m = mention("c1", claims=(killed(15, 15), killed(30, 30, claimant="the Taliban")))
+    (event,), _ = fuse.run([m], META)
+    assert (event.fatalities, event.fatalities_high, event.fatalities_disputed) == (15, 30, True)
+    # ... as does a figure the police give for one group of victims beside the press's total
+    m = mention("c1", claims=(killed(3, 3), killed(1, 1, "civilians", claimant="police")))
+    (event,), _ = fuse.run([m], META)
+    assert (event.fatalities, event.fatalities_high) == (1, 3)
 
 
 def test_a_short_stated_range_is_one_event_per_day_sharing_the_deaths() -> None:
