@@ -304,6 +304,7 @@ def test_unknown_actor_kept_as_written(nlp):
         "The rebels usually attack at night.",
         "Air strikes are the coalition's main weapon.",
         "Rebels are expected to attack the town after the rains end.",
+        "Officials warned of a possible attack on the capital during the holiday.",
     ],
 )
 def test_filtered_sentences_give_no_event(nlp, text):
@@ -313,6 +314,13 @@ def test_filtered_sentences_give_no_event(nlp, text):
 def test_what_an_after_clause_tells_happened_whatever_the_sentence_expects(nlp):
     text = "A 5-year-old boy is expected to recover after deputies say he was shot on Monday."
     assert [m.sub_event_type for m in run(nlp, text)] == ["Attack"]
+
+
+def test_a_possible_motive_does_not_make_a_shooting_that_wounded_people_possible(nlp):
+    text = "Police are looking into a possible drive-by shooting that left two men wounded on Friday."
+    assert [(m.sub_event_type, m.claims[0].kind, m.claims[0].low) for m in run(nlp, text)] == [
+        ("Attack", "injured", 2)
+    ]
 
 
 def test_analysis_article_gives_nothing(nlp):
@@ -533,3 +541,4 @@ def test_a_follow_up_reports_the_incident_it_dates_and_history_stays_out(nlp):
     recalled = "Gunmen shot dead two guards in Millbrook on Monday. A boy was shot there on March 1."
     days2 = {0: EventDate("2021-05-10", 1, "on Monday"), 1: EventDate("2021-03-01", 1, "March 1")}
     assert [m.date.date for m in run(nlp, recalled, date_of=lambda s: days2[s.index])] == ["2021-05-10"]
+

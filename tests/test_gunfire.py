@@ -72,3 +72,17 @@ def test_a_shooting_story_speaks_of_guns_and_of_nothing_aerial_or_explosive() ->
     assert gunfire.shooting_story("Police said the gunman fired 12 rounds into the house.")
     assert not gunfire.shooting_story("The drone fired a missile; the gunman fled.")
     assert not gunfire.shooting_story("The pellets struck six people.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub", "etype"),
+    [
+        ("Police recovered three weapons and a pistol from the car.", "Disrupted weapons use",
+         "Strategic developments"),
+        ("The man was charged with the rape of a woman he threatened with a gun.", "Sexual violence",
+         "Violence against civilians"),
+    ],
+)  # fmt: skip
+def test_a_seizure_or_a_rape_told_beside_a_gun_keeps_its_type(sentence: str, sub: str, etype: str) -> None:
+    (m,) = gunfire.retype([mention(sentence, sub, etype)])
+    assert m.sub_event_type == sub

@@ -494,7 +494,7 @@ def reject_reason(trig: Trigger, span: Span, ref_year: int | None) -> str | None
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "once", "whether"):
                 return "hypothetical"
             if c.dep_ in ("amod", "advmod") and c.lower_ in NON_EVENT_AMOD and t is tok and t.pos_ == "NOUN":
-                if not (c.lower_ == "planned" and _took_place(tok)):
+                if not _took_place(tok):
                     return "hypothetical"
             if c.lower_ in HABITUAL:
                 return "generic"
@@ -618,9 +618,13 @@ def _long_ago(t: Token, span: Span) -> bool:
 
 
 def _took_place(tok: Token) -> bool:
-    """Whether a noun's verb says it happened ("several planned demonstrations broke out")."""
+    """Whether a noun's verb says it happened ("several planned demonstrations broke out"), or a
+    clause of its own in the past tense does ("a possible gang-related shooting that left four
+    people wounded": the shooting is certain, its motive is not)."""
     head = tok.head
-    return tok.dep_ == "nsubj" and head.tag_ == "VBD" and head.lemma_.lower() in _OCCUR
+    if tok.dep_ == "nsubj" and head.tag_ == "VBD" and head.lemma_.lower() in _OCCUR:
+        return True
+    return any(c.dep_ == "relcl" and c.tag_ == "VBD" for c in tok.children)
 
 
 _OCCUR = frozenset("break erupt take go begin start occur happen proceed kick".split())

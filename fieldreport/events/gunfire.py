@@ -23,7 +23,18 @@ from dataclasses import dataclass, replace
 from ..lexicon import GATHERING_WORDS
 from ..records import Mention
 from .actors import CIVILIANS
-from .taxonomy import ARMED_CLASH, ATTACK, BATTLES, EVENT_TYPES, EXPLOSIONS, ORGANISED_INTERS, PROTESTS, VAC
+from .taxonomy import (
+    ARMED_CLASH,
+    ATTACK,
+    BATTLES,
+    DISRUPTED_WEAPONS,
+    EVENT_TYPES,
+    EXPLOSIONS,
+    ORGANISED_INTERS,
+    PROTESTS,
+    SEXUAL_VIOLENCE,
+    VAC,
+)
 
 GUN = re.compile(
     r"\b(?:gun\w*|shot|shots|shoot\w*|gunfire|gunshots?|gunman|gunmen|opened fire|fired|firearm|"
@@ -55,6 +66,22 @@ RULES: tuple[Rule, ...] = (
         (
             "The child was struck by gunfire while being pushed in a stroller.",
             "A 2-year-old girl accidentally shot herself with a handgun she found.",
+        ),
+    ),
+    Rule(
+        # the vote reads a child, a gun cabinet or a family as abuse or a seizure: a sentence of a
+        # shooting is neither unless it tells the rape or the weapons taken
+        "shooting_is_no_rape_or_seizure",
+        frozenset({SEXUAL_VIOLENCE, DISRUPTED_WEAPONS}),
+        re.compile(
+            r"\b(?:rap(?:e|ed|es|ing|ist)|sexual\w*|molest\w*|seiz\w+|confiscat\w+|defus\w+|caches?|dumps?"
+            r"|stockpiles?|(?:were|was|been)\s+recovered|recovered\s+(?:[\w,-]+\s+){0,3}?(?:weapons?|guns?"
+            r"|firearms?|pistols?|rifles?|handguns?|ammunition))\b",
+            re.I,
+        ),
+        (
+            "His gun accidentally discharged, shooting his 4-year-old daughter in the arm.",
+            "The boy should recover after shooting himself with a revolver he found in a cabinet.",
         ),
     ),
     Rule(

@@ -127,12 +127,15 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             r"\b(?:arrest\w*|charged|booked|indicted|custody|accused|suspects?|surrendered|turned\s+(?:him|her)self\s+in)"
             r"\b[^.;]{0,80}?\b(?:in\s+connection\s+with|in|for|with|of|after)\s+(?:the\s+|a\s+|last\s+\w+'s\s+)?"
-            r"(?:[\w'-]+\s+){0,3}?(?:shootings?|killings?|murders?|homicides?|deaths?|slayings?|stabbings?)\b",
+            r"(?:[\w'-]+\s+){0,3}?(?:shootings?|killings?|murders?|homicides?|deaths?|slayings?|stabbings?"
+            r"|manslaughter|assaults?|woundings?)\b",
             re.I,
         ),
         AFTERMATH,
         (
             "A man was arrested Tuesday in connection with the shooting.",
+            "The 19-year-old was arrested Friday on charges of manslaughter and weapons possession.",
+            "Deputies said the suspect was arrested on suspicion of first-degree assault.",
             "Police charged a 19-year-old with murder in the death of the teen on Friday.",
             "Two suspects in last week's shooting turned themselves in on Monday.",
         ),
