@@ -542,3 +542,19 @@ def test_a_follow_up_reports_the_incident_it_dates_and_history_stays_out(nlp):
     days2 = {0: EventDate("2021-05-10", 1, "on Monday"), 1: EventDate("2021-03-01", 1, "March 1")}
     assert [m.date.date for m in run(nlp, recalled, date_of=lambda s: days2[s.index])] == ["2021-05-10"]
 
+
+def test_a_court_stage_dates_no_incident_but_an_incidents_own_day_stands(nlp):
+    from fieldreport.records import PUBLICATION_DATE, STEP_DAY
+
+    text = (
+        "A man was sentenced to 40 years in prison Friday for the killing of his neighbor.\n\n"
+        "Prosecutors said he shot the neighbor during an argument over a fence."
+    )
+    court_day = EventDate("2021-05-07", 2, "Friday" + STEP_DAY)
+    assert run(nlp, text, date_of=lambda s: court_day) == ()
+    assert run(nlp, text, date_of=lambda s: EventDate("2021-05-10", 2, PUBLICATION_DATE)) == ()
+    own = EventDate("2021-04-20", 1, "April 20")
+    assert {m.date for m in run(nlp, text, date_of=lambda s: own)} == {own}
+    # the same sentences without the court: a report of the killing, dated as it is
+    plain = "Police said a man shot his neighbor during an argument over a fence on Friday."
+    assert [m.sub_event_type for m in run(nlp, plain, date_of=lambda s: court_day)] == ["Attack"]

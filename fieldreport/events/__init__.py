@@ -23,7 +23,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..records import Article, Claim, EventDate, Location, Mention, Sentence, from_step
+from ..records import PUBLICATION_DATE, Article, Claim, EventDate, Location, Mention, Sentence, from_step
 from . import detect as d
 from . import gunfire, hits, incidents, kinds, retype
 from .actors import (
@@ -211,9 +211,17 @@ def _news(drafts: list[Any], at: _Reading) -> list[Any]:
     dates itself ("charged after a boy was shot ... The boy was shot on April 5") reports that
     incident, on its own day."""
     follow_up = any(_step(x) for x in drafts)
+    court = incidents.court_stage(at.article.title, at.article.text)
     return [
-        _freeze(x, at.article) for x in drafts if follow_up or not _background(x.date, at.article.published)
+        _freeze(x, at.article)
+        for x in drafts
+        if (follow_up or not _background(x.date, at.article.published)) and not (court and _undated(x.date))
     ]
+
+
+def _undated(date: EventDate | None) -> bool:
+    """Whether a draft's date is no day of its own: the publication's, or a later step's."""
+    return date is None or date.date is None or date.evidence == PUBLICATION_DATE or from_step(date.evidence)
 
 
 def _step(x: Any) -> bool:
@@ -250,7 +258,8 @@ POST_PASSES: tuple[tuple[str, Pass], ...] = (
     ("held_ground", _per_draft(kinds.held_ground)),
     # as armed_victims, again: the vote may have typed a lead or a loose word an attack on civilians
     ("armed_victims_again", _per_draft(kinds.armed_victims)),
-    # the drafts frozen into mentions; one dated well before the report is history, left out
+    # the drafts frozen into mentions; one dated well before the report is history, left out, and
+    # so is one an article of a trial or a sentence dates only by the court's day or its own
     ("news", _news),
     # a shooting outside war that a loose word typed a strike, a blast or force on protesters:
     # a shooting (an attack, or a clash between armed sides); in a story of guns and nothing

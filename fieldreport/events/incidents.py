@@ -164,6 +164,24 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# A court's stage of a case, a trial, a plea, a verdict or a sentence, comes months after the
+# incident: in an article that leads with one, a report dated only by the court's day or by the
+# publication does not date its incident at all (:func:`court_stage`).
+COURT_STAGE = re.compile(
+    r"\b(?:sentenced|sentencing|convicted|pleaded\s+(?:guilty|no\s+contest)|pleads\s+guilty|guilty\s+pleas?"
+    r"|found\s+guilty|(?:murder|criminal|jury)\s+trial|on\s+trial|jury|jurors|verdict|testified)\b",
+    re.I,
+)
+
+
+def court_stage(title: str | None, text: str) -> bool:
+    """Whether an article leads (its title or first paragraph) with a court's stage of a case:
+    "Jury Returns with Verdict in Downtown Double Homicide", "A man was sentenced to 40 years
+    Friday for the 2015 killing of ..." """
+    first = text.split("\n\n", 1)[0]
+    return bool(COURT_STAGE.search(f"{title or ''}\n{first}"))
+
+
 def decision(sentence: str) -> Rule | None:
     """The first rule, in order, that decides something about this sentence."""
     for rule in RULES:
