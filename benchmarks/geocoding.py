@@ -43,8 +43,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from split import HALVES, half  # noqa: E402
 
 from fieldreport.events import ActorDictionary  # noqa: E402
-from fieldreport.geo import Gazetteer, find_places, toponyms  # noqa: E402
+from fieldreport.geo import Gazetteer, find_places  # noqa: E402
 from fieldreport.geo.gazetteer import distance_km  # noqa: E402
+from fieldreport.geo.namesakes import FRAME  # noqa: E402
 from fieldreport.nlp import parse  # noqa: E402
 from fieldreport.records import Article, Place  # noqa: E402
 from fieldreport.settings import load_config  # noqa: E402
@@ -354,8 +355,8 @@ def main(argv: list[str] | None = None) -> int:
         for doc, parsed in zip(docs, parse(arts, cfg), strict=True):
             named = [(m.start, m.end) for m in actors.find(parsed.article.text)]  # as geoparse does
             places = find_places(parsed.article, parsed.doc, gaz, mentions=True, not_places=named)
-            frame = getattr(toponyms, "FRAME", frozenset())  # places outside the text (dateline, title)
-            places = tuple(p for p in places if p.source not in frame)  # what geoparse outputs
+            # what geoparse outputs: no place outside the text (dateline, title, quoted police)
+            places = tuple(p for p in places if p.source not in FRAME)
             given = find_places(parsed.article, parsed.doc, gaz, spans=[(g.start, g.end) for g in doc.golds])
             evaluate(doc, places, given, gaz, stats[half(doc.id)])
         for which in halves:

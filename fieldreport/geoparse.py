@@ -22,7 +22,8 @@ from typing import Any
 from .errors import ConfigError
 from .events import ActorDictionary
 from .geo import Gazetteer, find_places, focus_countries
-from .geo.toponyms import FRAME, NON_LITERAL
+from .geo.namesakes import FRAME
+from .geo.toponyms import NON_LITERAL
 from .jsonl import Line, article, error, in_batches, is_int, read_line
 from .nlp import parse
 from .records import Place

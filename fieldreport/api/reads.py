@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 
 from .. import export
-from ..geo.toponyms import FRAME
+from ..geo.namesakes import FRAME
 from ..store import Store
 from .query import EventFilters, like_pattern, parse_sort, words
 

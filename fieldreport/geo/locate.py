@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from ..records import Article, Location, Place, Sentence
 from .countries import country_name
 from .names import name_key
+from .namesakes import FRAME
 from .nonplaces import Rule
-from .toponyms import FRAME, NON_LITERAL
+from .toponyms import NON_LITERAL
 
 # A place a sentence names that is not where its event happened.
 ELSEWHERE: tuple[Rule, ...] = (

@@ -23,8 +23,9 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Article, Place
 from .countries import ADMIN1_WORDS, ADMIN2_WORDS
 from .focus import DATELINE_WEIGHT, PART_OF, REGISTER_WEIGHT, Focus, article_focus
-from .gazetteer import Entry, Gazetteer, distance_km
+from .gazetteer import Entry, Gazetteer
 from .names import fold, name_key
+from .namesakes import far_namesakes
 from .nonplaces import (
     CITY_PART,
     MAJOR,
@@ -37,7 +38,7 @@ from .nonplaces import (
     place_evidence,
     unsupported,
 )
-from .rank import FOCUS_NAME, Candidate, Context, resolve, score
+from .rank import Candidate, Context, resolve, score
 
 LOC_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MASK_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
@@ -100,9 +101,6 @@ CONNECTORS = frozenset(
 )
 # Non-locational uses, reported only when asked for (find_places(mentions=True)).
 NON_LITERAL = frozenset({"demonym", "organisation", "metonym"})
-# Places of the article's frame, outside its text (offsets 0, 0): its dateline's, which clean.py
-# took out of the text, and its title's.
-FRAME = frozenset({"dateline", "title", "agency"})
 CLEAR_DATELINE = 0.5  # the share a bare dateline's best reading needs to set the story's state
 PPL_WORDS = frozenset({"city", "town", "village", "villages", "hamlet", "towns", "cities", "camp"})
 
@@ -215,7 +213,7 @@ def find_places(
     clear = dateline.best if dateline is not None and dateline.score >= CLEAR_DATELINE else None
     # the story's own town by its dateline or the police it quotes; an outlet's home is no such
     # evidence (a city paper's site carries the wire's national news)
-    _far_namesakes(candidates, clear or (frame.agency_town if dateline is None else None), ctx)
+    far_namesakes(candidates, clear or (frame.agency_town if dateline is None else None), ctx)
     keep = spans is not None
     places = [
         _to_place(c) for c in candidates if keep or c.best is not None or c.source in ("ner", "dateline")
@@ -699,71 +697,6 @@ def _same_as_frame(candidates: list[Candidate], frame: Focus, dateline: Candidat
             there = [e for e in c.entries if (e.country_code, e.admin1) == unit and not e.is_admin]
             if there and (c.best is None or (c.best.country_code, c.best.admin1) != unit):
                 c.best = max(there, key=lambda e: e.population)
-
-
-# The US cities American news names with no state beside them (the AP's stand-alone datelines);
-# any other town outside the story's state is written "Raleigh, N.C.", so a bare "Raleigh" in a
-# Memphis story, far from the Raleigh of that name, is Memphis's Raleigh, however large the other.
-STANDALONE_US = frozenset(
-    name_key(n)
-    for n in """Atlanta|Baltimore|Boston|Chicago|Cincinnati|Cleveland|Dallas|Denver|Detroit|Honolulu
-    |Houston|Indianapolis|Las Vegas|Los Angeles|Miami|Milwaukee|Minneapolis|New Orleans|New York
-    |Oklahoma City|Philadelphia|Phoenix|Pittsburgh|St. Louis|Saint Louis|Salt Lake City|San Antonio
-    |San Diego|San Francisco|Seattle|Washington""".split("|")
-)
-FAR_NAMESAKE_KM = 500  # nearer, a neighbour state's city is news of the region ("Little Rock" in Memphis)
-
-
-def _far_namesakes(candidates: list[Candidate], home: Entry | None, ctx: Context) -> None:
-    """Unresolve a bare US town read in another state, far from the story's own town, whose
-    state the article does not name: a neighbourhood or a part of the home town (which the
-    unresolved name is then attached to), not a namesake across the country. Before that, a
-    town abroad in a story its frame sets at home (:func:`_foreign_namesakes`)."""
-    if home is not None and home.feature != "PPLC":
-        _foreign_namesakes(candidates, home.country_code)
-    elif home is None and ctx.home_unit is not None:
-        _foreign_namesakes(candidates, ctx.home_unit[0])
-    if home is None or home.country_code != "US" or home.latitude is None or home.longitude is None:
-        return
-    for c in candidates:
-        b = c.best
-        if b is None or c.within or c.source in FRAME or b.country_code != "US" or b.is_admin:
-            continue
-        if b.admin1 == home.admin1 or name_key(c.text) in STANDALONE_US or b.latitude is None:
-            continue
-        unit = (b.country_code or "", b.admin1 or "")
-        if ctx.admin_share(b) > 0 and ctx.admin_names.get(unit, set()) - {name_key(c.text), FOCUS_NAME}:
-            continue  # its state is named: "He fled to North Carolina and was caught in Raleigh"
-        if distance_km(home.latitude, home.longitude, b.latitude, b.longitude) > FAR_NAMESAKE_KM:  # type: ignore[arg-type]
-            c.best, c.score = None, 0.0
-
-
-# A city abroad this large is news by its name alone ("flew in from London", "Toronto police").
-FOREIGN_NOTABLE = 1_000_000
-
-
-def _foreign_namesakes(candidates: list[Candidate], country: str | None) -> None:
-    """Unresolve a town abroad, in a story whose frame (dateline, the police it quotes, its
-    outlet's "City, ST") sets it in ``country``, where the article names neither the country
-    of that town nor a province of it: "shot outside a Whitehaven night club" in a Memphis story
-    is Memphis's Whitehaven, not England's; "Rio Grande" in Albuquerque is no Brazilian city. The
-    unresolved name is then attached to the story's town like any place the gazetteer lacks. A
-    great city abroad keeps its reading."""
-    if not country:
-        return
-    named = {
-        e.country_code
-        for c in candidates
-        for e in c.entries[:1]
-        if (e.is_country or e.feature == "ADM1") and e.match != "skeleton"  # "Britain", "Ontario"
-    }
-    for c in candidates:
-        b = c.best
-        if b is None or c.within or c.source in FRAME or not b.country_code or b.country_code == country:
-            continue
-        if b.is_country or b.is_region or b.country_code in named or (b.population or 0) >= FOREIGN_NOTABLE:
-            continue
-        c.best, c.score = None, 0.0
 
 
 def _dateline_country(gaz: Gazetteer, dateline: str | None) -> str | None:
