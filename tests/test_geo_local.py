@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from fieldreport.geo import Gazetteer, find_places, locate
-from fieldreport.geo.focus import article_focus
+from fieldreport.geo.focus import article_focus, unit_of
 from fieldreport.geo.locate import ELSEWHERE, elsewhere
 from fieldreport.geo.nonplaces import NOT_THE_TOWN, PLACE_EVIDENCE, not_the_town, place_evidence
 from fieldreport.records import Article, Place, Sentence
@@ -509,3 +509,24 @@ def test_a_great_city_abroad_keeps_its_reading_in_a_local_story(nlp, gaz) -> Non
     text = "The suspect had flown in from Toronto two days before, Memphis Police said."
     _, _, places = analyse(nlp, gaz, text)
     assert [p.country_code for p in places if p.text == "Toronto"] == ["CA"]
+
+
+@pytest.mark.parametrize(
+    ("written", "state"),
+    [
+        ("Tenn", "Tennessee"),
+        ("Tenn.", "Tennessee"),
+        ("Calif", "California"),
+        ("Ga", "Georgia"),
+        ("TN", "Tennessee"),
+    ],
+)
+def test_a_state_abbreviation_without_its_period_is_the_state(gaz, written: str, state: str) -> None:
+    e = unit_of(gaz, written)
+    assert e is not None and (e.country_code, e.name) == ("US", state)
+
+
+def test_a_dateline_with_a_state_abbreviation_without_its_period_sets_the_story_there(nlp, gaz) -> None:
+    text = "Police are searching for the men who shot five people outside an apartment complex in Raleigh."
+    loc, _ = where(nlp, gaz, text, "Police are searching", dateline="JACKSON, Tenn")
+    assert loc is not None and (loc.country_code, loc.admin1) == ("US", "Tennessee")

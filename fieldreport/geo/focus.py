@@ -99,6 +99,12 @@ def unit_of(gaz: Gazetteer, text: str) -> Entry | None:
     text = text.strip().rstrip(",")
     if len(text) == 2 and text.isupper():
         text = US_STATES.get(text, text)
+    if text.isalpha() and text.istitle() and len(text) <= 5:
+        # "MEMPHIS, Tenn --": an AP abbreviation whose period the page dropped, before any
+        # place that happens to have the bare word as a name ("Tenn" for a Sri Lankan province)
+        for e in gaz.lookup(text + ".", fuzzy=False):
+            if e.feature == "ADM1" and e.match == "abbrev":
+                return e
     for e in gaz.lookup(text, fuzzy=False):
         if e.feature in ("ADM1", "PCLI") and not e.demonym:
             return e

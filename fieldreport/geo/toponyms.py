@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Article, Place
 from .countries import ADMIN1_WORDS, ADMIN2_WORDS
-from .focus import DATELINE_WEIGHT, PART_OF, REGISTER_WEIGHT, Focus, article_focus
+from .focus import DATELINE_WEIGHT, PART_OF, REGISTER_WEIGHT, Focus, article_focus, unit_of
 from .gazetteer import Entry, Gazetteer
 from .names import fold, name_key
 from .namesakes import far_namesakes
@@ -703,7 +703,8 @@ def _dateline_country(gaz: Gazetteer, dateline: str | None) -> str | None:
     if not dateline:
         return None
     for part in reversed([p.strip() for p in dateline.split(",") if p.strip()]):
-        entries = gaz.lookup(part, fuzzy=False)
+        unit = unit_of(gaz, part)  # "Tenn" is Tennessee, whatever else has the name
+        entries = [unit] if unit is not None else gaz.lookup(part, fuzzy=False)
         if entries and entries[0].is_country:
             return entries[0].country_code
         if entries and entries[0].is_admin:
