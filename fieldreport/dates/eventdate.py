@@ -149,16 +149,21 @@ def role(t: Timex, sentence: Sentence, text: str, doc: Doc | None = None) -> str
     return STEP if _harm_besides(sentence.text) else INCIDENT
 
 
+def _root(t: Timex, doc: Doc | None) -> Token | None:
+    """The token that heads a timex in the article's parse."""
+    if doc is None:
+        return None
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
 def _names_harm(t: Timex, doc: Doc | None) -> str | None:
     """The role of a day that is part of the name of the harm itself, whatever verb the sentence
     tells it with: "arrested in Saturday's shooting", "a warrant in the Nov. 11 fatal shooting",
     "charged in the Jan. 3 death of" are the incident's (or the death's) day, not the arrest's."""
-    if doc is None:
+    tok = _root(t, doc)
+    if tok is None:
         return None
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    tok = span.root
     for _ in range(2):
         if tok.dep_ not in ("poss", "compound", "nmod", "npadvmod", "amod") or tok.head is tok:
             return None
@@ -183,12 +188,9 @@ _DEATH_NOUNS = frozenset({"death"})
 
 def _verb(t: Timex, doc: Doc | None) -> Token | None:
     """The verb a day is told with: the first verb above it in the parse."""
-    if doc is None:
+    tok = _root(t, doc)
+    if tok is None:
         return None
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    tok = span.root
     for _ in range(4):
         if tok.head is tok:
             return tok if tok.pos_ in ("VERB", "AUX") else None
