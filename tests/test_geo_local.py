@@ -530,3 +530,14 @@ def test_a_dateline_with_a_state_abbreviation_without_its_period_sets_the_story_
     text = "Police are searching for the men who shot five people outside an apartment complex in Raleigh."
     loc, _ = where(nlp, gaz, text, "Police are searching", dateline="JACKSON, Tenn")
     assert loc is not None and (loc.country_code, loc.admin1) == ("US", "Tennessee")
+
+
+def test_a_street_the_article_does_not_situate_is_in_the_one_town_it_names(nlp, gaz) -> None:
+    text = (
+        "Police are searching for a man who shot four men on Marlow Avenue late Saturday. "
+        "The victims were taken to hospitals in San Diego."
+    )
+    loc, places = where(nlp, gaz, text, "Marlow Avenue")
+    assert [(p.admin1, p.resolved) for p in places if p.text == "Marlow Avenue"] == [("California", False)]
+    assert loc is not None and (loc.admin1, loc.geo_precision) == ("California", 2)
+

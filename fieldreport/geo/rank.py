@@ -7,7 +7,9 @@ Every candidate entry is scored on what a reader uses to disambiguate:
 * the article's first-level units: states and provinces named in the text or implied by places
   that have one reading only ("Gainesville" in an article that names Georgia or Atlanta);
 * a unit written next to the name ("Paris, Tenn.", "Dublin, Ohio") or a kind word ("X province");
-* closeness to the places of the article that have one reading only.
+* closeness to the places of the article that have one reading only;
+* the counties the text names: a town in one of them, and a county that holds a town the text
+  names ("Peoria" beside "Peoria County", "Wayne County" beside "Goldsboro").
 
 A match through the consonant skeleton, or of a minor place outside the article's countries, has
 to be backed by that context (:func:`plausible`); otherwise the toponym stays unresolved rather
@@ -17,6 +19,7 @@ than being put on the wrong continent.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -82,6 +85,11 @@ class Context:
     # the article's home unit, when its dateline or outlet says it outright: a small town
     # elsewhere in the same country needs other names beside it to be read there
     home_unit: tuple[str, str] | None = None
+    # counties and parishes the text names, by key ("orange" for "Orange County"): see counties_in
+    counties: frozenset[str] = frozenset()
+    # (country, admin1, county key) of the counties that hold a town reading of some name of the
+    # article; set by resolve
+    county_towns: frozenset[tuple[str, str, str]] = frozenset()
 
     def share(self, cc: str | None) -> float:
         total = sum(self.countries.values())
@@ -99,6 +107,45 @@ class Context:
         if not total or not e.country_code or not e.admin1:
             return 0.0
         return self.admins.get((e.country_code, e.admin1), 0) / total
+
+
+COUNTY_WEIGHT = 2.5  # a town in a county the text names: nearly "Paris, Tenn."
+_COUNTY_WORD = r"(?:(?!County|Parish)[A-Z][A-Za-z'’]*|St\.|Ste\.|Mt\.|Ft\.)"
+_COUNTY = re.compile(rf"\b({_COUNTY_WORD}(?:[ -](?:{_COUNTY_WORD}|of|de|la))*)\s+(?:County|Parish)\b")
+_COUNTY_SUFFIX = re.compile(r"\s+(?:county|parish)$")
+
+
+def counties_in(text: str) -> frozenset[str]:
+    """The counties and parishes a text names ("Orange County", "the Terrebonne Parish Sheriff"),
+    each by the key of its name and of every shorter tail of it: "Police Orange County" gives
+    "orange" too."""
+    out = set()
+    for m in _COUNTY.finditer(text):
+        words = m.group(1).split()
+        for k in range(len(words)):
+            if words[k][0].isupper():
+                out.add(name_key(" ".join(words[k:])))
+    return frozenset(out)
+
+
+def county_key(e: Entry) -> str | None:
+    """The key a county is named by in text: "orange" for Orange County, a town's or its own."""
+    name = e.name if e.feature == "ADM2" else e.admin2
+    return name_key(_COUNTY_SUFFIX.sub("", name.lower())) if name else None
+
+
+def in_named_county(e: Entry, c: Candidate, ctx: Context) -> bool:
+    """A town in a county the text names, or a county that holds a town the text names; a name
+    vouches for none of its own readings."""
+    key = county_key(e)
+    if key is None or not e.country_code or not e.admin1:
+        return False
+    county = _COUNTY_SUFFIX.search(c.text.lower()) is not None
+    if e.feature == "ADM2":  # only where the text calls it a county: "Los Angeles" is the city
+        return county and (e.country_code, e.admin1, key) in ctx.county_towns
+    # a town of the county's own name is not vouched for by it: "DeKalb" beside "DeKalb County"
+    # is as often the county as the town
+    return not e.is_admin and not county and key in ctx.counties and key != name_key(c.text)
 
 
 SMALL_UNIT = 100_000  # a first-level unit or capital smaller than this is prior-wise a town
@@ -134,6 +181,8 @@ def score(e: Entry, c: Candidate, ctx: Context) -> float:
         s += 1.5 * ctx.admin_share(e)
     elif e.feature == "ADM2":  # a county in the dateline's or the outlet's state
         s += 1.5 * ctx.frame_share(e)
+    if in_named_county(e, c, ctx):
+        s += COUNTY_WEIGHT
     if e.match == "skeleton":
         s -= 1.5
     elif e.match in ("name", "abbrev"):
@@ -156,8 +205,11 @@ def plausible(e: Entry, c: Candidate, ctx: Context) -> bool:
     """Reject readings no reader would make: a skeleton or small-place match outside the article's
     countries, or a gazetteer-only match of a minor place far from them."""
     share = ctx.share(e.country_code)
-    if c.within and (e.country_code, e.admin1) == c.within:
-        return True
+    if c.within:  # "Paris, Tenn.": the text says which state; a Paris elsewhere is no reading
+        if (e.country_code, e.admin1) == c.within:
+            return True
+        if e.feature not in MAJOR:
+            return False
     unit = (e.country_code or "", e.admin1 or "")
     home = ctx.home_unit
     if home and not c.within and e.country_code == home[0] and unit != home and e.feature not in MAJOR:
@@ -205,6 +257,17 @@ def resolve(cands: list[Candidate], ctx: Context, gaz: Gazetteer) -> None:
     for unit in ctx.focus_units:
         ctx.admin_names.setdefault(unit, set()).add(FOCUS_NAME)
     support = _support(cands)
+    ctx.county_towns = frozenset(
+        (e.country_code, e.admin1, key)
+        for c in cands
+        for e in c.entries
+        if not e.is_admin
+        and e.country_code
+        and e.admin1
+        and e.match != "skeleton"
+        and (key := county_key(e)) is not None
+        and key != name_key(_COUNTY_SUFFIX.sub("", c.text.lower()))  # "Peoria" vouches not for Peoria County
+    )
 
     def pick(c: Candidate, anchors: list[Entry]) -> None:
         scored = []

@@ -38,7 +38,7 @@ from .nonplaces import (
     place_evidence,
     unsupported,
 )
-from .rank import Candidate, Context, resolve, score
+from .rank import Candidate, Context, counties_in, resolve, score
 
 LOC_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MASK_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
@@ -190,11 +190,14 @@ def find_places(
         for cc in _countries_in(gaz, extra):
             context[cc] += 0.5
     context.pop("", None)
+    counties = counties_in(f"{article.title or ''}\n{text}")
 
     if dateline is not None and frame.home_unit is None:
         # a dateline without its state ("CHICAGO"): the city it names, when the reading is
         # clear, gives the story its state
-        resolve([dateline], Context(context.copy(), dateline_cc=dateline_cc, focus=focus), gaz)
+        resolve(
+            [dateline], Context(context.copy(), dateline_cc=dateline_cc, focus=focus, counties=counties), gaz
+        )
         b = dateline.best  # a capital's dateline is a correspondent's desk ("BEIRUT", "KABUL")
         if (
             b is not None
@@ -206,7 +209,12 @@ def find_places(
             frame.home_unit = (b.country_code, b.admin1)
             frame.units[frame.home_unit] += DATELINE_WEIGHT
     ctx = Context(
-        context, dateline_cc=dateline_cc, focus=focus, focus_units=frame.units, home_unit=frame.home_unit
+        context,
+        dateline_cc=dateline_cc,
+        focus=focus,
+        focus_units=frame.units,
+        home_unit=frame.home_unit,
+        counties=counties,
     )
     resolve(candidates, ctx, gaz)
     _same_as_frame(candidates, frame, dateline)
@@ -597,6 +605,8 @@ def _dateline_candidate(frame: Focus, gaz: Gazetteer) -> Candidate | None:
     ]
     if frame.dateline_cc:
         cand.entries = [e for e in cand.entries if e.country_code == frame.dateline_cc]
+    if frame.dateline_unit:  # "SHELBY, N.Y.": a Shelby elsewhere is no reading, even a bigger one
+        cand.entries = [e for e in cand.entries if (e.country_code, e.admin1) == frame.dateline_unit]
     return cand
 
 
@@ -772,6 +782,7 @@ def _attach_containers(
     total = sum(body.values())
     top = body.most_common(1)
     main_cc = top[0][0] if top and top[0][1] / total >= 0.5 else None
+    story_town = _story_town(places, main_cc, gaz)
     for key in unresolved:
         surface = {p.text for p in places if not p.resolved and name_key(p.text) == key}
         best: Entry | None = None
@@ -800,6 +811,8 @@ def _attach_containers(
             and dateline_town.country_code == (main_cc or dateline_town.country_code)
         ):
             best = dateline_town  # "the South Side", "Hinson Drive" under "CHICAGO", "DURHAM, N.C."
+        if best is None and dateline_town is None and story_town is not None:
+            best = story_town  # "Grant Avenue" in a story that names only Syracuse among towns
         if best is None and main_cc:
             best = gaz.country(main_cc)
         if best is not None:
@@ -826,6 +839,20 @@ def _attach_containers(
             )
         )
     return out
+
+
+def _story_town(places: Sequence[Place], cc: str | None, gaz: Gazetteer) -> Entry | None:
+    """The town the article names most among its resolved towns, in its main country, when no
+    other town is named as often: where a street or a neighbourhood it does not situate is."""
+    towns = Counter(
+        p.gazetteer_id
+        for p in places
+        if p.resolved and p.gazetteer_id and (p.feature or "").startswith("PPL") and p.country_code == cc
+    )
+    ranked = towns.most_common(2)
+    if cc is None or not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return gaz.get(ranked[0][0])
 
 
 def _container_at(text: str, pos: int, gaz: Gazetteer, context: Counter[str]) -> Entry | None:
