@@ -27,6 +27,7 @@ every error figure, as in Gritta et al. Nothing here is copied into the reposito
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import statistics
 import sys
@@ -323,7 +324,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", default="gwn,lgl,trnews,geovirus")
     ap.add_argument("--top", type=int, default=10, help="most frequent failure names to list (tune half)")
     ap.add_argument("--half", choices=(*HALVES, "both"), default="both")
+    ap.add_argument(
+        "--dump",
+        type=Path,
+        help="write each gold span of the tune half, with what we resolved it to, as JSON lines",
+    )
     args = ap.parse_args(argv)
+    dump = args.dump.open("w", encoding="utf-8") if args.dump else None
     halves = HALVES if args.half == "both" else (args.half,)
 
     cfg = load_config()  # fieldreport.toml in the working directory, as the CLI reads it
@@ -359,6 +366,14 @@ def main(argv: list[str] | None = None) -> int:
             places = tuple(p for p in places if p.source not in FRAME)
             given = find_places(parsed.article, parsed.doc, gaz, spans=[(g.start, g.end) for g in doc.golds])
             evaluate(doc, places, given, gaz, stats[half(doc.id)])
+            if dump is not None and half(doc.id) == "tune":  # the check half is read only as figures
+                for g, p in zip(doc.golds, given, strict=True):
+                    row = {
+                        "set": name, "doc": doc.id, "text": g.name, "start": g.start, "gold": g.geonames_id,
+                        "ours": p.gazetteer_id, "name": p.name, "admin1": p.admin1, "cc": p.country_code,
+                        "km": round(_error(p, g)),
+                    }  # fmt: skip
+                    dump.write(json.dumps(row) + "\n")
         for which in halves:
             results[(name, which)] = stats[which]
         print(
@@ -367,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
 
+    if dump is not None:
+        dump.close()
     limit = f", first {args.limit} articles per set" if args.limit else ""
     print(f"## (a) Resolution of the gold spans{limit}\n")
     print(resolution_table(results))
