@@ -541,3 +541,18 @@ def test_a_street_the_article_does_not_situate_is_in_the_one_town_it_names(nlp, 
     assert [(p.admin1, p.resolved) for p in places if p.text == "Marlow Avenue"] == [("California", False)]
     assert loc is not None and (loc.admin1, loc.geo_precision) == ("California", 2)
 
+
+def test_a_namesake_far_from_the_town_the_story_names_most_is_that_towns_part(nlp, gaz) -> None:
+    # no dateline, no quoted police: the Bronx, named twice, sets the story; Allerton, England and
+    # its streets are not where it happened
+    text = (
+        "A man was shot to death in his apartment on Harlow Avenue in the Allerton section of the "
+        "Bronx on Monday. A neighbour who has lived in the Bronx for years heard two shots."
+    )
+    _, places = where(nlp, gaz, text, "shot to death")
+    assert {
+        (p.text, p.country_code, p.admin1) for p in places if p.text in ("Allerton", "Harlow Avenue")
+    } == {
+        ("Allerton", "US", "New York"),
+        ("Harlow Avenue", "US", "New York"),
+    }

@@ -10,6 +10,8 @@ at home (:func:`foreign_namesakes`), then a bare US town far off in another stat
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .gazetteer import Entry, distance_km
 from .names import name_key
 from .rank import FOCUS_NAME, Candidate, Context
@@ -53,6 +55,23 @@ def far_namesakes(candidates: list[Candidate], home: Entry | None, ctx: Context)
             continue  # its state is named: "He fled to North Carolina and was caught in Raleigh"
         if distance_km(home.latitude, home.longitude, b.latitude, b.longitude) > FAR_NAMESAKE_KM:  # type: ignore[arg-type]
             c.best, c.score = None, 0.0
+
+
+NAMED_HOME_TIMES = 2  # a town named this often, and more often than any other, is the story's
+
+
+def named_home(candidates: list[Candidate]) -> Entry | None:
+    """The story's town where no dateline or quoted police say it: the town its text names most,
+    at least twice and more often than any other ("Chicago" three times beside one "Roseland")."""
+    towns = Counter(
+        c.best.gazetteer_id
+        for c in candidates
+        if c.best is not None and c.source not in FRAME and (c.best.feature or "").startswith("PPL")
+    )
+    ranked = towns.most_common(2)
+    if not ranked or ranked[0][1] < NAMED_HOME_TIMES or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(c.best for c in candidates if c.best is not None and c.best.gazetteer_id == ranked[0][0])
 
 
 # A city abroad this large is news by its name alone ("flew in from London", "Toronto police").

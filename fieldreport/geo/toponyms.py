@@ -25,7 +25,7 @@ from .countries import ADMIN1_WORDS, ADMIN2_WORDS
 from .focus import DATELINE_WEIGHT, PART_OF, REGISTER_WEIGHT, Focus, article_focus, unit_of
 from .gazetteer import Entry, Gazetteer
 from .names import fold, name_key
-from .namesakes import far_namesakes
+from .namesakes import far_namesakes, named_home
 from .nonplaces import (
     CITY_PART,
     MAJOR,
@@ -221,7 +221,10 @@ def find_places(
     clear = dateline.best if dateline is not None and dateline.score >= CLEAR_DATELINE else None
     # the story's own town by its dateline or the police it quotes; an outlet's home is no such
     # evidence (a city paper's site carries the wire's national news)
-    far_namesakes(candidates, clear or (frame.agency_town if dateline is None else None), ctx)
+    home = clear or (frame.agency_town if dateline is None else None)
+    if home is None and dateline is None and spans is None:
+        home = named_home(candidates)
+    far_namesakes(candidates, home, ctx)
     keep = spans is not None
     places = [
         _to_place(c) for c in candidates if keep or c.best is not None or c.source in ("ner", "dateline")
@@ -789,7 +792,7 @@ def _attach_containers(
         for t in texts:
             for s in surface:
                 for m in re.finditer(re.escape(s), t):
-                    e = _container_at(t, m.end(), gaz, context)
+                    e = _container_at(t, m.end(), gaz, context, frozenset(unresolved))
                     if e is not None and (
                         best is None
                         or CONTAINER_RANK[e.feature or "PCLI"] < CONTAINER_RANK[best.feature or "PCLI"]
@@ -855,9 +858,13 @@ def _story_town(places: Sequence[Place], cc: str | None, gaz: Gazetteer) -> Entr
     return gaz.get(ranked[0][0])
 
 
-def _container_at(text: str, pos: int, gaz: Gazetteer, context: Counter[str]) -> Entry | None:
+def _container_at(
+    text: str, pos: int, gaz: Gazetteer, context: Counter[str], unresolved: frozenset[str] = frozenset()
+) -> Entry | None:
+    """The place written right after a name as its container ("Baghouz, Deir Al Zor province");
+    none where that name is one the article left unresolved (a namesake far off)."""
     m = _CONTAINER.match(text[pos : pos + 120])
-    if not m:
+    if not m or name_key(m.group("name")) in unresolved:
         return None
     name, kind = m.group("name"), m.group("kind")
     entries = [
