@@ -152,9 +152,16 @@ def test_an_arrest_in_the_incident_on_a_later_day_is_its_report_not_another_inci
     assert [m.incident for m in incidents.group([lead, arrest])] == [0, 0]
     # told first, with no incident before it, it is an incident of its own
     assert [m.incident for m in incidents.group([arrest])] == [0]
-    # an arrest that names no incident is one of its own on its day
+    # an arrest that names no organised side, told after the violence, is its aftermath too
+    bare = replace(arrest, sentence="Deputies arrested Josh Smith on Wednesday for obstruction of justice.")
+    assert [m.incident for m in incidents.group([lead, bare])] == [0, 0]
+    # ... but not one for another matter, one dated before the violence, nor one far from it
     other = replace(arrest, sentence="Police arrested a suspect on Wednesday in a drug raid.")
     assert [m.incident for m in incidents.group([lead, other])] == [0, 1]
+    before = replace(bare, date=EventDate("2016-05-07", 1, "on Saturday"))
+    assert [m.incident for m in incidents.group([lead, before])] == [0, 1]
+    away = replace(bare, location=FAR, sentence="Deputies arrested Josh Smith in Elmira on Wednesday.")
+    assert [m.incident for m in incidents.group([lead, away])] == [0, 1]
 
 
 def test_a_report_dated_by_a_later_step_joins_the_incident_of_the_week_before() -> None:

@@ -16,7 +16,9 @@ evidence. Another incident starts only where the text says so:
 
 A step after the incident told before, an arrest or a charge in it ("arrested on Wednesday in
 connection with the shooting"), is that incident's report on its own later day: it joins the
-incident whatever its day, and its day is not the incident's.
+incident whatever its day, and its day is not the incident's. So is an arrest that names no
+organised side, told after violence near it ("Deputies arrested Josh Smith Sunday morning"):
+police arresting a suspect is the criminal incident's aftermath, not an event of its own.
 
 Background, aggregate and historical statements are context, never an event, and their figures
 are no event's toll: running totals ("the city's 7th homicide this year"), counts over a period
@@ -38,11 +40,12 @@ from dataclasses import dataclass, replace
 from ..geo.gazetteer import distance_km
 from ..lexicon import WEEKDAYS
 from ..records import PUBLICATION_DATE, Location, Mention, from_lead, from_step
-from .taxonomy import ORGANISED_INTERS
+from .taxonomy import ARRESTS, BATTLES, EXPLOSIONS, ORGANISED_INTERS, VAC
 
 CONTEXT = "context"  # not an event: background, a running total, a description
 SEPARATE = "separate"  # another incident than the one told before
 AFTERMATH = "aftermath"  # a step after the incident told before (an arrest in it): its report, not its day
+OTHER_MATTER = "other matter"  # an arrest for something else (a warrant, drugs): not the violence's aftermath
 
 UNIDENTIFIED = "Unidentified"
 # a report whose trigger is a death tells the toll of an incident, on whatever day the victim died
@@ -55,7 +58,7 @@ SEPARATE_KM = 40.0
 class Rule:
     name: str
     pattern: re.Pattern[str]
-    decides: str  # CONTEXT or SEPARATE
+    decides: str  # CONTEXT, SEPARATE, AFTERMATH or OTHER_MATTER
     examples: tuple[str, ...]  # sentences it must match
     counter: tuple[str, ...] = ()  # sentences it must not match
 
@@ -140,6 +143,22 @@ RULES: tuple[Rule, ...] = (
             "Two suspects in last week's shooting turned themselves in on Monday.",
         ),
         ("Police arrested 20 protesters in the capital on Monday.",),
+    ),
+    Rule(
+        "arrest_for_another_matter",
+        re.compile(
+            r"\b(?:arrest\w*|charged|booked|custody|raid)\b[^.;]{0,80}?\b(?:drugs?|narcotics|DUI|DWI|drunk"
+            r"|warrants?|theft|burglar\w*|shoplifting|trespass\w*|fraud|parole|probation|failure\s+to\s+appear"
+            r"|traffic\s+stop)\b",
+            re.I,
+        ),
+        OTHER_MATTER,
+        (
+            "Police arrested a suspect on Wednesday in a drug raid.",
+            "Deputies arrested the man Friday on an outstanding warrant for failure to appear.",
+            "He was booked into jail on a probation violation.",
+        ),
+        ("Deputies arrested Josh Smith for obstruction of justice Sunday morning.",),
     ),
     Rule(
         "another_incident",
@@ -236,6 +255,11 @@ def group(mentions: Sequence[Mention], published: str | None = None) -> tuple[Me
             home = incidents[-1]
             out.append(replace(m, incident=home.index))
             continue
+        other_matter = rule is not None and rule.decides == OTHER_MATTER
+        home = None if separate or other_matter else _arrested_after(incidents, m)
+        if home is not None:
+            out.append(replace(m, incident=home.index))
+            continue
         home = _home(incidents, m, own_day(m), own_place(m), separate)
         if home is None:
             home = _Incident(len(incidents), own_day(m), own_place(m), m, window(m))
@@ -269,6 +293,24 @@ def _home(
             continue
         if armed(m) and armed(inc.lead) and not same_unit(m, inc.lead):
             continue
+        return inc
+    return None
+
+
+_VIOLENCE = frozenset({BATTLES, EXPLOSIONS, VAC})
+
+
+def _arrested_after(incidents: list[_Incident], m: Mention) -> _Incident | None:
+    """The violent incident an arrest that names no organised side follows: the last told, near
+    the arrest's place, not after its day."""
+    if m.sub_event_type != ARRESTS or armed(m):
+        return None
+    day, place = own_day(m), own_place(m)
+    for inc in reversed(incidents):
+        if inc.lead.event_type not in _VIOLENCE or armed(inc.lead):
+            continue
+        if (day and inc.day and day < inc.day) or (place and inc.place and not _near(inc.place, place)):
+            return None
         return inc
     return None
 
