@@ -112,6 +112,9 @@ def test_place_evidence(text: str, name: str, expected: bool) -> None:
         ("He died at Mercy Hospital in Springfield hours later.", "Springfield", "a hospital's town"),
         ("Smith, born in Elmira, moved to the city in 2010.", "Elmira", "born in"),
         ("A man was shot outside a hospital in Springfield.", "Springfield", None),
+        ("Ortiz, who lived in Elmira, was pronounced dead at the scene.", "Elmira", "lives in"),
+        ("The girl, who lives with her aunt in Oswego, was not hurt.", "Oswego", "lives in"),
+        ("A man living in a tent was shot in Oswego on Friday.", "Oswego", None),
     ],
 )
 def test_elsewhere_rules(text: str, name: str, rule: str | None) -> None:

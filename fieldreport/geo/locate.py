@@ -37,6 +37,19 @@ ELSEWHERE: tuple[Rule, ...] = (
         ("Jeffrey S. Lee, 29, of Fernandina Beach, was pronounced dead", "a Tulsa resident of Broken Arrow"),
     ),
     Rule(
+        "lives in",
+        "where a person lives or lived, told beside what happened to them",
+        re.compile(
+            r"\b(?:lived|lives|living|resided|resides|residing)\s+(?:[\w'’.-]+\s+){0,3}?(?:in|near|outside)\s+"
+            r"(?:the\s+)?$"
+        ),
+        None,
+        (
+            "Fields, who lived in South Bend, Indiana, was pronounced dead",
+            "the boy, who lives with his mother in Elmira",
+        ),
+    ),
+    Rule(
         "where someone is from",
         "a town and its state as an adjective of a person, as a local paper writes one from away",
         re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$"),
