@@ -25,7 +25,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ACTOR_NOUNS
-from .casualties import UNCOUNTED_LIMITED, UNCOUNTED_SIGNIFICANT, VAGUE, RawClaim, is_person_word, word_number
+from .figures import UNCOUNTED_LIMITED, UNCOUNTED_SIGNIFICANT, VAGUE, RawClaim, is_person_word, word_number
 
 _KILL = frozenset(
     "kill murder execute behead decapitate lynch slaughter massacre assassinate slay strangle".split()
