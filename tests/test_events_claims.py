@@ -73,6 +73,11 @@ def test_figures(nlp, text, expected):
         ("Fighters beheaded a village elder and his son.", 2),
         ("The bodies of five fishermen were found on the shore.", 5),
         ("A teacher was wounded in the attack and later died in hospital.", 1),
+        # a surname the small model may read as an organisation: no organisation dies
+        ("Whitfield was pronounced dead at the scene.", 1),
+        ("Police said Marcus Dunlevy from Akron died after he was shot twice.", 1),
+        # a killing named by its deadly means
+        ("Detectives said the fatal shooting of a man outside a bar was not random.", 1),
     ],
 )
 def test_victims_counted_from_the_parse(nlp, text, expected):
@@ -181,6 +186,14 @@ def test_a_toll_in_the_fighting_belongs_to_the_event_told_before(nlp):
     assert ms[0].sentence_index == 0
     assert [(c.low, c.claimant) for c in ms[0].claims] == [(3, "local official")]
     assert fatalities([ms[0]])[1] == 3
+
+
+def test_one_victim_told_by_age_and_by_name_is_one_death(nlp):
+    text = (
+        "A gunman shot and killed a teenage boy outside a gas station on Friday night. "
+        "Police said Daniel Reyes was pronounced dead at a hospital."
+    )
+    assert fatalities(run(nlp, text))[1] == 1
 
 
 def test_headline_toll_is_the_victims_not_the_attackers(nlp):

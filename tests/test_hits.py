@@ -42,3 +42,26 @@ def test_the_wounded_and_the_dead_of_one_sentence_and_other_incidents_stay() -> 
     lead = mention(0, LEAD, (claim("injured", 2, "Two men were shot", 0),))
     elsewhere = replace(died, incident=1)
     assert injured(hit_then_dead([lead, elsewhere])) == [2]  # another incident's dead
+
+
+def test_a_gunshot_wound_is_a_hit_that_may_have_killed() -> None:
+    text = "A man with a gunshot wound"
+    lead = mention(0, "Police found a man with a gunshot wound.", (claim("injured", 1, text, 12),))
+    died = mention(50, "He died at the hospital.", (claim("killed", 1, "He died", 50),))
+    assert injured(hit_then_dead([lead, died])) == [0]
+    hurt = mention(0, "Two men were wounded.", (claim("injured", 2, "Two men were wounded", 0),))
+    assert injured(hit_then_dead([hurt, replace(died, start=30)])) == [2]
+
+
+def test_the_dead_are_among_the_most_hit_not_the_one_hit_told_beside_them() -> None:
+    total = "Four people were shot on Main Street."
+    one = "A 25-year-old man was shot in the leg."
+    died = "One victim died at the hospital."
+    others = "Police said three other men were shot."
+    mentions = [
+        mention(0, total, (claim("injured", 4, "Four people were shot", 0),)),
+        mention(40, one, (claim("injured", 1, "A 25-year-old man was shot", 40),)),
+        mention(80, died, (claim("killed", 1, "One victim died", 80),)),
+        mention(120, others, (claim("injured", 3, "three other men were shot", 131),)),
+    ]
+    assert injured(hit_then_dead(mentions)) == [3, 1, 3]

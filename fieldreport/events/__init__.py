@@ -457,6 +457,8 @@ def _victim(raw: RawClaim, ctx: Context, book: ActorDictionary, paragraph: int) 
         hostile = ctx.insurgent(paragraph)
         if hostile is not None:
             return hostile.name, hostile
+    if raw.low == raw.high == 1 and head[:1].isupper():
+        return "unknown", None  # one person by name ("Jaronski died"): the toll told again, no side
     return victim_group(phrase), None
 
 

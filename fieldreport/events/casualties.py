@@ -129,6 +129,11 @@ _HEADLINE_ONE = re.compile(
     rf"{_HEADLINE_VICTIM}{MEANS}(?P<verb>{KILLED}|dies)\b",
     re.I,
 )
+# a killing named by its deadly means: "the fatal shooting of a man", "the deadly stabbing of two teens"
+_FATAL_MEANS = re.compile(
+    rf"\b(?:fatal|deadly)\s+(?:shooting|stabbing|beating)\s+of\s+(?P<q>{QTY})\s+{VICTIM}",
+    re.I,
+)
 # ... and one hurt: "Rock Hill teen shot in foot", "Teen suffers gunshot wound", "3-year-old wounded"
 _HEADLINE_HURT = re.compile(
     rf"{_HEADLINE_VICTIM}(?P<verb>shot|wounded|injured|hurt|grazed|suffers\s+(?:an?\s+)?(?:[\w-]+\s+)?"
@@ -211,10 +216,12 @@ _CAUSE_BEFORE = re.compile(
     rf"\b(?:{_CAUSE})\s+(?:(?:the|a|an)\s+)?(?:(?:deaths?|killings?|murders?|massacre)\s+of\s+)?$", re.I
 )
 # ... but what the police do after the deaths is this event's investigation, not a protest over an
-# earlier one: "Police are investigating after one man was killed"
+# earlier one: "Police are investigating after one man was killed"; nor is the hospital a victim
+# is taken to: "a teen was taken to the hospital after accidentally shooting himself"
 _INQUIRY_AFTER = re.compile(
     r"\b(?:investigat\w+|respond\w*|called|dispatched|searching|looking|hunting|on\s+the\s+scene|"
-    r"closed|blocked|cordoned)\b[^.;]{0,30}?\bafter\s+$",
+    r"closed|blocked|cordoned|taken|rushed|airlifted|flown|transported|hospitali[sz]ed|admitted|treated)"
+    r"\b[^.;]{0,30}?\bafter\s+$",
     re.I,
 )
 
@@ -336,6 +343,10 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
                 add("killed", rng, "", m.start(), m.end(), m.start("q"))
     for m in _HEADLINE_ONE.finditer(text):
         add("killed", (1, 1), m.group("victim"), m.start("victim"), m.end(), m.start("victim"))
+    for m in _FATAL_MEANS.finditer(text):
+        rng = quantity(m)
+        if rng is not None:
+            add("killed", rng, m.group("victim"), m.start(), m.end(), m.start("q"))
     others = any(c.kind == "killed" and c.low > 0 for c in found)
     for m in _SELF_KILLED.finditer(text):
         # "killed two people before killing himself": one more than the others; alone ("the boy
@@ -383,7 +394,7 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
             if not overlap and not _MODAL_BEFORE.search(before) and not _cause_before(before):
                 found.append(RawClaim(c.kind, c.low, c.high, c.victim_phrase, c.text, c.start, c.end))
                 spans.append(local)
-    shot_claims(text, found, add)
+    shot_claims(text, found, add, span, offset)
     found.sort(key=lambda c: c.start)
     # "One fighter was killed and four were wounded": a bare number takes the previous victims.
     out: list[RawClaim] = []

@@ -129,12 +129,12 @@ HEADS_SG = (
     r"|shot|killed|wounded|injured|hurt|suffers|critically|seriously)\b)[a-z])"
 )
 # A named group as the victims' head: "4 Imbonerakure killed", "15 Afghan Taliban killed", "150 Syrians".
-_CALENDAR = (
+CALENDAR = (
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December"
 )
 NAMED = (
-    rf"(?-i:(?!(?:{_CALENDAR})\b)(?:(?:al|el|ash|ad|as|an)[\s-])?(?:[A-Z][\w'’.-]+\s+){{0,2}}"
+    rf"(?-i:(?!(?:{CALENDAR})\b)(?:(?:al|el|ash|ad|as|an)[\s-])?(?:[A-Z][\w'’.-]+\s+){{0,2}}"
     rf"[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]{{2,6}})"
 )
 TO_DEATH = (

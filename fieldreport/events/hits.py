@@ -15,15 +15,19 @@ from dataclasses import replace
 
 from ..records import Claim, Mention
 
-# the evidence of a claim that counts people hit, dead or alive
-_HIT = re.compile(r"\b(?:shot|shoots|struck|hit|grazed)\b", re.I)
+# the evidence of a claim that counts people hit, dead or alive ("a man with a gunshot wound"
+# may die of it)
+_HIT = re.compile(r"\b(?:shot|shoots|struck|hit|grazed|gunshot\s+wounds?)\b", re.I)
 # ... and of one that counts the living
-_LIVING = re.compile(r"\b(?:wound\w*|injur\w*|hurt|condition|hospitali[sz]ed)\b", re.I)
+# "three other men were shot", "another man was hit": people besides the dead
+_OTHERS = re.compile(r"\b(?:other|others|another)\b", re.I)
+_LIVING = re.compile(r"\b(?:(?<!gunshot )wound\w*|injur\w*|hurt|condition|hospitali[sz]ed)\b", re.I)
 
 
 def hit_then_dead(mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions of one article, each count of the hit less the dead its incident's other
-    sentences tell (``incidents.group`` numbered the incidents)."""
+    sentences tell (``incidents.group`` numbered the incidents). Only the largest count of the
+    incident holds the dead; a smaller one, or one of "other" people, is of the living."""
     spans = sorted({(m.start, m.end) for m in mentions})
 
     def sentence(c: Claim) -> tuple[int, int]:
@@ -35,8 +39,16 @@ def hit_then_dead(mentions: Sequence[Mention]) -> list[Mention]:
             if c.kind == "killed" and c.low > 0:
                 deaths.setdefault(m.incident, []).append((sentence(c), c.low))
 
+    # the dead are among the most people the incident says were hit: "Four people were shot"
+    # holds the one who died, "a 25-year-old was shot in the leg" told beside it is one of the rest
+    most: dict[int, int] = {}
+    for m in mentions:
+        for c in m.claims:
+            if _hit(c):
+                most[m.incident] = max(most.get(m.incident, 0), c.high)
+
     def less(c: Claim, incident: int) -> Claim:
-        if not _hit(c):
+        if not _hit(c) or c.high < most.get(incident, 0) or _OTHERS.search(c.text or ""):
             return c
         here = sentence(c)
         dead = max((n for where, n in deaths.get(incident, ()) if where != here), default=0)

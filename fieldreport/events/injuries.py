@@ -13,17 +13,35 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.tokens import Span, Token
+
 from ..lexicon import VEHICLES
-from .figures import AUX, DIED, GUN_WORDS, HEADS_SG, QTY, SHOOTING, VICTIM, RawClaim, mishap, quantity
+from .figures import (
+    AUX,
+    CALENDAR,
+    DIED,
+    GUN_WORDS,
+    HEADS_SG,
+    MORE,
+    QTY,
+    SHOOTING,
+    VICTIM,
+    RawClaim,
+    mishap,
+    plus,
+    quantity,
+)
+from .victims import people_count
 
 Add = Callable[[str, tuple[int, int], str, int, int, int], None]
 
 # Local news counts the people shot: "Seven people were shot", "4 shot outside a club". Those the
 # sentence does not count dead are the injured; "shot at" (not "shot at a bar") hit no one.
 _SHOT = re.compile(
-    rf"(?<![A-Za-z0-9_,:])(?P<q>{QTY})\s+(?:{VICTIM}\s*)?{AUX}shot\b"
+    rf"(?<![A-Za-z0-9_,:])(?P<q>{QTY})\s+(?:{VICTIM}(?P<more>{MORE})\s*)?{AUX}shot\b"
     r"(?!\s+(?:dead|to\s+death|and\s+killed|and\s+fatally|(?:him|her|them)sel(?:f|ves))\b)"
-    r"(?!\s+at(?:\s*[.,;]|\s+(?:but|by|from|and|several|multiple|least|him|her|them|police|officers)\b))",
+    r"(?!\s+at(?:\s*[.,;]|\s+(?:but|by|from|and|several|multiple|least|him|her|them|police|officers|while|when|as"
+    r"|during)\b))",
     re.I,
 )
 
@@ -55,6 +73,42 @@ _WOUNDING = re.compile(
     rf"severely|fatally)\s+)?(?:(?P<q>{QTY})\s+{VICTIM}|(?P<pron>him|her)\b)",
     re.I,
 )
+# One more person hurt, told beside the dead or by name: "killing Lewis and critically wounding the
+# other man", "striking and injuring Keith Jones", "left two people dead and another injured". A
+# verb that names the living ("wounding", "injured") is never the dead, so these are read in a
+# sentence that tells deaths too.
+_ONE_MORE = (
+    r"(?:the\s+other|another|a\s+second|a\s+third|one\s+other)(?:\s+(?:[\w'-]+\s+){0,2}?"
+    rf"(?:{HEADS_SG}))?"
+)
+# a person's name, not a day's or a month's, and not an owner's ("Smith's brother")
+_WORD = r"[A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?"
+_NAME = rf"(?-i:(?!(?:{CALENDAR})\b){_WORD}(?:\s+[A-Z]\.)?(?:\s+{_WORD}){{0,2}})(?!\s*['’]s\b)"
+_WOUNDING_ONE = re.compile(
+    rf"\b(?<!fatally\s)(?<!mortally\s)(?:(?:hitting|striking)\s+and\s+)?(?:injuring|wounding)\s+"
+    rf"(?:(?:critically|seriously|severely|gravely|badly|slightly)\s+)?(?P<victim>{_ONE_MORE}|{_NAME}"
+    rf"|(?:his|her|their)\s+(?:[\w'-]+\s+){{0,2}}?(?:{HEADS_SG}))\b",
+    re.I,
+)
+# "the driver who killed his son and wounded his daughter": a past verb, with its victim's owner
+_WOUNDED_ONE = re.compile(
+    rf"\b(?:killed|shot)\s+[^.;]{{0,60}}?\band\s+(?:(?:critically|seriously|severely|gravely|badly|slightly)\s+)?"
+    rf"(?:injured|wounded)\s+(?P<victim>(?:his|her|their)\s+(?:[\w'-]+\s+){{0,2}}?(?:{HEADS_SG})|{_ONE_MORE}|{_NAME})\b",
+    re.I,
+)
+# "Kendall Lacy accidentally shot a man in his home": one hit, where the sentence tells no death
+# ("soldiers shot two protesters" may have killed them: a count there is left to the patterns)
+_SHOT_OBJECT = re.compile(
+    rf"\b(?:shot|shoots|shooting)\s+(?P<q>(?P<art>an?))\s+(?P<victim>(?:[\w'-]+\s+){{0,2}}?(?:{HEADS_SG}))\b"
+    r"(?!\s+(?:dead|to\s+death)\b)",
+    re.I,
+)
+_AND_ANOTHER = re.compile(
+    rf"\b(?:dead|killed)\s*,?\s+(?:and|while)\s+(?:left\s+|leaving\s+)?(?P<victim>{_ONE_MORE})\s+"
+    r"(?:(?:was|is)\s+)?(?:(?:critically|seriously|severely|gravely|badly|slightly)\s+)?"
+    r"(?:injured|wounded|hurt)\b",
+    re.I,
+)
 _BULLET_HIT = re.compile(
     rf"(?<![A-Za-z0-9_,:])(?P<q>{QTY})\s+{VICTIM}\s+{AUX}(?:hit|struck|grazed)\s+(?:by|with)\s+"
     r"(?:a\s+|the\s+)?(?:stray\s+)?(?:bullets?|gunfire|shots?|rounds?|a\s+round)\b",
@@ -63,8 +117,17 @@ _BULLET_HIT = re.compile(
 _GUNSHOT_WOUND = re.compile(
     rf"(?<![A-Za-z0-9_,:])(?P<q>{QTY})\s+{VICTIM}\s+(?:{AUX}(?:with|suffer\w*|sustain\w*|nursing|"
     rf"treated\s+for|(?:has|had|have))\s+(?:an?\s+|(?:multiple|several|non-life-threatening|minor|serious)\s+)?"
-    r"(?:[\w-]+\s+)?gunshot\s+wounds?)",
+    r"(?:[\w-]+\s+){0,3}?gunshot\s+wounds?)",
     re.I,
+)
+# taken to hospital hurt: "seven people were treated for non-life-threatening wounds", "the
+# 19-year-old was taken to a hospital with a gunshot wound to the leg"
+_TREATED = (
+    r"(?:taken|driven|rushed|transported|airlifted|flown|treated|hospitali[sz]ed|admitted)\b[^.;]{0,80}?\b(?:for|with)\s+"
+    r"(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:gunshot\s+wounds?|wounds?|injuries|gunshot)\b"
+)
+_COUNT_TREATED = re.compile(
+    rf"(?<![A-Za-z0-9_,:])(?P<q>{QTY})\s+{VICTIM}\s+(?:{AUX}|had\s+to\s+be\s+)?{_TREATED}", re.I
 )
 _CONDITION = re.compile(
     rf"(?<![A-Za-z0-9_,:])(?P<q>{QTY})\s+{VICTIM}\s+(?:{AUX}|(?:is|are|was|were|remains?)\s+)(?:listed\s+)?"
@@ -86,7 +149,7 @@ _STRUCK = re.compile(
 # "her 6-year-old daughter was shot", "the 17-year-old senior underwent surgery after being shot"
 _ONE_VICTIM = (
     rf"\b(?P<q>(?P<art>[Tt]he|[Tt]his|[Hh]is|[Hh]er|[Tt]heir))\s+(?P<victim>(?:[\w'-]+\s+){{0,2}}?(?:{HEADS_SG}))\s+"
-    r"(?:(?:has\s+been|had\s+been|was|is|got)\s+|(?:[\w'-]+\s+){1,4}?after\s+being\s+)"
+    r"(?:(?:who\s+|that\s+)?(?:has\s+been|had\s+been|was|is|got)\s+|(?:[\w'-]+\s+){1,8}?after\s+being\s+)"
     r"(?:(?:also|accidentally|apparently|reportedly|allegedly|critically|seriously|then)\s+)?"
 )
 _THE_SHOT = re.compile(
@@ -94,18 +157,37 @@ _THE_SHOT = re.compile(
 )
 # "the officer was struck in the hand": by gunfire only beside a gun or a shooting
 _THE_STRUCK = re.compile(rf"{_ONE_VICTIM}(?:struck|hit)\b{_NOT_BY_VEHICLE}")
+_THE_TREATED = re.compile(rf"{_ONE_VICTIM}{_TREATED}")
 # in the order shot_claims reads them; the last two, a victim struck or in a condition, only beside a
 # gun or a shooting
-_HIT_READINGS = (_WHO_SHOT, _SHOT_IN, _BULLET_HIT, _GUNSHOT_WOUND, _SHOOTING_OF, _WOUNDING, _THE_SHOT)
-_GUN_HIT_READINGS = (_STRUCK, _THE_STRUCK, _CONDITION)
+_HIT_READINGS = (
+    _WHO_SHOT,
+    _SHOT_IN,
+    _BULLET_HIT,
+    _GUNSHOT_WOUND,
+    _SHOOTING_OF,
+    _WOUNDING,
+    _THE_SHOT,
+    _SHOT_OBJECT,
+)
+_GUN_HIT_READINGS = (_STRUCK, _THE_STRUCK, _CONDITION, _COUNT_TREATED, _THE_TREATED)
 # "Four people were shot, one fatally": the dead among them
 _FATALLY = re.compile(rf"(?<![A-Za-z0-9_])(?P<q>{QTY})\s+(?:of\s+them\s+)?(?:were\s+|was\s+)?fatally\b", re.I)
 
 
-def shot_claims(text: str, found: list[RawClaim], add: Add) -> None:
-    """The people a sentence says were shot, less those it counts dead, are its injured."""
-    if any(c.kind == "injured" for c in found) or mishap(text):
+def shot_claims(
+    text: str, found: list[RawClaim], add: Add, span: Span | None = None, offset: int = 0
+) -> None:
+    """The people a sentence says were shot, less those it counts dead, are its injured.
+
+    With ``span``, the sentence's parse (``span.doc`` offsets = ``text`` offsets + ``offset``), the
+    people a hurting verb takes with no pattern's shape are read too (:func:`parsed_hurt`)."""
+    # "no one else was hurt" is a count of nothing more, not the toll that rules out the rest
+    if any(c.kind == "injured" and c.high > 0 for c in found) or mishap(text):
         return
+    for rx in (_AND_ANOTHER, _WOUNDING_ONE, _WOUNDED_ONE):
+        for m in rx.finditer(text):
+            add("injured", (1, 1), m.group("victim"), m.start(), m.end(), m.start("victim"))
     for m in _FATALLY.finditer(text):
         rng = quantity(m)
         if rng is not None and not any(c.kind == "killed" for c in found):
@@ -118,21 +200,77 @@ def shot_claims(text: str, found: list[RawClaim], add: Add) -> None:
                 add("injured", rng, m.group("victim") or "", m.start(), m.end(), m.start("q"))
     for m in _SHOT.finditer(text):
         rng = quantity(m)
+        if rng is not None:
+            rng = plus(rng, m.group("more") or "")  # "three boys and a man were shot": 4
         if rng is not None and rng[1] > dead:
             victim = m.group("victim") or ""
             add("injured", (max(0, rng[0] - dead), rng[1] - dead), victim, m.start(), m.end(), m.start("q"))
-    if dead or DIED.search(text) or any(c.kind == "injured" for c in found):
-        return  # the dead are not hurt; people counted shot are not counted again
-    readings = _HIT_READINGS
-    if GUN_WORDS.search(text) or SHOOTING.search(text):
-        readings += _GUN_HIT_READINGS  # "in critical condition" after a crash is no shooting's injured
-    for rx in readings:
-        for m in rx.finditer(text):
-            if m.groupdict().get("pron"):
-                add("injured", (1, 1), m.group("pron"), m.start(), m.end(), m.start("pron"))
-                continue
-            rng = quantity(m)
-            if rng is not None:
-                add("injured", rng, m.group("victim") or "", m.start(), m.end(), m.start("q"))
-    for m in _SELF_SHOT.finditer(text):
-        add("injured", (1, 1), m.group("victim") + "self", m.start(), m.end(), m.start())
+    # the dead are not hurt; people counted shot are not counted again
+    dies = bool(dead or DIED.search(text))
+    if not dies and not any(c.kind == "injured" and c.high > 0 for c in found):
+        readings = _HIT_READINGS
+        if GUN_WORDS.search(text) or SHOOTING.search(text):
+            readings += _GUN_HIT_READINGS  # "in critical condition" after a crash is no shooting's injured
+        for rx in readings:
+            for m in rx.finditer(text):
+                if m.groupdict().get("pron"):
+                    add("injured", (1, 1), m.group("pron"), m.start(), m.end(), m.start("pron"))
+                    continue
+                rng = quantity(m)
+                if rng is not None:
+                    add("injured", rng, m.group("victim") or "", m.start(), m.end(), m.start("q"))
+        for m in _SELF_SHOT.finditer(text):
+            add("injured", (1, 1), m.group("victim") + "self", m.start(), m.end(), m.start())
+    if span is not None and not any(c.kind == "injured" and c.high > 0 for c in found):
+        for victim, n, a, b in parsed_hurt(span, dies):
+            add("injured", (n, n), victim, a - offset, b - offset, a - offset)
+
+
+# verbs that hurt the people they take: "four men attending a party were injured when ...", "a
+# passenger in the car suffered a gunshot wound"; shot only where the sentence tells no death
+_HURT = frozenset("injure wound hurt shoot graze".split())
+_SUFFER = frozenset("suffer sustain have receive".split())
+_WOUND_NOUNS = frozenset("wound injury".split())
+
+
+def _hurt_subject(v: Token) -> Token | None:
+    if v.lemma_.lower() in _HURT and v.tag_ == "VBN":
+        if any(c.dep_ == "neg" or c.lower_ in ("fatally", "mortally") for c in v.children):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ == "at" and c.i == v.i + 1 for c in v.children):
+            return None  # "shot at" hit no one
+        subj = [c for c in v.children if c.dep_ == "nsubjpass"]
+        if not subj and v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.head.children):
+            subj = [c for c in v.head.children if c.dep_ == "nsubjpass"]
+        return subj[0] if subj else None
+    if v.lemma_.lower() in _SUFFER and v.pos_ == "VERB":
+        wounds = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _WOUND_NOUNS]
+        if wounds and not any(c.lower_ in ("fatal", "mortal") for c in wounds[0].children):
+            subj = [c for c in v.children if c.dep_ == "nsubj"]
+            return subj[0] if subj else None
+    return None
+
+
+def parsed_hurt(span: Span, dies: bool = False) -> list[tuple[str, int, int, int]]:
+    """(victims, count, start, end) for each subject of a hurting verb the parse counts: a figure,
+    one person, a name, or coordinated ones added up (``span.doc`` offsets). In a sentence that
+    ``dies`` (tells a death), those shot may be the dead: only "injured" and "wounded" count."""
+    out = []
+    for v in span:
+        if dies and v.lemma_.lower() in ("shoot", "graze"):
+            continue
+        subj = _hurt_subject(v)
+        if subj is not None and (
+            subj.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in subj.children)
+        ):
+            continue  # "no one inside was hurt": a count of nothing (the patterns read it)
+        n = people_count(subj) if subj is not None else None
+        if subj is None or not n:
+            continue
+        lo = min(subj.left_edge.i, v.i)
+        # "suffered a gunshot wound" ends with the wound: the evidence that tells a hit
+        wound = [c.i for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _WOUND_NOUNS]
+        hi = max(subj.i, v.i, *wound)
+        sub = span.doc[lo : hi + 1]
+        out.append((span.doc[subj.left_edge.i : subj.i + 1].text, n, sub.start_char, sub.end_char))
+    return out

@@ -64,12 +64,12 @@ def _count(tok: Token, depth: int = 0) -> int | None:
         # "a total of fourteen people": the people; "an unknown number of militants": not counted
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         of = [g for g in of if g.dep_ == "pobj"]
-        return _total(of[0], depth + 1) if of and tok.lemma_.lower() == "total" else None
+        return people_count(of[0], depth + 1) if of and tok.lemma_.lower() == "total" else None
     if tok.lemma_.lower() in _BODIES and depth == 0:
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         of = [g for g in of if g.dep_ == "pobj"]
         if of:
-            return _total(of[0], depth + 1)
+            return people_count(of[0], depth + 1)
     if tok.pos_ == "NUM" or tok.like_num:
         return word_number(tok.text)
     nums = [c for c in tok.children if c.dep_ == "nummod"]
@@ -87,11 +87,26 @@ def _count(tok: Token, depth: int = 0) -> int | None:
         return None
     if tok.tag_ in ("NNS", "NNPS"):
         return None
-    if tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", ""):
+    if tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "") and not _dies_alone(tok):
         return None  # "Boko Haram killed": an organisation, not a victim count
     if tok.pos_ == "NOUN" and not _a_person(tok):
         return None  # "the ruling party", "a car": one of them is no victim count
     return 1
+
+
+# verbs whose subject is one who died: "Thompson was pronounced dead", "Lewis died after ..."
+_DEATH_OF_SUBJECT = frozenset("die pronounce declare succumb".split())
+
+
+def _dies_alone(tok: Token) -> bool:
+    """Whether a name the small model reads as an organisation ("Thompson", "Davienne Lewis") is
+    the one who died: no organisation dies, is pronounced dead or succumbs."""
+    return (
+        tok.ent_type_ == "ORG"
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.head.lemma_.lower() in _DEATH_OF_SUBJECT
+        and tok.lower_ not in ACTOR_NOUNS
+    )
 
 
 # endings of nouns for people: shopkeeper, collector, journalist, civilian, refugee, attendant
@@ -103,7 +118,9 @@ def _a_person(tok: Token) -> bool:
     return is_person_word(word) or is_person_word(tok.lemma_) or word.endswith(_PERSON_ENDINGS)
 
 
-def _total(tok: Token, depth: int = 0) -> int | None:
+def people_count(tok: Token, depth: int = 0) -> int | None:
+    """How many people a noun phrase and its conjuncts name ("two men and a boy" = 3), or None
+    when one of them is not counted by the text."""
     total = 0
     for t in (tok, *tok.conjuncts):
         n = _count(t, depth)
@@ -220,7 +237,7 @@ def parsed_claims(span: Span) -> list[RawClaim]:
         if v.lemma_.lower() in ("find",) and victims[0].lemma_.lower() not in _BODIES:
             if not any(c.lower_ == "dead" for c in v.children):
                 continue
-        n = _total(victims[0])
+        n = people_count(victims[0])
         rng = (n, n) if n else _uncounted(victims[0], v)
         if rng is None:
             continue
@@ -527,7 +544,8 @@ _PLURALS = {
     "man": "men", "woman": "women", "child": "children", "person": "people", "persons": "people",
     "policeman": "policemen", "gunman": "gunmen", "militiaman": "militiamen", "serviceman": "servicemen",
     "herdsman": "herdsmen", "fisherman": "fishermen", "businessman": "businessmen", "body": "people",
-    "bodies": "people", "others": "unknown", "other": "unknown", "more": "unknown", "youth": "youths",
+    "bodies": "people", "baby": "babies", "deputy": "deputies", "others": "unknown", "other": "unknown",
+    "more": "unknown", "youth": "youths",
     "police": "policemen", "watchman": "watchmen", "nightwatchman": "nightwatchmen", "passerby": "passersby",
 }  # fmt: skip
 
@@ -551,15 +569,22 @@ def victim_group(phrase: str) -> str:
         group = _PLURALS.get(head) or (
             head if head.endswith(("s", "people", "men", "children")) else head + "s"
         )
-    # "people", "men", "victims" name no side: like a bare toll they may restate one figure
-    # ("three people were killed ... the toll rose to five"), so they stay "unknown"
+    # "people", "men", "victims" name no side, nor do people told by age, sex or kin ("a 16-year-old
+    # boy", "the teen", "his son" may be one victim told three ways): like a bare toll they may
+    # restate one figure ("three people were killed ... the toll rose to five"), so they stay "unknown"
     return "unknown" if group in _NO_SIDE else group
 
 
 # the group of a killer's own death ("then killed himself"): a toll of the others, even one that
 # names no side, does not hold it, so fusion adds it to whatever the others' figure is
 SELF = "the killer"
-_NO_SIDE = frozenset("people men women individuals victims others unknown dead casualties lives".split())
+_NO_SIDE = frozenset(
+    """people men women individuals victims others unknown dead casualties lives persons
+    boys girls teens teenagers children kids year-olds juveniles toddlers babies infants adults males females
+    sons daughters brothers sisters fathers mothers husbands wives friends cousins neighbors neighbours
+    relatives stepsons stepdaughters stepfathers stepmothers grandsons granddaughters grandmothers
+    grandfathers girlfriends boyfriends nephews nieces uncles aunts roommates""".split()
+)
 _NO_ONE_NAMED = frozenset(
     """he she him her they them one two three four five six seven eight nine ten another second third
     fourth fifth both all each""".split()
