@@ -87,6 +87,14 @@ def live_server(served_db: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def gaz(gazetteer_path: str):
+    """The built gazetteer, opened once (a test module that needs its own copy defines its own)."""
+    from fieldreport.geo.gazetteer import Gazetteer
+
+    return Gazetteer.load(Config().with_overrides({"gazetteer_path": gazetteer_path}))
+
+
+@pytest.fixture(scope="session")
 def nlp():
     """The real spaCy model, loaded once (the event tests share it)."""
     from fieldreport.nlp import load

