@@ -51,19 +51,6 @@ def claims(nlp, sentence: str) -> list[tuple[str, int, int]]:
             "The gunman who killed his wife and wounded her brother was arrested.",
             [("killed", 1, 1), ("injured", 1, 1)],
         ),
-        # what the victim recovers from, and what the shooting left them with
-        ("Hollis is recovering from a gunshot wound to the hip.", [("injured", 1, 1)]),
-        ("The shooting left a 9-year-old with minor injuries.", [("injured", 1, 1)]),
-        ("The teen was driven to a clinic and is expected to survive.", [("injured", 1, 1)]),
-        # a subject the parse puts on the verb of reporting
-        ("One more man was said to have been wounded.", [("injured", 1, 1)]),
-        # an age before a place names a person
-        ("Police are searching for whoever shot a 15-year-old in the arm on Tuesday.", [("injured", 1, 1)]),
-        # what the police do after the shooting, however far before it, is its inquiry
-        (
-            "Officers were searching for a white sedan late on Friday, June 3, after a 20-year-old was shot.",
-            [("injured", 1, 1)],
-        ),
         # people counted in a coordination add up
         ("Two girls and a 40-year-old man were shot on the corner late Friday.", [("injured", 3, 3)]),
         # a count of nothing does not hide a count of one

@@ -221,7 +221,7 @@ _CAUSE_BEFORE = re.compile(
 _INQUIRY_AFTER = re.compile(
     r"\b(?:investigat\w+|respond\w*|called|dispatched|searching|looking|hunting|on\s+the\s+scene|"
     r"closed|blocked|cordoned|taken|rushed|airlifted|flown|transported|hospitali[sz]ed|admitted|treated)"
-    r"\b[^.;]{0,60}?\bafter\s+$",
+    r"\b[^.;]{0,30}?\bafter\s+$",
     re.I,
 )
 
@@ -267,7 +267,7 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
     def add(kind: str, rng: tuple[int, int], victim: str, a: int, b: int, qstart: int) -> None:
         if taken(qstart, b) or _SUBSET.search(text[max(0, qstart - 30) : qstart]):
             return
-        if _MODAL_BEFORE.search(text[max(0, a - 40) : a]) or _cause_before(text[max(0, a - 80) : a]):
+        if _MODAL_BEFORE.search(text[max(0, a - 40) : a]) or _cause_before(text[max(0, a - 40) : a]):
             return
         if kind != "injured" and mishap(text):
             return

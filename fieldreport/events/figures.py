@@ -126,9 +126,7 @@ HEADS_SG = (
     r"clerk|homeowner|roommate|stepfather|stepson|deputy|"
     # an age alone names a person ("the shooting of a 4-year-old"), not before its noun ("4-year-old boy")
     r"[\w]+-year-old(?![\w-]|\s+(?!(?:is|was|were|are|has|had|remains?|died|dies|who|and|fatally|accidentally"
-    r"|shot|killed|wounded|injured|hurt|suffers|critically|seriously"
-    # ... nor before a place or a time: "shot a 17-year-old in the stomach"
-    r"|in|at|on|near|with|from|outside|inside|during|after|before|while|to)\b)[a-z])"
+    r"|shot|killed|wounded|injured|hurt|suffers|critically|seriously)\b)[a-z])"
 )
 # A named group as the victims' head: "4 Imbonerakure killed", "15 Afghan Taliban killed", "150 Syrians".
 CALENDAR = (

@@ -158,16 +158,6 @@ _THE_SHOT = re.compile(
 # "the officer was struck in the hand": by gunfire only beside a gun or a shooting
 _THE_STRUCK = re.compile(rf"{_ONE_VICTIM}(?:struck|hit)\b{_NOT_BY_VEHICLE}")
 _THE_TREATED = re.compile(rf"{_ONE_VICTIM}{_TREATED}")
-# "the victim was taken to the hospital and is expected to recover", "leaves a 17-year-old with
-# minor injuries"
-_THE_SURVIVES = re.compile(
-    rf"{_ONE_VICTIM}[^.;]{{0,80}}?\b(?:is|was|are|were)\s+(?:now\s+)?expected\s+to\s+(?:survive|recover|live)\b"
-)
-_LEFT_HURT = re.compile(
-    rf"\b(?:left|leaves|leaving)\s+(?P<q>{QTY})\s+{VICTIM}\s+with\s+(?:[\w-]+\s+){{0,3}}?"
-    r"(?:injuries|wounds?|gunshot\s+wounds?)\b",
-    re.I,
-)
 # in the order shot_claims reads them; the last two, a victim struck or in a condition, only beside a
 # gun or a shooting
 _HIT_READINGS = (
@@ -179,16 +169,8 @@ _HIT_READINGS = (
     _WOUNDING,
     _THE_SHOT,
     _SHOT_OBJECT,
-    _THE_SURVIVES,
 )
-_GUN_HIT_READINGS = (
-    _STRUCK,
-    _THE_STRUCK,
-    _CONDITION,
-    _COUNT_TREATED,
-    _THE_TREATED,
-    _LEFT_HURT,
-)
+_GUN_HIT_READINGS = (_STRUCK, _THE_STRUCK, _CONDITION, _COUNT_TREATED, _THE_TREATED)
 # "Four people were shot, one fatally": the dead among them
 _FATALLY = re.compile(rf"(?<![A-Za-z0-9_])(?P<q>{QTY})\s+(?:of\s+them\s+)?(?:were\s+|was\s+)?fatally\b", re.I)
 
@@ -248,8 +230,6 @@ def shot_claims(
 # passenger in the car suffered a gunshot wound"; shot only where the sentence tells no death
 _HURT = frozenset("injure wound hurt shoot graze".split())
 _SUFFER = frozenset("suffer sustain have receive".split())
-# "Andrews is recovering from a gunshot wound"
-_RECOVER = frozenset("recover recuperate".split())
 _WOUND_NOUNS = frozenset("wound injury".split())
 
 
@@ -262,19 +242,7 @@ def _hurt_subject(v: Token) -> Token | None:
         subj = [c for c in v.children if c.dep_ == "nsubjpass"]
         if not subj and v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.head.children):
             subj = [c for c in v.head.children if c.dep_ == "nsubjpass"]
-        if not subj and v.dep_ == "xcomp":  # "another person was reported to have been injured"
-            subj = [c for c in v.head.children if c.dep_ in ("nsubjpass", "nsubj")]
         return subj[0] if subj else None
-    if v.lemma_.lower() in _RECOVER and v.pos_ == "VERB":
-        wounds = [
-            g
-            for c in v.children
-            if c.dep_ == "prep" and c.lower_ == "from"
-            for g in c.children
-            if g.dep_ == "pobj" and g.lemma_.lower() in _WOUND_NOUNS
-        ]
-        subj = [c for c in v.children if c.dep_ == "nsubj"]
-        return subj[0] if wounds and subj else None
     if v.lemma_.lower() in _SUFFER and v.pos_ == "VERB":
         wounds = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _WOUND_NOUNS]
         if wounds and not any(c.lower_ in ("fatal", "mortal") for c in wounds[0].children):
