@@ -377,8 +377,9 @@ def test_a_sentence_telling_only_a_later_step_takes_the_lead_day_else_the_week_u
 def test_event_date_prefers_event_over_reporting_date() -> None:
     text = "The monitor said on Tuesday that a strike killed eight on Monday."
     assert _event(text, 0, WEDNESDAY) == EventDate("2017-06-05", 1, "Monday")
+    # a statement's day alone: the killing happened by then, not then (a later step's day, a week)
     text = "The monitor said on Tuesday that eight were killed."
-    assert _event(text, 0, WEDNESDAY) == EventDate("2017-06-06", 1, "Tuesday")
+    assert _event(text, 0, WEDNESDAY) == EventDate("2017-06-06", 2, "Tuesday (a later step's day)")
 
 
 def test_event_date_of_a_range_is_its_middle_at_week_precision_with_every_day() -> None:

@@ -318,8 +318,9 @@ def event_date(
         found = _from_timex(t)
         if inherited:
             found = replace(found, evidence=f"{found.evidence}{LEAD_DAY}")
-        elif told == STEP and found.precision == 1:
-            # "was arrested Monday in the shooting": the incident happened by then, not then
+        elif told in (STEP, STATEMENT) and found.precision == 1:
+            # "was arrested Monday in the shooting", "police said Tuesday that a child was found
+            # dead": the incident happened by then, not then
             found = EventDate(found.date, 2, f"{found.evidence}{STEP_DAY}")
         if article.published_precision and not _YEAR.search(t.text) and found.precision:
             # "on Sunday" counted from a publication date the story only narrows to a week
