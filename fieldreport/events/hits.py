@@ -34,17 +34,14 @@ def hit_then_dead(mentions: Sequence[Mention]) -> list[Mention]:
         return next((s for s in spans if s[0] <= c.start < s[1]), (c.start, c.start))
 
     deaths: dict[int, list[tuple[tuple[int, int], int]]] = {}  # incident: (sentence, dead) told
-    for m in mentions:
-        for c in m.claims:
-            if c.kind == "killed" and c.low > 0:
-                deaths.setdefault(m.incident, []).append((sentence(c), c.low))
-
     # the dead are among the most people the incident says were hit: "Four people were shot"
     # holds the one who died, "a 25-year-old was shot in the leg" told beside it is one of the rest
     most: dict[int, int] = {}
     for m in mentions:
         for c in m.claims:
-            if _hit(c):
+            if c.kind == "killed" and c.low > 0:
+                deaths.setdefault(m.incident, []).append((sentence(c), c.low))
+            elif _hit(c):
                 most[m.incident] = max(most.get(m.incident, 0), c.high)
 
     def less(c: Claim, incident: int) -> Claim:

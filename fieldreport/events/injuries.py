@@ -81,19 +81,21 @@ _ONE_MORE = (
     r"(?:the\s+other|another|a\s+second|a\s+third|one\s+other)(?:\s+(?:[\w'-]+\s+){0,2}?"
     rf"(?:{HEADS_SG}))?"
 )
+# how badly: "critically wounding", "was seriously injured"
+_HOW_BADLY = r"(?:(?:critically|seriously|severely|gravely|badly|slightly)\s+)?"
 # a person's name, not a day's or a month's, and not an owner's ("Smith's brother")
 _WORD = r"[A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?"
 _NAME = rf"(?-i:(?!(?:{CALENDAR})\b){_WORD}(?:\s+[A-Z]\.)?(?:\s+{_WORD}){{0,2}})(?!\s*['’]s\b)"
+# the one person hurt: "the other man", a name, "his daughter"
+_ONE_HURT = rf"{_ONE_MORE}|{_NAME}|(?:his|her|their)\s+(?:[\w'-]+\s+){{0,2}}?(?:{HEADS_SG})"
 _WOUNDING_ONE = re.compile(
-    rf"\b(?<!fatally\s)(?<!mortally\s)(?:(?:hitting|striking)\s+and\s+)?(?:injuring|wounding)\s+"
-    rf"(?:(?:critically|seriously|severely|gravely|badly|slightly)\s+)?(?P<victim>{_ONE_MORE}|{_NAME}"
-    rf"|(?:his|her|their)\s+(?:[\w'-]+\s+){{0,2}}?(?:{HEADS_SG}))\b",
+    rf"\b(?<!fatally\s)(?<!mortally\s)(?:(?:hitting|striking)\s+and\s+)?(?:injuring|wounding)\s+{_HOW_BADLY}"
+    rf"(?P<victim>{_ONE_HURT})\b",
     re.I,
 )
 # "the driver who killed his son and wounded his daughter": a past verb, with its victim's owner
 _WOUNDED_ONE = re.compile(
-    rf"\b(?:killed|shot)\s+[^.;]{{0,60}}?\band\s+(?:(?:critically|seriously|severely|gravely|badly|slightly)\s+)?"
-    rf"(?:injured|wounded)\s+(?P<victim>(?:his|her|their)\s+(?:[\w'-]+\s+){{0,2}}?(?:{HEADS_SG})|{_ONE_MORE}|{_NAME})\b",
+    rf"\b(?:killed|shot)\s+[^.;]{{0,60}}?\band\s+{_HOW_BADLY}(?:injured|wounded)\s+(?P<victim>{_ONE_HURT})\b",
     re.I,
 )
 # "Kendall Lacy accidentally shot a man in his home": one hit, where the sentence tells no death
@@ -105,8 +107,7 @@ _SHOT_OBJECT = re.compile(
 )
 _AND_ANOTHER = re.compile(
     rf"\b(?:dead|killed)\s*,?\s+(?:and|while)\s+(?:left\s+|leaving\s+)?(?P<victim>{_ONE_MORE})\s+"
-    r"(?:(?:was|is)\s+)?(?:(?:critically|seriously|severely|gravely|badly|slightly)\s+)?"
-    r"(?:injured|wounded|hurt)\b",
+    rf"(?:(?:was|is)\s+)?{_HOW_BADLY}(?:injured|wounded|hurt)\b",
     re.I,
 )
 _BULLET_HIT = re.compile(
@@ -182,8 +183,12 @@ def shot_claims(
 
     With ``span``, the sentence's parse (``span.doc`` offsets = ``text`` offsets + ``offset``), the
     people a hurting verb takes with no pattern's shape are read too (:func:`parsed_hurt`)."""
-    # "no one else was hurt" is a count of nothing more, not the toll that rules out the rest
-    if any(c.kind == "injured" and c.high > 0 for c in found) or mishap(text):
+
+    def counted() -> bool:
+        # "no one else was hurt" is a count of nothing more, not the toll that rules out the rest
+        return any(c.kind == "injured" and c.high > 0 for c in found)
+
+    if counted() or mishap(text):
         return
     for rx in (_AND_ANOTHER, _WOUNDING_ONE, _WOUNDED_ONE):
         for m in rx.finditer(text):
@@ -207,7 +212,7 @@ def shot_claims(
             add("injured", (max(0, rng[0] - dead), rng[1] - dead), victim, m.start(), m.end(), m.start("q"))
     # the dead are not hurt; people counted shot are not counted again
     dies = bool(dead or DIED.search(text))
-    if not dies and not any(c.kind == "injured" and c.high > 0 for c in found):
+    if not dies and not counted():
         readings = _HIT_READINGS
         if GUN_WORDS.search(text) or SHOOTING.search(text):
             readings += _GUN_HIT_READINGS  # "in critical condition" after a crash is no shooting's injured
@@ -221,7 +226,7 @@ def shot_claims(
                     add("injured", rng, m.group("victim") or "", m.start(), m.end(), m.start("q"))
         for m in _SELF_SHOT.finditer(text):
             add("injured", (1, 1), m.group("victim") + "self", m.start(), m.end(), m.start())
-    if span is not None and not any(c.kind == "injured" and c.high > 0 for c in found):
+    if span is not None and not counted():
         for victim, n, a, b in parsed_hurt(span, dies):
             add("injured", (n, n), victim, a - offset, b - offset, a - offset)
 
