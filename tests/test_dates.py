@@ -349,6 +349,9 @@ def _parsed(nlp, text: str, published: str = WEDNESDAY):  # type: ignore[no-unty
         ("A man was arrested Monday in Saturday's shooting of a teenager.", "Monday", STEP),
         ("He was wanted for murder in the March 4 fatal stabbing of his cousin.", "March 4", INCIDENT),
         ("Two men were charged in the June 2 slaying of a store clerk.", "June 2", INCIDENT),
+        # a step told by its object, whatever the verb
+        ("He entered a guilty plea Tuesday in the shooting of his cousin.", "Tuesday", STEP),
+        ("Gunmen entered the village on Tuesday and shot two farmers.", "Tuesday", INCIDENT),
     ],
 )
 def test_a_day_is_the_day_of_the_verb_it_is_told_with(nlp, text: str, phrase: str, told: str) -> None:  # type: ignore[no-untyped-def]

@@ -553,8 +553,36 @@ def test_a_court_stage_dates_no_incident_but_an_incidents_own_day_stands(nlp):
     court_day = EventDate("2021-05-07", 2, "Friday" + STEP_DAY)
     assert run(nlp, text, date_of=lambda s: court_day) == ()
     assert run(nlp, text, date_of=lambda s: EventDate("2021-05-10", 2, PUBLICATION_DATE)) == ()
-    own = EventDate("2021-04-20", 1, "April 20")
+    own = EventDate("2020-11-20", 1, "Nov. 20, 2020")
     assert {m.date for m in run(nlp, text, date_of=lambda s: own)} == {own}
+    # a day in the weeks before the report is the court's, whatever verb the parse tied it to
+    recent = EventDate("2021-05-04", 1, "Tuesday morning")
+    assert run(nlp, text, date_of=lambda s: recent) == ()
     # the same sentences without the court: a report of the killing, dated as it is
     plain = "Police said a man shot his neighbor during an argument over a fence on Friday."
     assert [m.sub_event_type for m in run(nlp, plain, date_of=lambda s: court_day)] == ["Attack"]
+
+
+def test_a_court_stage_dates_the_reports_it_leaves_undated_by_the_one_day_it_states(nlp):
+    from fieldreport.records import LEAD_DAY, PUBLICATION_DATE
+
+    text = (
+        "A man pleaded guilty Monday in a 2020 shooting that left one man dead.\n\n"
+        "The shooting happened on Nov. 3, 2020, outside a bar on Elm Street.\n\n"
+        "The victim was shot five times and died at the scene."
+    )
+    days = {
+        0: EventDate(None, None, "2020"),
+        1: EventDate("2020-11-03", 1, "Nov. 3, 2020"),
+        2: EventDate("2021-05-10", 2, PUBLICATION_DATE),
+    }
+    ms = run(nlp, text, date_of=lambda s: days[s.index])
+    assert {m.sentence_index: m.date for m in ms} == {
+        0: EventDate("2020-11-03", 1, "Nov. 3, 2020" + LEAD_DAY),
+        1: days[1],
+        2: EventDate("2020-11-03", 1, "Nov. 3, 2020" + LEAD_DAY),
+    }
+    # two days stated: which one a report tells is not known, so it dates none
+    days[2] = EventDate("2020-10-28", 1, "Oct. 28, 2020")
+    days[0] = EventDate("2021-05-10", 2, PUBLICATION_DATE)
+    assert {m.sentence_index for m in run(nlp, text, date_of=lambda s: days[s.index])} == {1, 2}

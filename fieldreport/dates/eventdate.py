@@ -137,7 +137,7 @@ def role(t: Timex, sentence: Sentence, text: str, doc: Doc | None = None) -> str
     if lemma in REPORT_LEMMAS:
         # "the shooting was reported at 7:15 p.m. Friday": the incident's call, not a statement
         return INCIDENT if any(c.dep_ == "auxpass" for c in verb.children) else STATEMENT  # type: ignore[union-attr]
-    if lemma in _STEP_LEMMAS:
+    if lemma in _STEP_LEMMAS or _PLEA.fullmatch(_object(verb)):
         return STEP if _harm_besides(sentence.text) else INCIDENT
     if _reporting(t, text, sentence.start):
         return STATEMENT
@@ -198,6 +198,17 @@ def _verb(t: Timex, doc: Doc | None) -> Token | None:
         if tok.pos_ in ("VERB", "AUX"):
             return tok
     return None
+
+
+def _object(verb: Token | None) -> str:
+    """The lemma of a verb's direct object: "entered guilty pleas" -> "plea"."""
+    if verb is None:
+        return ""
+    return next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"), "")
+
+
+# a step told by its object, whatever the verb: "entered a plea Tuesday", "waived a hearing"
+_PLEA = re.compile(r"plea|hearing|arraignment|bond|bail|verdict|sentence")
 
 
 def _harm_besides(sentence: str) -> bool:

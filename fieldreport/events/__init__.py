@@ -23,7 +23,18 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..records import PUBLICATION_DATE, Article, Claim, EventDate, Location, Mention, Sentence, from_step
+from ..records import (
+    LEAD_DAY,
+    PUBLICATION_DATE,
+    Article,
+    Claim,
+    EventDate,
+    Location,
+    Mention,
+    Sentence,
+    from_lead,
+    from_step,
+)
 from . import detect as d
 from . import gunfire, hits, incidents, kinds, retype
 from .actors import (
@@ -210,8 +221,10 @@ def _news(drafts: list[Any], at: _Reading) -> list[Any]:
     follow-up: a report of a later step (a charge, a hearing, an arrest) in an incident it
     dates itself ("charged after a boy was shot ... The boy was shot on April 5") reports that
     incident, on its own day."""
-    follow_up = any(_step(x) for x in drafts)
     court = incidents.court_stage(at.article.title, at.article.text)
+    follow_up = court or any(_step(x) for x in drafts)
+    if court:
+        drafts = _court_dated(drafts, at.article.published)
     return [
         _freeze(x, at.article)
         for x in drafts
@@ -222,6 +235,46 @@ def _news(drafts: list[Any], at: _Reading) -> list[Any]:
 def _undated(date: EventDate | None) -> bool:
     """Whether a draft's date is no day of its own: the publication's, or a later step's."""
     return date is None or date.date is None or date.evidence == PUBLICATION_DATE or from_step(date.evidence)
+
+
+def _court_dated(drafts: list[Draft], published: str | None) -> list[Draft]:
+    """The drafts of an article that leads with a court's stage of a case (a plea, a trial, a
+    sentence), each dated by the incident's day or by none. A trial, a plea or a sentence comes
+    months after the incident, so a day in the weeks before publication is the court's, whatever
+    verb told it ("entered guilty pleas ... Tuesday morning"), as the publication's or a step's
+    day is. When the article states one day older than that, it is the incident's, and the
+    drafts the court's days left undated are told of it ("left one dead", "was shot eight times"
+    after "the shooting on Mar. 4, 2014"); else those drafts date nothing."""
+    own = [x for x in drafts if not _courts_day(x.date, published)]
+    days = {x.date.date: x.date.evidence for x in own if x.date is not None and x.date.precision == 1}
+    if len(days) != 1:
+        return [x for x in drafts if not _courts_day(x.date, published)]
+    ((day, evidence),) = days.items()
+    lead = evidence if from_lead(evidence) else f"{evidence}{LEAD_DAY}"
+    for x in drafts:
+        if _courts_day(x.date, published):
+            x.date = EventDate(day, 1, lead)
+    return drafts
+
+
+def _courts_day(date: EventDate | None, published: str | None) -> bool:
+    """Whether a draft in a court's article is dated by no day of the incident's: by none, the
+    publication's, a step's, or a day within ``COURT_DAYS`` of publication."""
+    if _undated(date):
+        return True
+    try:
+        return (
+            published is not None
+            and (
+                _dt.date.fromisoformat(published) - _dt.date.fromisoformat(date.date)  # type: ignore[union-attr, arg-type]
+            ).days
+            <= COURT_DAYS
+        )
+    except ValueError:
+        return False
+
+
+COURT_DAYS = 30  # a plea, a trial or a sentence this soon after the incident is rare
 
 
 def _step(x: Any) -> bool:
