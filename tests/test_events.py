@@ -75,6 +75,17 @@ def test_capital_alias_is_case_sensitive(book):
     assert book.resolve("the town is quiet") is None
 
 
+def test_a_capital_alias_that_is_a_word_is_the_word_in_text_written_in_capitals(book):
+    transcript = "NOW A SAD STORY. Reporter: THIS IS TERRIBLE, SAID A NEIGHBOR WHO JOINED US LIVE."
+    assert book.find(transcript) == []
+    # an acronym that is no word stands in capitals too, and "IS" stands in a sentence in case
+    assert [m.actor.name for m in book.find("SDF FIGHTERS CLASHED WITH ISLAMIST REBELS")] == [
+        "SDF: Syrian Democratic Forces"
+    ]
+    found = book.find("Fighters of IS attacked the checkpoint at dawn.")
+    assert [m.actor.name for m in found] == ["Islamic State"]
+
+
 def test_extension_files(tmp_path, book):
     j = tmp_path / "extra.json"
     j.write_text(json.dumps([{"name": "Lakurawa", "aliases": ["Lakurawa", "Lakurawa fighters"], "inter": 2}]))

@@ -378,6 +378,9 @@ def test_the_people_shot_and_not_counted_dead_are_the_injured(text, expected):
         ("Teen suffers gunshot wound", [("injured", 1, 1)]),
         ("3-year-old fatally shot in Anchorage", [("killed", 1, 1)]),
         ("Monroe County teen dies of gunshot wound", [("killed", 1, 1)]),
+        # ... after its source, and before its age
+        ("Deputies: Boy, 3, dies after shooting himself in head", [("killed", 1, 1)]),
+        ("Man, 45, wounded in shooting on Elm Street", [("injured", 1, 1)]),
         # a video's running time is no figure
         ("0:50 One dead after shooting involving officer", [("killed", 1, 1)]),
         # the shooter's own death

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..geo.countries import country_names, demonyms
 from ..lexicon import MILITARY_NOUNS, POLICE_NOUNS
 
@@ -139,6 +141,22 @@ def _alias_pattern(alias: str) -> str:
 def _word_key(word: str) -> str:
     """A country word folded for look-up: "U.S." = "US", "United States's" = "united states's"."""
     return re.sub(r"[\s\-\u2013\u2014.]+", "", word).lower().replace("unitedstates", "us")
+
+
+# English words an all-capital alias can be ("IS", "US", "AM"): in text written all in capitals
+# they are the words, not the acronyms
+_WORDS = frozenset(STOP_WORDS)
+_SHOUT_REACH = 40  # characters either side of a match read for lower-case letters
+_SHOUT_LETTERS = 12  # letters around a match needed to call its stretch of text capitals
+_SHOUT_LOWER = 0.2  # at most this share of them in lower case
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """Whether the text around a match is written all in capitals (a transcript, a headline)."""
+    around = text[max(0, start - _SHOUT_REACH) : start] + text[end : end + _SHOUT_REACH]
+    letters = [c for c in around if c.isalpha()]
+    # a capitalised word or two among the capitals ("Reporter: AND SO FAR") leaves it shouted
+    return len(letters) >= _SHOUT_LETTERS and sum(c.islower() for c in letters) <= _SHOUT_LOWER * len(letters)
 
 
 def _case_sensitive(alias: str) -> bool:
@@ -313,6 +331,8 @@ class ActorDictionary:
         found: list[tuple[int, int, Actor]] = []
         for rx in (ci_re, cs_re):
             for m in rx.finditer(text):
+                if rx is cs_re and m.group(0).lower() in _WORDS and _shouted(text, m.start(), m.end()):
+                    continue  # "THE COMMUNITY IS SUPPORTING": in capitals, "IS" is the verb
                 name = self._name_for(m.group(0))
                 if name:
                     found.append((m.start(), m.end(), self._actors[name]))

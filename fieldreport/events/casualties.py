@@ -120,10 +120,11 @@ _DEATHS_REPORTED = re.compile(
     re.I,
 )
 # a headline's victim with no article counts one: "Soldier shot and killed by gunmen in Yei",
-# "Driver presumed dead"
+# "Driver presumed dead", after its source ("Deputies: ...") and before an age ("Boy, 3, dies")
 _HEADLINE_VICTIM = (
-    rf"^[\W_]*(?!(?:the|a|an|this|that|his|her|their|its|one|another)\b)(?P<victim>(?:[\w'-]+\s+){{0,2}}?"
-    rf"(?:{HEADS_SG}))\s+{AUX}"
+    rf"^[\W_]*(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,2}}:\s+)?"
+    rf"(?!(?:the|a|an|this|that|his|her|their|its|one|another)\b)(?P<victim>(?:[\w'-]+\s+){{0,2}}?"
+    rf"(?:{HEADS_SG}))(?:,\s+\d{{1,3}},)?\s+{AUX}"
 )
 _HEADLINE_ONE = re.compile(
     rf"{_HEADLINE_VICTIM}{MEANS}(?P<verb>{KILLED}|dies)\b",

@@ -147,7 +147,13 @@ def _antecedent(tok: Token) -> Token:
 
 def _victims(v: Token) -> list[Token]:
     """The token(s) naming who a killing verb's event left dead."""
-    return [_antecedent(t) for t in _victims_raw(v)]
+    return [_antecedent(t) for t in _victims_raw(v) if not _source(t)]
+
+
+def _source(t: Token) -> bool:
+    """Whether a token is a headline's source, not its subject: "Deputies: Boy, 3, dies"."""
+    after = t.right_edge.i + 1
+    return after < len(t.doc) and t.doc[after].text == ":" and t.left_edge.i - t.sent.start <= 1
 
 
 def _victims_raw(v: Token) -> list[Token]:
