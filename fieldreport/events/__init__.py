@@ -36,7 +36,7 @@ from ..records import (
     from_step,
 )
 from . import detect as d
-from . import gunfire, hits, incidents, kinds, retype
+from . import ground, gunfire, hits, incidents, kinds, retype
 from .actors import (
     CIVILIAN_WORDS,
     CIVILIANS,
@@ -303,12 +303,12 @@ POST_PASSES: tuple[tuple[str, Pass], ...] = (
     # lead's event
     ("voted", _voted),
     # shelling in the sentence of a battle between two sides: part of that battle
-    ("ground_fighting", lambda drafts, at: kinds.ground_fighting(drafts)),
+    ("ground_fighting", lambda drafts, at: ground.ground_fighting(drafts)),
     # ground taken in a sentence: its event (the fighting for it part of it); who took it decides
     # regains or overtakes
-    ("territory", lambda drafts, at: kinds.territory(drafts)),
+    ("territory", lambda drafts, at: ground.territory(drafts)),
     # ground entered or taken is fought for with whoever holds it, not with the town's people
-    ("held_ground", _per_draft(kinds.held_ground)),
+    ("held_ground", _per_draft(ground.held_ground)),
     # as armed_victims, again: the vote may have typed a lead or a loose word an attack on civilians
     ("armed_victims_again", _per_draft(kinds.armed_victims)),
     # the drafts frozen into mentions; one dated well before the report is history, left out, and
@@ -386,7 +386,7 @@ def _real_triggers(span: Span, ref_year: int | None) -> list[d.Trigger]:
             continue
         if t.kind == "device" and not d.device_exploded(t, span):
             continue
-        if t.kind == "capture" and kinds.territory_object(t) is False:
+        if t.kind == "capture" and ground.territory_object(t) is False:
             continue
         if t.kind == "ambiguous" and d.BY_VEHICLE.match(span.doc.text, t.end):
             continue  # "the man was struck by a car": a road accident

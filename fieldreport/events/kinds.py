@@ -30,7 +30,6 @@ from .taxonomy import (
     MOB_VIOLENCE,
     NONVIOLENT_TRANSFER,
     NSA_OVERTAKES_TERRITORY,
-    ORGANISED_INTERS,
     PEACEFUL_PROTEST,
     PROTEST_WITH_INTERVENTION,
     PROTESTS,
@@ -55,7 +54,7 @@ _PROTESTERS_VIOLENT = re.compile(
 _CROWD = re.compile(rf"\b(?:{CROWD_WORDS})\b", re.I)
 _PROTEST_WORDS = re.compile(rf"\b(?:{PROTEST_WORDS})\b", re.I)
 # triggers that say both sides fought; any other can name one side firing on people who do not
-_MUTUAL = re.compile(
+MUTUAL = re.compile(
     r"clash|fight|fought|battl|skirmish|exchange|resistance|c[ao]me\s+under|heavy\s+fighting|fracas|brawl|scuffle"
     r"|melee",
     re.I,
@@ -93,7 +92,7 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
     if re.match(r"(?i)scuffle|brawl|fist|melee", t.text) and not ARMED_WORDS.search(span.text):
         # a fight with fists and sticks is a riot, whoever fought it
         return VIOLENT_DEMONSTRATION if _PROTEST_WORDS.search(span.text) else MOB_VIOLENCE
-    one_way = t.kind in ("attack", "kill", "harm") or (t.sub == ARMED_CLASH and not _MUTUAL.search(t.text))
+    one_way = t.kind in ("attack", "kill", "harm") or (t.sub == ARMED_CLASH and not MUTUAL.search(t.text))
     unarmed_crowd = not ARMED_WORDS.search(span.text) and not _COMMUNAL_SIDES.search(span.text)
     crowd = _crowd_did(t, a1)
     if one_way and unarmed_crowd and crowd == "crowd":
@@ -122,20 +121,20 @@ def sub_type(t: d.Trigger, a1: Actor | None, a2: Actor | None, span: Span) -> st
         if a2 is not None and a2.inter is None and _unarmed_patient(t.token):
             return ATTACK  # "assaulted two Libyan photojournalists": no side's men
         return ATTACK if (a2 is None or a2.inter == CIVILIANS) else ARMED_CLASH
-    if t.sub == ARMED_CLASH and a2 is not None and a2.inter == CIVILIANS and not _MUTUAL.search(t.text):
+    if t.sub == ARMED_CLASH and a2 is not None and a2.inter == CIVILIANS and not MUTUAL.search(t.text):
         return ATTACK  # "ambushed some motorcyclists", "opened fire on a market"
-    if t.sub == ARMED_CLASH and not _MUTUAL.search(t.text) and force.FORCE_ON_PROTESTERS.search(span.text):
+    if t.sub == ARMED_CLASH and not MUTUAL.search(t.text) and force.FORCE_ON_PROTESTERS.search(span.text):
         return EXCESSIVE_FORCE  # "police opened fire on demonstrators"
     if t.sub == ARMED_CLASH and t.kind == "specific" and _CROWD.search(span.text):
         before = span.doc.text[span.start_char : t.start]
-        if ((a1 is None or a1.inter != 1) and _CROWD.search(before)) or _MUTUAL.search(t.text):
+        if ((a1 is None or a1.inter != 1) and _CROWD.search(before)) or MUTUAL.search(t.text):
             return VIOLENT_DEMONSTRATION  # the crowd attacked, or fought back
         if _PROTEST_WORDS.search(span.text):
             # the police attacked the protest: ACLED grades the force used on it
             return force.force_on_protest(span.text) or PROTEST_WITH_INTERVENTION
-    if t.sub == ARMED_CLASH and _MUTUAL.search(t.text) and _unarmed_fight(a1, a2, span.text):
+    if t.sub == ARMED_CLASH and MUTUAL.search(t.text) and _unarmed_fight(a1, a2, span.text):
         return VIOLENT_DEMONSTRATION  # ACLED: residents or students fighting the police riot
-    if t.sub == ARMED_CLASH and _MUTUAL.search(t.text) and _crowd_brawl(a1, a2, span.text):
+    if t.sub == ARMED_CLASH and MUTUAL.search(t.text) and _crowd_brawl(a1, a2, span.text):
         return VIOLENT_DEMONSTRATION  # party supporters, students or touts fighting: rioters
     if (
         t.sub == ARMED_CLASH
@@ -309,7 +308,7 @@ def crowd_events(drafts: list[Any], doc: Doc, ctx: Context) -> list[Any]:
     for x in drafts:
         span = doc.char_span(x.sentence.start, x.sentence.end, alignment_mode="expand")
         near = any(abs(i - x.sentence.index) <= 2 for i in protests)
-        if x.sub == ARMED_CLASH and _MUTUAL.search(x.trigger) and near and not armed and span is not None:
+        if x.sub == ARMED_CLASH and MUTUAL.search(x.trigger) and near and not armed and span is not None:
             # "Protesters marched ... Clashes led to one soldier injured": the protest turned
             # violent; no armed group is told to have fought
             retype.set_type(x, VIOLENT_DEMONSTRATION, ctx, span)
@@ -495,13 +494,13 @@ def one_sided(x: Any, ctx: Context) -> None:
     """An armed side's attack with no one fighting back, whose dead and wounded are not of any
     armed side, is violence against civilians in ACLED's coding ("gunmen attacked ..., killing 2")."""
     civilians_first = x.actor1 is not None and x.actor1.inter == CIVILIANS
-    if x.sub == ARMED_CLASH and civilians_first and not _MUTUAL.search(x.trigger):
+    if x.sub == ARMED_CLASH and civilians_first and not MUTUAL.search(x.trigger):
         # "civilians died when people fleeing ... were hit": civilians are who was attacked
         x.actor1, x.actor2 = x.actor2, x.actor1
         by_air = x.actor1 is not None and x.actor1.inter == EXTERNAL and x.actor1.air
         x.sub = AIR_STRIKE if by_air else ATTACK  # a foreign air force's hit is a strike, as sub_type has it
         return
-    if x.sub != ARMED_CLASH or x.actor2 is not None or _MUTUAL.search(x.trigger):
+    if x.sub != ARMED_CLASH or x.actor2 is not None or MUTUAL.search(x.trigger):
         return
     if x.actor1 is not None and x.actor1.inter in (CIVILIANS, 5, 6):
         return
@@ -518,74 +517,6 @@ def one_sided(x: Any, ctx: Context) -> None:
     x.actor2 = ctx.civilians(x.location.country if x.location else None, x.actor1)
 
 
-def ground_fighting(drafts: list[Any]) -> list[Any]:
-    """Shelling told in the same sentence as the two sides fighting is part of that battle, as
-    ACLED codes it ("Shelling and ground clashes between the army and SPLA-IO bases")."""
-    fought = {x.sentence.index: x for x in drafts if x.sub == ARMED_CLASH and _MUTUAL.search(x.trigger)}
-    out = []
-    for x in drafts:
-        if x.sub == SHELLING and x.sentence.index in fought:
-            battle = fought[x.sentence.index]
-            battle.claims.extend(x.claims)
-            if battle.actor1 is None or battle.actor2 is None:
-                battle.actor1, battle.actor2 = battle.actor1 or x.actor1, battle.actor2 or x.actor2
-            continue
-        out.append(x)
-    return out
-
-
-def territory(drafts: list[Any]) -> list[Any]:
-    """Ground taken in a sentence is its event, the fighting for it part of that event (ACLED
-    codes the change of territory); and who took it decides which kind: the state regains,
-    anyone else overtakes."""
-    taken = {x.sentence.index: x for x in drafts if x.sub in (GOV_REGAINS_TERRITORY, NSA_OVERTAKES_TERRITORY)}
-    out = []
-    for x in drafts:
-        if x.sub == ARMED_CLASH and x.sentence.index in taken:
-            holder = taken[x.sentence.index]
-            holder.claims.extend(x.claims)
-            if holder.actor2 is None and x.actor2 is not None and x.actor2 != holder.actor1:
-                holder.actor2 = x.actor2
-            continue
-        if (
-            x.sub in (GOV_REGAINS_TERRITORY, NSA_OVERTAKES_TERRITORY)
-            and x.actor1 is not None
-            and x.actor1.inter is not None
-        ):
-            x.sub = GOV_REGAINS_TERRITORY if x.actor1.inter in (1, 8) else NSA_OVERTAKES_TERRITORY
-        out.append(x)
-    return out
-
-
-# advancing into ground: "entered Raqqa from the south", "broke into the district"
-_ADVANCE = re.compile(
-    r"broke\s+into|break\s+into|breach(?:ed)?|entered|advanc(?:ed|ing|es)\s+(?:into|on)|pushed\s+into|stormed",
-    re.I,
-)
-
-
-def held_ground(x: Any, ctx: Context) -> None:
-    """Ground an organised side enters or takes is fought for with whoever holds it: the town's
-    people are not the other side of an advance or a capture ("the SDF entered Raqqa from the
-    south", "captured the neighbourhood and the citadel"). The holder is the article's most
-    salient enemy of the side; with none, or with civilians dead in the sentence, nothing changes."""
-    if x.actor1 is None or x.actor1.inter not in ORGANISED_INTERS:
-        return
-    if x.actor2 is not None and x.actor2.inter != CIVILIANS:
-        return
-    advance = x.sub == ATTACK and _ADVANCE.fullmatch(x.trigger.strip())
-    if x.sub not in (GOV_REGAINS_TERRITORY, NSA_OVERTAKES_TERRITORY) and not advance:
-        return
-    if any(c.victims == "civilians" and c.high > 0 for c in x.claims):
-        return
-    enemy = ctx.opponent(x.actor1, x.sentence.paragraph)
-    if enemy is None or enemy.inter not in ORGANISED_INTERS:
-        return
-    x.actor2 = enemy
-    if advance:
-        x.sub = ARMED_CLASH
-
-
 def _air_context(trig: d.Trigger, span: Span, air_actor: bool) -> bool:
     """Whether an ambiguous "strike"/"bombing"/"pounding" is from the air."""
     if air_actor or d.AIR_CONTEXT.search(span.text):
@@ -593,29 +524,3 @@ def _air_context(trig: d.Trigger, span: Span, air_actor: bool) -> bool:
     if re.search(r"\b(?:artillery|mortars?|rockets?|missiles?|shells?|tanks?|howitzers?)\b", span.text, re.I):
         return False
     return trig.text.lower().startswith(("strike", "struck"))
-
-
-def territory_object(trig: d.Trigger) -> bool | None:
-    """For a capture verb: True if it takes ground, False if it takes weapons/people, None if unclear."""
-    tok = trig.token
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    objs += [
-        c
-        for c in tok.children
-        if c.dep_ == "prep"
-        for c in c.children
-        if c.dep_ == "pobj" and tok.lemma_ == "control"
-    ]
-    if tok.lemma_ in ("take", "took") or "control" in trig.text.lower():
-        objs += [gc for c in tok.subtree if c.lower_ == "of" for gc in c.children if gc.dep_ == "pobj"]
-    for o in objs:
-        phrase = o.doc[o.left_edge.i : o.right_edge.i + 1].text
-        if d.WEAPON_OBJECTS.search(phrase):
-            return False
-        if o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in d.TERRITORY_NOUNS:
-            return True
-        # "control of Kismayo": the small model often tags a town an organisation
-        taken = ("PERSON", "NORP", "ORG") if o.dep_ in ("dobj", "nsubjpass") else ("PERSON", "NORP")
-        if o.ent_type_ in taken:
-            return False
-    return None
