@@ -36,7 +36,9 @@ VIOLENCE_FORMS = (
     r"|shoots?|bullets?|stabb(?:ed|ing)|murder(?:ed|s)?|homicides?|slain|grazed"
 )
 # what strikes people on a road: "struck by a car" is an accident, not a strike nor a shooting
-VEHICLES = "car|vehicle|truck|train|bus|suv|van|motorist|driver|pickup|motorcycle"
+VEHICLES = "car|vehicle|truck|train|bus|suv|van|motorist|driver|pickup|motorcycle|taxi|tractor"
+# ... told right after the verb: "was struck by a pickup", "hit with his car"
+BY_VEHICLE = rf"\s+(?:by|with)\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:{VEHICLES})\b"
 
 # the same as whole words, compiled once for genre and headline
 VIOLENCE = re.compile(rf"\b(?:{VIOLENCE_FORMS})\b", re.I)

@@ -373,6 +373,7 @@ def test_the_people_shot_and_not_counted_dead_are_the_injured(text, expected):
         ("The boy underwent surgery after being shot in the neck.", [("injured", 1, 1)]),
         ("The gun went off and the deputy was struck in the hand.", [("injured", 1, 1)]),
         ("The man was struck by a car on Main Street.", []),
+        ("A farmer was hit by his tractor and a boy was struck by a taxi.", []),
         # a headline's one victim, hurt or dead
         ("Rock Hill teen shot in foot during Memorial Day party", [("injured", 1, 1)]),
         ("Teen suffers gunshot wound", [("injured", 1, 1)]),

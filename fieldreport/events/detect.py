@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import VEHICLES
+from .. import lexicon
 from . import crowds
 from .taxonomy import AIR_STRIKE, ARRESTS, ATTACK, DISRUPTED_WEAPONS, SHELLING
 
@@ -72,10 +72,7 @@ WEAPON_OBJECTS = re.compile(
 # only a mob lynches or stones someone to death
 MOB_KILLING = re.compile(r"\blynch\w*|\bstoned\s+to\s+death", re.I)
 # "struck by a car", "hit by a pickup": a road accident, not a strike
-BY_VEHICLE = re.compile(
-    rf"\s+(?:by|with)\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:{VEHICLES}|taxi|tractor)\b",
-    re.I,
-)
+BY_VEHICLE = re.compile(lexicon.BY_VEHICLE, re.I)
 AIR_STRIKES = re.compile(r"\b(?:air|drone)[\s-]?(?:strikes?|raids?)\b", re.I)
 AIR_CONTEXT = re.compile(
     r"\b(?:air|aircraft|warplanes?|jets?|drones?|aerial|helicopters?|bombers?|sorties?)\b", re.I

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import VEHICLES
+from ..lexicon import BY_VEHICLE
 from .figures import (
     AUX,
     CALENDAR,
@@ -139,7 +139,7 @@ _SHOOTING_OF = re.compile(
     rf"\bshooting\s+(?:that\s+(?:injured|wounded)\s+|of\s+)(?P<q>{QTY})\s+{VICTIM}", re.I
 )
 # ... unless by a car: "was struck by a pickup" is a road accident
-_NOT_BY_VEHICLE = rf"(?!\s+(?:by|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:{VEHICLES})\b)"
+_NOT_BY_VEHICLE = rf"(?!{BY_VEHICLE})"
 # "four victims were struck", "a man was hit": by gunfire only beside a gun or a shooting
 _STRUCK = re.compile(
     rf"(?<![A-Za-z0-9_,:])(?P<q>{QTY})\s+{VICTIM}\s+{AUX}(?:hit|struck|grazed)\b{_NOT_BY_VEHICLE}",
