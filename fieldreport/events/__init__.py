@@ -245,14 +245,15 @@ def _court_dated(drafts: list[Draft], published: str | None) -> list[Draft]:
     day is. When the article states one day older than that, it is the incident's, and the
     drafts the court's days left undated are told of it ("left one dead", "was shot eight times"
     after "the shooting on Mar. 4, 2014"); else those drafts date nothing."""
-    own = [x for x in drafts if not _courts_day(x.date, published)]
+    courts = [_courts_day(x.date, published) for x in drafts]
+    own = [x for x, court in zip(drafts, courts, strict=True) if not court]
     days = {x.date.date: x.date.evidence for x in own if x.date is not None and x.date.precision == 1}
     if len(days) != 1:
-        return [x for x in drafts if not _courts_day(x.date, published)]
+        return own
     ((day, evidence),) = days.items()
     lead = evidence if from_lead(evidence) else f"{evidence}{LEAD_DAY}"
-    for x in drafts:
-        if _courts_day(x.date, published):
+    for x, court in zip(drafts, courts, strict=True):
+        if court:
             x.date = EventDate(day, 1, lead)
     return drafts
 
@@ -262,16 +263,8 @@ def _courts_day(date: EventDate | None, published: str | None) -> bool:
     publication's, a step's, or a day within ``COURT_DAYS`` of publication."""
     if _undated(date):
         return True
-    try:
-        return (
-            published is not None
-            and (
-                _dt.date.fromisoformat(published) - _dt.date.fromisoformat(date.date)  # type: ignore[union-attr, arg-type]
-            ).days
-            <= COURT_DAYS
-        )
-    except ValueError:
-        return False
+    before = _days_before(date, published)
+    return before is not None and before <= COURT_DAYS
 
 
 COURT_DAYS = 30  # a plea, a trial or a sentence this soon after the incident is rare
@@ -352,12 +345,18 @@ _NAME_FILLER = frozenset("of the forces force group armed unidentified".split())
 def _background(date: EventDate | None, published: str | None) -> bool:
     """An event dated well before the report ("the offensive began in October") is history
     the article recalls, not news it reports; ACLED codes it from its own reports."""
+    before = _days_before(date, published)
+    return before is not None and before > BACKGROUND_DAYS
+
+
+def _days_before(date: EventDate | None, published: str | None) -> int | None:
+    """How many days before publication a draft's date is; None when either is unknown."""
     if date is None or not date.date or not published:
-        return False
+        return None
     try:
-        return (_dt.date.fromisoformat(published) - _dt.date.fromisoformat(date.date)).days > BACKGROUND_DAYS
+        return (_dt.date.fromisoformat(published) - _dt.date.fromisoformat(date.date)).days
     except ValueError:
-        return False
+        return None
 
 
 def _asserted(raw: RawClaim, span: Span, ref_year: int | None) -> bool:
