@@ -104,6 +104,7 @@ def run(
     for reason, n in sorted(summary.rejects.items()):
         click.echo(f"    {reason}: {n}")
     click.echo(f"  dated by story:  {summary.redated}")
+    click.echo(f"  placed by home:  {summary.relocated}")
     click.echo(f"  event mentions:  {summary.mentions}")
     click.echo(f"  events in db:    {summary.events}")
     if rejected:

@@ -18,13 +18,17 @@
     8. store    one transaction per batch, story index too             -> DuckDB
     9. redate   an undated original dated by its story, analysed and   -> Article, Analysed
                 stored again (5, 6 and 8 once more)
-   10. fuse     mentions of all articles -> events                     -> Event (story_id by its reports)
+   10. relocate each outlet's home learned from its stored reports;    -> Article, Analysed
+                a report that may be its home's namesake's is
+                analysed and stored again with the home (5, 6, 8)
+   11. fuse     mentions of all articles -> events                     -> Event (story_id by its reports)
 
-Stage 1 runs before the batches, 2-8 on each batch, 9 and 10 once all are stored, over the whole
-store. Stage 6 is a pure function of one parsed article (``analyse``), so a batch can be analysed
-in this process or on a Dask worker. Articles already in the store are skipped before any
-expensive stage, which makes re-runs idempotent and lets a killed run resume. ``RunSummary.seconds``
-holds each stage's wall time under its name (all but sources, which are read as the batches are).
+Stage 1 runs before the batches, 2-8 on each batch, 9-11 once all are stored, over the whole
+store; a new article takes the home its outlet had when the run began. Stage 6 is a pure function
+of one parsed article (``analyse``), so a batch can be analysed in this process or on a Dask
+worker. Articles already in the store are skipped before any expensive stage, which makes re-runs
+idempotent and lets a killed run resume. ``RunSummary.seconds`` holds each stage's wall time under
+its name (all but sources, which are read as the batches are).
 """
 
 from __future__ import annotations
@@ -42,12 +46,15 @@ from typing import TextIO
 from . import clean, dates, dedup, events, fuse, geo, nlp, sources, stories
 from .errors import ConfigError
 from .genre import Genre, genre
+from .geo import homes
 from .headline import with_headline
 from .records import Analysed, Article, RawDoc, Reject
 from .settings import Config
 from .store import Store
 
-STAGES = ("scan", "sources", "clean", "dedup", "nlp", "analyse", "stories", "store", "redate", "fuse")
+STAGES = (
+    "scan", "sources", "clean", "dedup", "nlp", "analyse", "stories", "store", "redate", "relocate", "fuse"
+)  # fmt: skip
 ANALYSE = ("genre", "time", "geo", "events", "headline")  # the steps of the analyse stage, in order
 
 
@@ -63,6 +70,7 @@ class RunSummary:
     rejects: Counter[str] = field(default_factory=Counter)  # reason -> count
     mentions: int = 0  # event mentions found in new articles
     redated: int = 0  # undated articles given their story's date and analysed again
+    relocated: int = 0  # reports analysed again with the home their outlet's reports taught
     events: int = 0  # events in the database after fusion
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> wall time
 
@@ -77,6 +85,8 @@ class Resources:
         self.cfg = cfg
         # the incremental story index: loaded from the store when a run opens it
         self.stories = stories.StoryIndex()
+        # each outlet's home (geo/homes.py), as the store taught it when the run began
+        self.homes: dict[str, geo.Unit] = {}
 
     @cached_property
     def gazetteer(self) -> geo.Gazetteer:
@@ -185,7 +195,8 @@ def process_batch(
             detail = f"same content and URL as {fresh[a.article_id].origin}"
             rejects.append(Reject(a.origin, "duplicate_input", detail, "clean"))
         else:
-            fresh[a.article_id] = a
+            home = homes.home_of(res.homes, a.url, a.outlet)
+            fresh[a.article_id] = replace(a, outlet_home=homes.stored(home))
 
     t = time.perf_counter()
     deduped = dedup.run(list(fresh.values()), cfg, store)
@@ -301,6 +312,48 @@ def redate(store: Store, res: Resources, summary: RunSummary) -> None:
     summary.add_time("redate", t)
 
 
+def learn_homes(store: Store, cfg: Config) -> dict[str, geo.Unit]:
+    """Each outlet's home, from the votes of its stored reports (geo/homes.py)."""
+    votes = ((homes.outlet_key(url, outlet), (cc, a1)) for url, outlet, cc, a1 in store.outlet_votes())
+    return homes.learn(votes, cfg.outlet_home_min_articles, cfg.outlet_home_min_share)
+
+
+def relocate(store: Store, res: Resources, summary: RunSummary) -> None:
+    """Stage 10 (relocate): the homes the stored reports now teach; a report whose outlet's home
+    differs from the one it was analysed with, and that may be its home's namesake's (an event
+    place outside the home whose name has a reading in it; or a home it no longer has), is
+    analysed again with the home, so that WSMV's "Smyrna" becomes Smyrna, Tennessee. The next
+    run's new articles take these homes from the start. Re-running changes nothing unless the
+    homes have changed."""
+    t = time.perf_counter()
+    res.homes = learn_homes(store, res.cfg)
+    due: dict[str, str | None] = {}
+    for article_id, url, outlet, had, places in store.placed_reports():
+        home = homes.home_of(res.homes, url, outlet)
+        if homes.stored(home) == had:
+            continue
+        if home is None or homes.could_move(res.gazetteer, places, home):
+            due[article_id] = homes.stored(home)
+    ids = sorted(due)
+    for start in range(0, len(ids), res.cfg.batch_size):
+        rows = store.articles_with_stories(ids[start : start + res.cfg.batch_size])
+        todo = [replace(a, outlet_home=due[a.article_id]) for a, _, _ in rows]
+        story_of = {a.article_id: (story, when) for a, story, when in rows if story}
+        analysed, rejects = [], []
+        for p in nlp.parse(todo, res.cfg):
+            try:
+                analysed.append(analyse_page(p, res)[0])
+            except Exception as e:  # keep the article's first analysis; say why it was not redone
+                detail = f"re-analysis with its outlet's home: {type(e).__name__}: {e}"
+                rejects.append(Reject(p.article.origin, "analysis_failed", detail, "geo"))
+        store.replace_analysis(analysed, story_of)
+        if rejects:
+            store.write_rejects(rejects)
+            summary.rejects.update(r.reason for r in rejects)
+        summary.relocated += len(analysed)
+    summary.add_time("relocate", t)
+
+
 def fuse_all(store: Store, summary: RunSummary) -> None:
     """Stage 10 (fuse) over the whole store: two streaming passes over the mentions, day by day."""
     t = time.perf_counter()
@@ -335,6 +388,7 @@ def run(
             spool.seek(0)
         with Store(cfg.db) as store:
             res.stories = store.load_stories()
+            res.homes = learn_homes(store, cfg)
             done = 0
             stream = sources.read(inputs, cfg, stdin=spool)
             for n, batch in enumerate(batched(stream, cfg.batch_size), start=1):
@@ -346,6 +400,7 @@ def run(
                 if on_batch:
                     on_batch(n)
             redate(store, res, summary)
+            relocate(store, res, summary)
             fuse_all(store, summary)
     finally:
         if spool is not None:

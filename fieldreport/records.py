@@ -94,6 +94,9 @@ class Article:
     section: str | None = None
     # The schema.org type of an HTML page's JSON-LD ("OpinionNewsArticle", "NewsArticle").
     page_type: str | None = None
+    # The home its outlet's reports taught the corpus ("US/Tennessee", geo/homes.py): a prior of
+    # where the article is, below a state its text names; None where the outlet has none.
+    outlet_home: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)

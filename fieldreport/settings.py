@@ -67,6 +67,18 @@ SETTINGS: tuple[Setting, ...] = (
         "boilerplate_max_words", 12, "Only lines of at most this many words can be boilerplate by repetition."
     ),
     Setting(
+        "outlet_home_min_articles",
+        2,
+        "An outlet's home is the state or province at least this many of its reports are placed in "
+        "(then a local station's 'Smyrna' is its own state's) ...",
+    ),
+    Setting(
+        "outlet_home_min_share",
+        0.5,
+        "... at least this share of them, and twice as many as any other; an outlet that reports "
+        "from everywhere has no home.",
+    ),
+    Setting(
         "actors_path",
         None,
         "JSON or CSV file of extra actors (name, aliases, inter) added to the built-in dictionary.",
@@ -116,6 +128,8 @@ class Config:
     near_duplicate: float = _DEFAULTS["near_duplicate"]
     boilerplate_min_docs: int = _DEFAULTS["boilerplate_min_docs"]
     boilerplate_max_words: int = _DEFAULTS["boilerplate_max_words"]
+    outlet_home_min_articles: int = _DEFAULTS["outlet_home_min_articles"]
+    outlet_home_min_share: float = _DEFAULTS["outlet_home_min_share"]
     actors_path: str | None = _DEFAULTS["actors_path"]
     gazetteer_path: str | None = _DEFAULTS["gazetteer_path"]
     gazetteer_min_population: int = _DEFAULTS["gazetteer_min_population"]

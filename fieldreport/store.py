@@ -93,6 +93,7 @@ ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_when VARCHAR;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_precision INTEGER;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS section VARCHAR;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS page_type VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS outlet_home VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS story_id VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS fatalities_disputed BOOLEAN;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS injured INTEGER;
@@ -335,9 +336,49 @@ class Store:
             ORDER BY a.article_id"""
         for row in self.iter_query(sql, size=200):
             dates = row.pop("story_dates") or []
-            when, story_id = row.pop("story_when"), row.pop("story_id")
-            row["embeds"] = tuple(Embed(**e) for e in json.loads(row["embeds"] or "[]"))
-            yield Article(**row), story_id, when, dates
+            article, story_id, when = _article(row)
+            yield article, story_id or "", when, dates
+
+    def outlet_votes(self) -> Iterator[tuple[str | None, str | None, str, str]]:
+        """``(url, outlet, country code, admin1)`` of each original report with located events:
+        the unit most of its events are placed in (geo/homes.py)."""
+        sql = """
+            WITH units AS (
+                SELECT article_id, country_code, admin1, count(*) AS n FROM mentions
+                WHERE country_code IS NOT NULL AND admin1 IS NOT NULL GROUP BY ALL),
+            top AS (
+                SELECT *, row_number() OVER (
+                    PARTITION BY article_id ORDER BY n DESC, country_code, admin1) AS rank
+                FROM units)
+            SELECT a.url, a.outlet, t.country_code, t.admin1
+            FROM top t JOIN articles a USING (article_id)
+            WHERE t.rank = 1 AND a.duplicate_of IS NULL
+            ORDER BY a.article_id"""
+        for row in self.iter_query(sql):
+            yield row["url"], row["outlet"], row["country_code"], row["admin1"]
+
+    def placed_reports(self) -> Iterator[tuple[str, str | None, str | None, str | None, list[Any]]]:
+        """``(article_id, url, outlet, outlet_home, places)`` of each original report with events,
+        ``places`` the distinct ``(location, country code, admin1)`` its events are placed at."""
+        sql = """
+            SELECT a.article_id, a.url, a.outlet, a.outlet_home,
+                   list(DISTINCT [m.location, m.country_code, m.admin1]) AS places
+            FROM mentions m JOIN articles a USING (article_id)
+            WHERE a.duplicate_of IS NULL AND m.location IS NOT NULL
+            GROUP BY ALL ORDER BY a.article_id"""
+        for row in self.iter_query(sql):
+            places = [tuple(p) for p in row["places"]]
+            yield row["article_id"], row["url"], row["outlet"], row["outlet_home"], places
+
+    def articles_with_stories(
+        self, article_ids: Sequence[str]
+    ) -> list[tuple[Article, str | None, str | None]]:
+        """Stored articles by id, each with its ``(story_id, story_when)``."""
+        rows = self.query(
+            "SELECT * FROM articles WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id",
+            [list(article_ids)],
+        )
+        return [_article(row) for row in rows]
 
     def replace_analysis(
         self, analysed: Sequence[Analysed], story_of: Mapping[str, tuple[str, str | None]]
@@ -478,6 +519,14 @@ class Store:
             "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"
         ).fetchone()[0]
         return out
+
+
+def _article(row: dict[str, Any]) -> tuple[Article, str | None, str | None]:
+    """An article row as the record, its story_id and story_when."""
+    row = dict(row)
+    when, story_id = row.pop("story_when"), row.pop("story_id")
+    row["embeds"] = tuple(Embed(**e) for e in json.loads(row["embeds"] or "[]"))
+    return Article(**row), story_id, when
 
 
 def _mention_row(m: Any) -> dict[str, Any]:

@@ -5,6 +5,8 @@
 - the outlet's home, where its name or URL says it: a title ending "... for Huntsville, AL" or
   "- Jackson, MS", an outlet named "<City> <Tribune|Times|News|...>" in the title's tail or in
   ``Article.outlet``, a domain such as chicagotribune.com or oregonlive.com;
+- the outlet's home learned from its own reports where its name does not say it
+  (``Article.outlet_home``, homes.py): WSMV's "Smyrna" is Smyrna, Tennessee;
 - the states named in the title;
 - the town or county whose police, sheriff or fire department the text quotes ("a Chicago Police
   spokeswoman", "the Riverside County Sheriff's Office"): local agencies work their own ground;
@@ -34,6 +36,7 @@ DATELINE_WEIGHT = 3.0
 HOME_WEIGHT = 2.0  # the outlet's home written as "City, ST" in its name
 TITLE_STATE_WEIGHT = 1.0
 DOMAIN_WEIGHT = 1.0
+LEARNED_HOME_WEIGHT = 1.0  # the outlet's home its reports taught (homes.py): as much as its domain
 AGENCY_WEIGHT = 2.0  # the town or county whose police the story quotes
 HOME_POPULATION = 100_000  # a city an outlet is named after ("Chicago Tribune") is a city of note
 HOME_MARGIN = 10  # ... and ten times the size of any namesake
@@ -171,6 +174,9 @@ def article_focus(article: Article, gaz: Gazetteer) -> Focus:
                 outlet_town = outlet_town or home
             if unit:
                 focus.units[unit] += DOMAIN_WEIGHT
+    learned = _learned_home(article.outlet_home)
+    if learned is not None:
+        focus.units[learned] += LEARNED_HOME_WEIGHT
     _agencies(gaz, article.text, focus)
     focus.register_cc = next((cc for cc, rx in REGISTERS if rx.search(article.text)), None)
     focus.home_town = focus.agency_town or outlet_town
@@ -276,7 +282,7 @@ def _outlet_names(article: Article) -> list[str]:
     if article.outlet:
         names.append(article.outlet)
     if article.url:
-        host = _host(_archived(article.url))
+        host = page_host(article.url)
         labels = [x for x in host.split(".") if x not in ("www", "m", "amp", "mobile")]
         if len(labels) >= 2:
             names.append(labels[-2])
@@ -286,6 +292,24 @@ def _outlet_names(article: Article) -> list[str]:
 
 
 _ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/(?P<url>.+)$")
+
+
+def page_host(url: str) -> str:
+    """The host of the page a URL is of (an archived copy's original); "" for none."""
+    return _host(_archived(url))
+
+
+def home_text(unit: Unit) -> str:
+    """A unit as ``Article.outlet_home`` stores it: "US/Tennessee"."""
+    return f"{unit[0]}/{unit[1]}"
+
+
+def _learned_home(home: str | None) -> Unit | None:
+    """``Article.outlet_home`` as a unit."""
+    if not home or "/" not in home:
+        return None
+    cc, admin1 = home.split("/", 1)
+    return (cc, admin1)
 
 
 def _host(url: str) -> str:
