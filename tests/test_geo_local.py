@@ -52,6 +52,8 @@ def names(places) -> set[str]:
         ("Seven people were shot in Chicago on Sunday.", "Chicago", None),
         ("Seven people were shot on the South Side on Sunday.", "South Side", "part of a city"),
         ("A boy was shot in the Brookfield neighborhood.", "Brookfield", "part of a city"),
+        ("A boy was shot in the Washington Heights neighborhood.", "Washington", "part of a city"),
+        ("Three died in a home in the Brighton Park neighborhood.", "Brighton", "part of a city"),
         ("Two were hurt at a bar in Little Havana.", "Havana", "part of a city"),
         ("Two were hurt at a bar in Havana.", "Havana", None),
         ("In 2015 Baltimore saw more killings.", "Baltimore", None),
@@ -210,6 +212,20 @@ def test_a_victims_home_is_not_where_the_shooting_was(nlp, gaz) -> None:
     text = "Jeffrey S. Lee, 29, of Fernandina Beach, was pronounced dead at the scene in St. Augustine."
     loc, _ = where(nlp, gaz, text, "pronounced dead")
     assert loc is not None and (loc.location, loc.admin1) == ("Saint Augustine", "Florida")
+
+
+@pytest.mark.parametrize(
+    ("title", "found"),
+    [
+        ("Man Killed At Gresham Nightclub", [("Gresham", "Oregon")]),
+        ("Investigation Underway After Child Shot In The Head", []),
+        ("Police: 6 Shot At Party", []),
+    ],
+)
+def test_a_title_place_uses_every_word_of_its_name(nlp, gaz, title: str, found: list) -> None:
+    # "At" and "The" fold away in a name's key ("Shot At" would be a town called "Shot")
+    _, _, places = analyse(nlp, gaz, "A man was shot early Sunday, police said.", title=title)
+    assert [(p.name, p.admin1) for p in places if p.source == "title"] == found
 
 
 def test_frame_places_stay_out_of_the_text_offsets(nlp, gaz) -> None:

@@ -121,10 +121,16 @@ NOT_THE_TOWN: tuple[Rule, ...] = (
     ),
     Rule(
         CITY_PART,
-        "a neighbourhood of the article's city named like a town elsewhere: the city's part",
+        "a neighbourhood of the article's city named like a town elsewhere, alone or as the head of "
+        "its name: the city's part",
         None,
-        re.compile(r"\s+(?i:neighbou?rhoods?)\b"),
-        ("the South Side Woodlawn neighborhood", "in the Austin neighbourhood"),
+        re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?i:neighbou?rhoods?)\b"),
+        (
+            "the South Side Woodlawn neighborhood",
+            "in the Austin neighbourhood",
+            "in the Washington Heights neighborhood",
+            "the Brighton Park neighborhood",
+        ),
     ),
     Rule(
         "street name",

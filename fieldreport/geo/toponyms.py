@@ -644,6 +644,8 @@ def _title_candidates(title: str | None, gaz: Gazetteer, frame: Focus, body: str
                 name = re.sub(r"['’]s$", "", " ".join(words[k:j]).rstrip(".,:;"))
                 if j - k == 1 and (fold(name) in STOPLIST or len(name) < 3 or name.lower() in lower):
                     continue
+                if j - k > 1 and len(name_key(name).split()) < j - k:
+                    continue  # "Shot At", "In The": a word the key folds away is no part of a name
                 entries = [
                     e
                     for e in gaz.lookup(name, fuzzy=False)
