@@ -276,6 +276,10 @@ def _lead(text: str, published: str | None = WEDNESDAY) -> str | None:
             None,
         ),
         ("A man was shot Monday.\nThe shooting on Monday was the second this week.", "2017-06-05"),
+        # a sentence that tells when the lead's incident happened without naming it again
+        ("Police are looking into a shooting.\nIt happened around 1 p.m. Sunday.", "2017-06-04"),
+        ("A girl was grazed by a bullet.\nThe incident occurred late Monday on Elm Street.", "2017-06-05"),
+        ("The mayor spoke about crime.\nIt was announced on Monday that the park will close.", None),
         # a day after publication is no day of the incident; nor is a year long gone
         ("Protesters plan to march on Friday over the shooting.", None),
         ("The gunman killed three people in March 2015.", None),

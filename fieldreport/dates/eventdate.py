@@ -239,9 +239,12 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # an expression that names its year ne
 
 
 # A sentence that tells an incident: a day told in it can date the article's lead incident.
-# ... or of ground taken: "pushed into the eastern edge of Raqqa on Tuesday"
+# ... or of ground taken: "pushed into the eastern edge of Raqqa on Tuesday"; or one that tells
+# when the incident the lead told happened without naming it again ("It happened around 1 p.m.
+# Sunday", "The incident occurred Saturday night")
 _INCIDENT = re.compile(
-    rf"\b(?:{VIOLENCE_FORMS}|pushed\s+(?:into|deeper)|advanc(?:ed|ing)\s+(?:on|into|towards?)|entered)\b",
+    rf"\b(?:{VIOLENCE_FORMS}|pushed\s+(?:into|deeper)|advanc(?:ed|ing)\s+(?:on|into|towards?)|entered)\b"
+    r"|^(?:It|This|That|The\s+incident)\s+(?:happened|occurred|took\s+place|unfolded)\b",
     re.I,
 )
 # A day told right after these words dates a step after the incident, not the incident: an
