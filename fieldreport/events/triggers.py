@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from . import crowds
+from .figures import HEADS_PL, HEADS_SG
 from .taxonomy import (
     ABDUCTION,
     AGREEMENT,
@@ -128,6 +129,10 @@ _T: list[tuple[str, str, str, float]] = [
         # tells no incident, nor its day
         r"|(?:was|were|been|being|got|is|are)\s+(?:(?:reportedly|allegedly|critically|seriously|accidentally|also"
         r"|apparently|then|later|fatally)\s+)?shot(?!\s+(?:at|down|dead|to\s+death)\b)"
+        # someone "shot" a person, a pronoun or a head of people after it ("police say he shot the
+        # victims", "a 3-year-old shot himself"; not "shot a video")
+        r"|(?<!\bwas\s)(?<!\bwere\s)shot(?:s)?\s+(?:him|her|them|himself|herself|themselves"
+        rf"|(?:a|an|the|his|her|their|two|three|four|five|six|several|\d+)\s+(?:[\w'-]+\s+){{0,3}}?(?:{HEADS_PL}|{HEADS_SG}))\b"
         r"|(?:a|an)\s+(?:[\w'-]+\s+){0,2}?shooting(?!\s+(?:range|script|schedule|star|guard))"
         r"|the\s+(?:[\w'-]+\s+){0,2}?shooting(?=\s+(?:happened|occurred|took\s+place|erupted|broke\s+out|unfolded"
         r"|was\s+reported)\b)",
