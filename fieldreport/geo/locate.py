@@ -65,9 +65,16 @@ ELSEWHERE: tuple[Rule, ...] = (
         re.compile(
             r"\b(?:taken|transported|rushed|flown|airlifted|driven|brought|transferred|sent)\s+"
             r"(?:[\w'’.-]+\s+){0,5}?(?:to|in)\s+(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,3}?$"
+            r"|\b(?:on\s+(?:the|their|his|her)\s+way|en\s+route)\s+to\s+(?:(?:the|a)\s+)?"
+            r"(?:(?:[A-Z][\w'’.-]*\s+){1,4}in\s+|(?i:hospital|medical\s+cent(?:er|re))\s+in\s+)?$"
         ),
         None,
-        ("was taken to a hospital in Tulsa", "was flown to Fargo"),
+        (
+            "was taken to a hospital in Tulsa",
+            "was flown to Fargo",
+            "died while on the way to UMMC in Jackson",
+            "died en route to Jackson",
+        ),
     ),
     Rule(
         "a hospital's town",
