@@ -107,6 +107,12 @@ def test_victims_counted_from_the_parse(nlp, text, expected):
         # one person fallen to bullets, and a figure after a quote mis-decoded to letters
         ("A youth fell to police bullets near the bridge.", [("killed", 1, 1)]),
         ("\u00e2\u20ac\u0153Two persons have been killed in the firing, he said.", [("killed", 2, 2)]),
+        # an ordinal victim's death is the toll so far; "the second" may be the second of two shot
+        ("Two men were killed and a third died at a hospital.", [("killed", 2, 2), ("killed", 3, 3)]),
+        ("A second victim has died after Sunday's shooting.", [("killed", 2, 2)]),
+        ("The second man later died at a hospital.", [("killed", 1, 1)]),
+        ("Two men suffered minor injuries and a third person died.", [("killed", 1, 1)]),
+        ("A fourth rebel commander was killed by a sniper in the city.", [("killed", 1, 1)]),
     ],
 )
 def test_deaths_without_a_figure(nlp, text, expected):

@@ -141,6 +141,20 @@ _HEADLINE_HURT = re.compile(
     r"gunshot\s+wounds?)\b(?!\s+(?:dead|to\s+death|and\s+killed|fatally|himself|herself)\b)",
     re.I,
 )
+# An ordinal victim's death tells the toll so far: "a third died at the hospital" after "two were
+# killed at the scene" is three dead, "a second victim has died" two ("the second man died" may
+# be the second of two shot, so only "a"); after people hurt, the ordinal counts the people ("two
+# were injured and a third person died" is one dead). Alone, only a victim or a person: "a fourth
+# commander was killed" counts a series of incidents.
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+_ORDINAL_DEATH = re.compile(
+    rf"\ba\s+(?P<ord>{'|'.join(_ORDINALS)})\s+(?P<head>(?:[\w'-]+\s+){{0,2}}?(?:{HEADS_SG})\s+)?"
+    r"(?:(?:has|had|later|also|then|subsequently)\s+)*(?:died|dies|was\s+(?:killed|pronounced\s+dead)|succumbed)\b",
+    re.I,
+)
+_VICTIM_ORDINAL = re.compile(r"(?i)(?:[\w'-]+\s+){0,2}?(?:victim|person)\b")
+_HURT_BEFORE = re.compile(r"\b(?:injur\w*|wounded|hurt|shot)\b", re.I)
+_DEAD_BEFORE = re.compile(r"\b(?:killed|dead|died|dies)\b", re.I)
 # "Two reported deaths."; a figure that opens a sentence as a headline does: "Five deaths, ..."
 _DEATHS_STATED = re.compile(
     rf"(?<![A-Za-z0-9_,:])(?P<q>{QTY})\s+(?:reported|confirmed|recorded)\s+(?:deaths?|fatalit(?:y|ies))\b",
@@ -288,6 +302,14 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
             else "killed"
         )
         add(kind, (0, 0), "", m.start(), m.end(), m.start())
+    for m in _ORDINAL_DEATH.finditer(text):
+        n = _ORDINALS[m.group("ord").lower()]
+        dead_before = _DEAD_BEFORE.search(text, 0, m.start())
+        if _HURT_BEFORE.search(text, 0, m.start()) and not dead_before:
+            n = 1  # "two suffered injuries and a third person died": the third of the people, one dead
+        elif not dead_before and not _VICTIM_ORDINAL.match(m.group("head") or "victim"):
+            continue  # "a fourth commander was killed": a series of incidents, not this one's toll
+        add("killed", (n, n), "", m.start(), m.end(), m.start())
     for m in _ACTIVE.finditer(text):
         verb = m.group("verb").lower()
         rng = quantity(m)
