@@ -85,7 +85,8 @@ class Resources:
         self.cfg = cfg
         # the incremental story index: loaded from the store when a run opens it
         self.stories = stories.StoryIndex()
-        # each outlet's home (geo/homes.py), as the store taught it when the run began
+        # each outlet's home (geo/homes.py): what the store taught when the run began, then
+        # what relocate learned
         self.homes: dict[str, geo.Unit] = {}
 
     @cached_property
@@ -196,7 +197,7 @@ def process_batch(
             rejects.append(Reject(a.origin, "duplicate_input", detail, "clean"))
         else:
             home = homes.home_of(res.homes, a.url, a.outlet)
-            fresh[a.article_id] = replace(a, outlet_home=homes.stored(home))
+            fresh[a.article_id] = replace(a, outlet_home=geo.home_text(home))
 
     t = time.perf_counter()
     deduped = dedup.run(list(fresh.values()), cfg, store)
@@ -271,18 +272,7 @@ def redate(store: Store, res: Resources, summary: RunSummary) -> None:
     todo: list[tuple[Article, str, str | None]] = []  # (article re-dated, story_id, story_when)
 
     def flush() -> None:
-        analysed, rejects = [], []
-        for p in nlp.parse([a for a, _, _ in todo], res.cfg):
-            try:
-                analysed.append(analyse_page(p, res)[0])
-            except Exception as e:  # keep the article's first analysis; say why it was not redone
-                detail = f"re-analysis with its story's date: {type(e).__name__}: {e}"
-                rejects.append(Reject(p.article.origin, "analysis_failed", detail, "stories"))
-        store.replace_analysis(analysed, {a.article_id: (story, when) for a, story, when in todo})
-        if rejects:
-            store.write_rejects(rejects)
-            summary.rejects.update(r.reason for r in rejects)
-        summary.redated += len(analysed)
+        summary.redated += analyse_again(store, res, summary, todo, "its story's date", "stories")
         todo.clear()
 
     rounds = 4  # own days; story dates; the dates a report dated by its own text gave its story; spare
@@ -330,32 +320,45 @@ def relocate(store: Store, res: Resources, summary: RunSummary) -> None:
     due: dict[str, str | None] = {}
     for article_id, url, outlet, had, places in store.placed_reports():
         home = homes.home_of(res.homes, url, outlet)
-        if homes.stored(home) == had:
+        if geo.home_text(home) == had:
             continue
         if home is None or homes.could_move(res.gazetteer, places, home):
-            due[article_id] = homes.stored(home)
+            due[article_id] = geo.home_text(home)
     ids = sorted(due)
     for start in range(0, len(ids), res.cfg.batch_size):
         rows = store.articles_with_stories(ids[start : start + res.cfg.batch_size])
-        todo = [replace(a, outlet_home=due[a.article_id]) for a, _, _ in rows]
-        story_of = {a.article_id: (story, when) for a, story, when in rows if story}
-        analysed, rejects = [], []
-        for p in nlp.parse(todo, res.cfg):
-            try:
-                analysed.append(analyse_page(p, res)[0])
-            except Exception as e:  # keep the article's first analysis; say why it was not redone
-                detail = f"re-analysis with its outlet's home: {type(e).__name__}: {e}"
-                rejects.append(Reject(p.article.origin, "analysis_failed", detail, "geo"))
-        store.replace_analysis(analysed, story_of)
-        if rejects:
-            store.write_rejects(rejects)
-            summary.rejects.update(r.reason for r in rejects)
-        summary.relocated += len(analysed)
+        todo = [(replace(a, outlet_home=due[a.article_id]), story, when) for a, story, when in rows]
+        summary.relocated += analyse_again(store, res, summary, todo, "its outlet's home", "geo")
     summary.add_time("relocate", t)
 
 
+def analyse_again(
+    store: Store,
+    res: Resources,
+    summary: RunSummary,
+    todo: Sequence[tuple[Article, str | None, str | None]],
+    why: str,
+    stage: str,
+) -> int:
+    """Stages 5, 6 and 8 once more for stored articles ``(article, story_id, story_when)`` that
+    ``why`` changed, in one transaction; an article whose analysis fails keeps its first one and
+    a reject says why. Returns how many were analysed again."""
+    analysed, rejects = [], []
+    for p in nlp.parse([a for a, _, _ in todo], res.cfg):
+        try:
+            analysed.append(analyse_page(p, res)[0])
+        except Exception as e:  # keep the article's first analysis; say why it was not redone
+            detail = f"re-analysis with {why}: {type(e).__name__}: {e}"
+            rejects.append(Reject(p.article.origin, "analysis_failed", detail, stage))
+    store.replace_analysis(analysed, {a.article_id: (story, when) for a, story, when in todo if story})
+    if rejects:
+        store.write_rejects(rejects)
+        summary.rejects.update(r.reason for r in rejects)
+    return len(analysed)
+
+
 def fuse_all(store: Store, summary: RunSummary) -> None:
-    """Stage 10 (fuse) over the whole store: two streaming passes over the mentions, day by day."""
+    """Stage 11 (fuse) over the whole store: two streaming passes over the mentions, day by day."""
     t = time.perf_counter()
     known = fuse.place_knowledge(store.iter_mentions())
     fused = fuse.stream(store.iter_mentions(), store.article_meta(), store.duplicate_texts(), known)

@@ -8,10 +8,10 @@
 from __future__ import annotations
 
 from .countries import focus_countries
-from .focus import Unit
+from .focus import Unit, home_text
 from .gazetteer import Entry, Gazetteer
 from .locate import locate
 from .names import name_key as place_key
 from .toponyms import find_places
 
-__all__ = ["Entry", "Gazetteer", "Unit", "find_places", "focus_countries", "locate", "place_key"]
+__all__ = ["Entry", "Gazetteer", "Unit", "find_places", "focus_countries", "home_text", "locate", "place_key"]

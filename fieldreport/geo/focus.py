@@ -299,9 +299,9 @@ def page_host(url: str) -> str:
     return _host(_archived(url))
 
 
-def home_text(unit: Unit) -> str:
-    """A unit as ``Article.outlet_home`` stores it: "US/Tennessee"."""
-    return f"{unit[0]}/{unit[1]}"
+def home_text(unit: Unit | None) -> str | None:
+    """A unit as ``Article.outlet_home`` stores it: "US/Tennessee"; None for none."""
+    return f"{unit[0]}/{unit[1]}" if unit else None
 
 
 def _learned_home(home: str | None) -> Unit | None:

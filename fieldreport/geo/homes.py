@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from .focus import Unit, home_text, page_host
+from .focus import Unit, page_host
 from .gazetteer import Gazetteer
 
 HOME_MARGIN = 2  # a home holds this many times the votes of any other unit
@@ -73,8 +73,3 @@ def could_move(gaz: Gazetteer, places: Iterable[tuple[str, str | None, str | Non
 def home_of(homes: Mapping[str, Unit], url: str | None, outlet: str | None) -> Unit | None:
     """The home of the outlet of a page, if the corpus taught one."""
     return homes.get(outlet_key(url, outlet) or "")
-
-
-def stored(unit: Unit | None) -> str | None:
-    """A home as ``Article.outlet_home`` holds it."""
-    return home_text(unit) if unit else None
