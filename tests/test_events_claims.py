@@ -38,6 +38,15 @@ def figures(nlp, text):
         # killing verbs beyond "killed"
         ("Two traders were shot and killed on the road.", [("killed", 2, 2)]),
         ("Three men were beaten to death by a mob.", [("killed", 3, 3)]),
+        # a life claimed is one dead
+        ("Police said a stray bullet claimed a life on Elm Street.", [("killed", 1, 1)]),
+        # a name with an age is a person, even one the small model reads as an organisation
+        (
+            "Police said 38-year-old Brenna Holt and her son, 15-year-old Jo Pratt, were found dead at home.",
+            [("killed", 2, 2)],
+        ),
+        # "where they died" stands for the people taken there
+        ("The two guards were flown to a trauma center where they died.", [("killed", 2, 2)]),
         ("Four Zaghawa killed in the raid on the camp", [("killed", 4, 4)]),
         ("The blast resulted in the deaths of six pupils.", [("killed", 6, 6)]),
         ("The ambush claimed nine lives.", [("killed", 9, 9)]),

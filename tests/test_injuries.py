@@ -84,3 +84,48 @@ def test_no_injured_from(nlp, sentence: str) -> None:
 def test_the_shot_in_a_sentence_that_tells_a_death_may_be_the_dead(nlp) -> None:
     # "shot" beside a death is the dead one, never another injured
     assert claims(nlp, "A man who was shot on Elm Street on Friday died on Sunday.") == [("killed", 1, 1)]
+
+
+def armed_claims(nlp, sentence: str) -> list[tuple[str, int, int]]:
+    doc = nlp(sentence)
+    return [(c.kind, c.low, c.high) for c in find_claims(sentence, 0, doc[:], armed=True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # in a place, with wounds: the parse hangs "with" on the place
+        ("Three women are at County General with serious injuries.", [("injured", 3, 3)]),
+        ("Two men, ages 30 and 41, were lying in an alley with gunshot wounds.", [("injured", 2, 2)]),
+        ("Four soldiers were evacuated to a field clinic with injuries.", [("injured", 4, 4)]),
+        # taken into care, in a shooting's article
+        ("Two cousins were rushed to the hospital after the argument.", [("injured", 2, 2)]),
+        ("Both were taken to St. Mary's Medical Center.", [("injured", 2, 2)]),
+        ("The clerk was hospitalized overnight.", [("injured", 1, 1)]),
+    ],
+)
+def test_in_care_in_a_shootings_article(nlp, sentence: str, expected: list[tuple[str, int, int]]) -> None:
+    assert armed_claims(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the wound belongs to the woman the call was about, not to the deputies
+        ("Deputies answered a call about a woman with a gunshot wound.", [("injured", 1, 1)]),
+        # wounds that killed
+        ("Police found two men in a car with fatal gunshot wounds.", []),
+        # the one found wounded is as often dead, told next
+        ("Officers found the clerk behind the counter with a gunshot wound.", []),
+        # taken to a hospital where he died: the dead, not the hurt
+        ("The man was taken to a hospital, where he died an hour later.", [("killed", 1, 1)]),
+    ],
+)
+def test_not_in_care(nlp, sentence: str, expected: list[tuple[str, int, int]]) -> None:
+    assert armed_claims(nlp, sentence) == expected
+
+
+def test_taken_to_a_hospital_is_no_wound_outside_a_shootings_article(nlp) -> None:
+    # after a fall or a fight, being taken to a hospital is not a shooting's injured
+    doc = nlp("Two cousins were rushed to the hospital after the argument.")
+    assert find_claims(doc.text, 0, doc[:]) == []

@@ -49,6 +49,7 @@ from .actors import (
 )
 from .casualties import RawClaim, claimant_of, find_claims
 from .drafts import Draft, fill, subject_actor
+from .figures import GUN_WORDS, SHOOTING
 from .output import inter_code, notes_of
 from .roles import Context, build_context, defenceless, killer, roles, state_first
 from .taxonomy import (
@@ -114,6 +115,7 @@ def extract(
     speaker_para = -1
     places: dict[int, tuple[Location | None, EventDate | None]] = {}
     sentence_claims: dict[int, list[Claim]] = {}
+    armed = bool(GUN_WORDS.search(doc.text) or SHOOTING.search(doc.text))  # a shooting's article
 
     def where_when(s: Sentence) -> tuple[Location | None, EventDate | None]:
         if s.index not in places:
@@ -136,7 +138,7 @@ def extract(
         elif last_speaker and speaker_para == sent.paragraph:
             claimant = last_speaker  # a statement running on from the previous sentence
         triggers = _real_triggers(span, ref_year)
-        raw_claims = find_claims(sent.text, sent.start, span)
+        raw_claims = find_claims(sent.text, sent.start, span, armed)
         new = _drafts_for(sent, span, triggers, ctx, book, where_when)
         claims = [_claim(c, claimant, article, ctx, book, sent, where_when) for c in raw_claims]
         claims = [c for c, raw in zip(claims, raw_claims, strict=True) if _asserted(raw, span, ref_year)]

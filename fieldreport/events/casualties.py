@@ -104,6 +104,8 @@ _LIVES = re.compile(
     rf"(?P<q>{QTY})\s+(?:more\s+|(?:civilian|reported|confirmed)\s+)?(?:lives|deaths?|fatalit(?:y|ies))\b",
     re.I,
 )
+# "a shooting claimed a life": one dead ("a" counts only a person in the figure patterns)
+_A_LIFE = re.compile(r"\b(?:claim(?:ed|s|ing)?|took|takes|taking)\s+(?P<q>a|one)\s+(?:more\s+)?life\b", re.I)
 # what deaths are told as the toll of: "deaths due to police firing", "deaths in the clashes"
 _BY_VIOLENCE = (
     r"(?:in|during|due\s+to|owing\s+to|caused\s+by)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:firing|shooting|fire"
@@ -267,11 +269,13 @@ def _kind(verb: str) -> str:
     return "injured" if re.fullmatch(INJURED, v) else "killed"
 
 
-def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[RawClaim]:
+def find_claims(text: str, offset: int = 0, span: Span | None = None, armed: bool = False) -> list[RawClaim]:
     """Every casualty figure in ``text`` (one sentence); offsets are shifted by ``offset``.
 
     With ``span``, the sentence's parse (``span.doc`` offsets = ``text`` offsets + ``offset``), the
     victims of killing verbs that carry no figure are counted as well (see the module docstring).
+    ``armed``: the article around the sentence tells a gun or a shooting (see
+    :func:`.injuries.shot_claims`).
     """
     found: list[RawClaim] = []
     spans: list[tuple[int, int]] = []
@@ -366,6 +370,8 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
                 add("killed", rng, "", m.start(), m.end(), m.start("q"))
     for m in _HEADLINE_ONE.finditer(text):
         add("killed", (1, 1), m.group("victim"), m.start("victim"), m.end(), m.start("victim"))
+    for m in _A_LIFE.finditer(text):
+        add("killed", (1, 1), "", m.start(), m.end(), m.start("q"))
     for m in _FATAL_MEANS.finditer(text):
         rng = quantity(m)
         if rng is not None:
@@ -417,7 +423,7 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None) -> list[Ra
             if not overlap and not _MODAL_BEFORE.search(before) and not _cause_before(before):
                 found.append(RawClaim(c.kind, c.low, c.high, c.victim_phrase, c.text, c.start, c.end))
                 spans.append(local)
-    shot_claims(text, found, add, span, offset)
+    shot_claims(text, found, add, span, offset, armed)
     found.sort(key=lambda c: c.start)
     # "One fighter was killed and four were wounded": a bare number takes the previous victims.
     out: list[RawClaim] = []

@@ -177,12 +177,20 @@ _FATALLY = re.compile(rf"(?<![A-Za-z0-9_])(?P<q>{QTY})\s+(?:of\s+them\s+)?(?:wer
 
 
 def shot_claims(
-    text: str, found: list[RawClaim], add: Add, span: Span | None = None, offset: int = 0
+    text: str,
+    found: list[RawClaim],
+    add: Add,
+    span: Span | None = None,
+    offset: int = 0,
+    armed: bool = False,
 ) -> None:
     """The people a sentence says were shot, less those it counts dead, are its injured.
 
     With ``span``, the sentence's parse (``span.doc`` offsets = ``text`` offsets + ``offset``), the
-    people a hurting verb takes with no pattern's shape are read too (:func:`parsed_hurt`)."""
+    people a hurting verb takes with no pattern's shape are read too (:func:`parsed_hurt`).
+    ``armed``: the article tells a gun or a shooting, so people struck, in a condition or taken to
+    a hospital in a sentence that names no gun were hurt by it ("The victim was taken to a hospital
+    with non-life-threatening injuries" two sentences after the shooting)."""
 
     def counted() -> bool:
         # "no one else was hurt" is a count of nothing more, not the toll that rules out the rest
@@ -212,9 +220,10 @@ def shot_claims(
             add("injured", (max(0, rng[0] - dead), rng[1] - dead), victim, m.start(), m.end(), m.start("q"))
     # the dead are not hurt; people counted shot are not counted again
     dies = bool(dead or DIED.search(text))
+    gun = bool(armed or GUN_WORDS.search(text) or SHOOTING.search(text))
     if not dies and not counted():
         readings = _HIT_READINGS
-        if GUN_WORDS.search(text) or SHOOTING.search(text):
+        if gun:
             readings += _GUN_HIT_READINGS  # "in critical condition" after a crash is no shooting's injured
         for rx in readings:
             for m in rx.finditer(text):
@@ -227,7 +236,7 @@ def shot_claims(
         for m in _SELF_SHOT.finditer(text):
             add("injured", (1, 1), m.group("victim") + "self", m.start(), m.end(), m.start())
     if span is not None and not counted():
-        for victim, n, a, b in parsed_hurt(span, dies):
+        for victim, n, a, b in parsed_hurt(span, dies, gun):
             add("injured", (n, n), victim, a - offset, b - offset, a - offset)
 
 
@@ -236,6 +245,13 @@ def shot_claims(
 _HURT = frozenset("injure wound hurt shoot graze".split())
 _SUFFER = frozenset("suffer sustain have receive".split())
 _WOUND_NOUNS = frozenset("wound injury".split())
+# taken to a hospital: hurt, beside a gun ("Two boys were rushed to the hospital after the shooting")
+_CARRIED = frozenset(
+    "take rush transport send airlift fly drive carry bring evacuate hospitalize hospitalise admit".split()
+)
+# "was found in the yard with a gunshot wound": the one found is as often dead, told next
+_FOUND = frozenset("find locate discover".split())
+_CARE = frozenset("hospital center centre clinic trauma icu".split())
 
 
 def _hurt_subject(v: Token) -> Token | None:
@@ -256,15 +272,75 @@ def _hurt_subject(v: Token) -> Token | None:
     return None
 
 
-def parsed_hurt(span: Span, dies: bool = False) -> list[tuple[str, int, int, int]]:
+# a place the wounded are in, where the parse hangs "with" on the place: "are at Harborview
+# Medical Center with life-threatening injuries", "found lying in the roadway with gunshot wounds"
+_PLACE_PREPS = frozenset("at in to on inside outside into near".split())
+
+
+def _with_wound(v: Token) -> bool:
+    """ "were found in the roadway with gunshot wounds", "are at the medical center with
+    life-threatening injuries": the clause's people carry the wound."""
+    for w in v.doc[v.sent.start : v.sent.end] if v.sent is not None else ():
+        if w.dep_ != "pobj" or w.lemma_.lower() not in _WOUND_NOUNS or w.head.lower_ != "with":
+            continue
+        if any(c.lower_ in ("fatal", "mortal", "fatally") for c in w.subtree):
+            continue
+        at = w.head.head
+        # the place the clause puts its people in, not a person ("a man with a gunshot wound")
+        while at.dep_ == "pobj" and at.head.lower_ in _PLACE_PREPS and at.head.head.i != at.i:
+            at = at.head.head
+        if at.i == v.i:
+            return True
+    return False
+
+
+def _carried(v: Token) -> bool:
+    """ "were rushed to the hospital", "was airlifted to Harborview Medical Center", "were
+    hospitalized": taken into care."""
+    lemma = v.lemma_.lower()
+    if lemma not in _CARRIED or v.tag_ != "VBN":
+        return False
+    if lemma in ("hospitalize", "hospitalise"):
+        return True
+    for p in v.children:
+        if p.dep_ == "prep" and p.lower_ in ("to", "at"):
+            if any(t.lower_ in _CARE for t in p.subtree):
+                return True
+    return False
+
+
+def _carrier_subject(v: Token, gun: bool) -> Token | None:
+    """The counted subject of a clause that puts its people in care with a wound, or (beside a
+    gun) in a hospital; a verb joined to such a clause shares its subject ("were found lying in
+    the road with gunshot wounds")."""
+    if not (_with_wound(v) or (gun and _carried(v))):
+        return None
+    head = v
+    for _ in range(3):
+        if head.lemma_.lower() in _FOUND:
+            return None
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0]
+        if head.dep_ not in ("xcomp", "conj", "advcl") or head.head is head:
+            return None
+        head = head.head
+    return None
+
+
+def parsed_hurt(span: Span, dies: bool = False, gun: bool = False) -> list[tuple[str, int, int, int]]:
     """(victims, count, start, end) for each subject of a hurting verb the parse counts: a figure,
     one person, a name, or coordinated ones added up (``span.doc`` offsets). In a sentence that
-    ``dies`` (tells a death), those shot may be the dead: only "injured" and "wounded" count."""
+    ``dies`` (tells a death), those shot may be the dead: only "injured" and "wounded" count, and
+    no one taken into care. Where the sentence or its article tells a ``gun``, those taken to a
+    hospital were hurt by it."""
     out = []
     for v in span:
         if dies and v.lemma_.lower() in ("shoot", "graze"):
             continue
         subj = _hurt_subject(v)
+        if subj is None and not dies and v.pos_ in ("VERB", "AUX"):
+            subj = _carrier_subject(v, gun)
         if subj is not None and (
             subj.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in subj.children)
         ):

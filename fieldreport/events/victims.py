@@ -58,6 +58,11 @@ def _count(tok: Token, depth: int = 0) -> int | None:
         return None
     if low in _ONE:
         return 1
+    if low == "both" and tok.dep_ in ("nsubj", "nsubjpass"):
+        return 2  # "Both were taken to a hospital"
+    both = any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in tok.children)
+    if both and tok.tag_ in ("NNS", "NNPS"):
+        return 2  # "both men"
     if tok.pos_ == "PRON":
         return None
     if tok.lemma_.lower() in ("number", "total") and depth == 0:
@@ -87,7 +92,12 @@ def _count(tok: Token, depth: int = 0) -> int | None:
         return None
     if tok.tag_ in ("NNS", "NNPS"):
         return None
-    if tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "") and not _dies_alone(tok):
+    if (
+        tok.pos_ == "PROPN"
+        and tok.ent_type_ not in ("PERSON", "")
+        and not _dies_alone(tok)
+        and not _aged(tok)
+    ):
         return None  # "Boko Haram killed": an organisation, not a victim count
     if tok.pos_ == "NOUN" and not _a_person(tok):
         return None  # "the ruling party", "a car": one of them is no victim count
@@ -107,6 +117,17 @@ def _dies_alone(tok: Token) -> bool:
         and tok.head.lemma_.lower() in _DEATH_OF_SUBJECT
         and tok.lower_ not in ACTOR_NOUNS
     )
+
+
+def _aged(tok: Token) -> bool:
+    """Whether a name carries an age ("43-year-old Bianca Arter", "Arter, 43,"): a person, whatever
+    the small model's entity label says (no organisation has an age)."""
+    for c in tok.children:
+        if c.dep_ == "amod" and c.lower_ == "old" and any(t.lower_ in ("year", "years") for t in c.subtree):
+            return True
+        if c.dep_ in ("appos", "nummod") and c.like_num and c.i > tok.i:
+            return True
+    return False
 
 
 # endings of nouns for people: shopkeeper, collector, journalist, civilian, refugee, attendant
@@ -135,7 +156,19 @@ def _children(tok: Token, *deps: str) -> list[Token]:
 
 
 def _antecedent(tok: Token) -> Token:
-    """ "who" in "a thief who later died" stands for "thief"."""
+    """ "who" in "a thief who later died" stands for "thief"; "they" in "the victim was taken to a
+    hospital where they later died" for "victim"."""
+    if (
+        tok.lower_ == "they"
+        and tok.head.dep_ == "relcl"
+        and any(c.lower_ == "where" for c in tok.head.children)
+    ):
+        place = tok.head.head
+        while place.dep_ == "pobj" and place.head.dep_ == "prep" and place.head.head.i != place.i:
+            place = place.head.head
+        subj = [c for c in place.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if place.pos_ in ("VERB", "AUX") and subj and subj[0].pos_ in ("NOUN", "PROPN"):
+            return subj[0]
     if tok.lower_ in ("who", "that", "which"):
         clause = tok.head
         while clause.dep_ == "conj":
