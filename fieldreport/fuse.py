@@ -640,9 +640,12 @@ def toll(
     victims ("unknown": "the death toll rose to five") is a total, not one more group, so the
     figure is at least it and never it plus the groups. ``low`` and ``best`` are the smallest
     claimant figure, as ACLED codes the most conservative credible toll; ``high`` the largest
-    upper bound; ``disputed`` that claimants disagree.
+    upper bound; ``disputed`` that claimants disagree. A named source that tells only of one
+    person's death ("their daughter died", "a woman was shot to death") tells a part, not a total:
+    where another counts more, its one is among them (:func:`_parts`).
     """
     latest: dict[str, tuple[str, dict[str, tuple[int, int]]]] = {}
+    one_person: dict[str, bool] = {}  # whether each claimant's latest word tells only one person
     for m in group:
         published = str((articles or {}).get(m.article_id, {}).get("published") or "")
         for c in m.claims:
@@ -657,22 +660,47 @@ def toll(
             when, victims = latest.get(who, ("", {}))
             if published > when:  # a later report of this claimant: its word replaces the earlier
                 when, victims = published, {}
+                one_person[who] = True
             elif published < when:
                 continue
             lo, hi = victims.get(c.victims, (0, 0))
             victims[c.victims] = (max(lo, c.low), max(hi, c.high))
             latest[who] = (when, victims)
+            one_person[who] = one_person.get(who, True) and c.high <= 1 and not _COUNTED.search(c.text)
     if not latest:
         return 0, 0, 0, False
     # the press's own figures (no claimant named) are its running count: a later day's report
     # updates the earlier ones ("a second victim died"); reports of the same day may disagree
     press = [when for who, (when, _) in latest.items() if who.startswith("article:")]
     newest = max(press, default="")
-    figures = [
-        _figure(v) for who, (when, v) in latest.items() if not who.startswith("article:") or when == newest
-    ]
+    standing = {
+        who: _figure(v)
+        for who, (when, v) in latest.items()
+        if not who.startswith("article:") or when == newest
+    }
+    figures = list(_parts(standing, one_person).values()) if kind == "killed" else list(standing.values())
     low = min(lo for lo, _ in figures)
     return low, low, max(hi for _, hi in figures), len(set(figures)) > 1
+
+
+# "one man was killed" counts the dead; "a man died", "he was pronounced dead" tell of a person
+_COUNTED = re.compile(r"\b(?:one|1)\b(?!\s+of\b)", re.I)
+
+
+def _parts(
+    figures: Mapping[str, tuple[int, int]], one_person: Mapping[str, bool]
+) -> dict[str, tuple[int, int]]:
+    """The figures that stand as totals: a named source's account of one person's death (a mother's
+    "my son died", police naming the woman shot) is not a count that disputes another source's
+    "three people were killed". Only the dead: the injured that local news counts ("four people
+    were shot") often include the dead, and there an account of one hurt person stays a check."""
+    most = max(lo for lo, _ in figures.values())
+    kept = {
+        who: (lo, hi)
+        for who, (lo, hi) in figures.items()
+        if who.startswith("article:") or not one_person.get(who) or hi >= most
+    }
+    return kept or dict(figures)
 
 
 def _figure(victims: Mapping[str, tuple[int, int]]) -> tuple[int, int]:

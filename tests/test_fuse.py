@@ -191,9 +191,29 @@ def test_a_total_the_storys_police_give_is_the_outlets_own_count() -> None:
     (event,), _ = fuse.run([m], META)
     assert (event.fatalities, event.fatalities_high, event.fatalities_disputed) == (15, 30, True)
     # ... as does a figure the police give for one group of victims beside the press's total
-    m = mention("c1", claims=(killed(3, 3), killed(1, 1, "civilians", claimant="police")))
+    one = Claim("killed", 1, 1, "civilians", "police", "one civilian was killed", 0, 4)
+    m = mention("c1", claims=(killed(3, 3), one))
     (event,), _ = fuse.run([m], META)
     assert (event.fatalities, event.fatalities_high) == (1, 3)
+
+
+def test_a_source_telling_of_one_persons_death_tells_a_part_not_a_total() -> None:
+    # "Three people were killed ... 'my son died in my arms,' his mother said": her son is one of
+    # the three, not a rival toll of one
+    mother = Claim("killed", 1, 1, "unknown", "his mother", "my son died", 0, 4)
+    (event,), _ = fuse.run([mention("c1", claims=(killed(3, 3), mother))], META)
+    assert (event.fatalities, event.fatalities_disputed) == (3, False)
+    # alone, the one death is the toll
+    (event,), _ = fuse.run([mention("c1", claims=(mother,))], META)
+    assert event.fatalities == 1
+    # a count of one is a total that disputes, as ACLED's conservative rule reads it
+    count = Claim("killed", 1, 1, "unknown", "the army", "one soldier was killed", 0, 4)
+    (event,), _ = fuse.run([mention("c1", claims=(killed(3, 3), count))], META)
+    assert (event.fatalities, event.fatalities_high, event.fatalities_disputed) == (1, 3, True)
+    # the injured keep the smallest account: counts of people shot often include the dead
+    hurt = Claim("injured", 1, 1, "unknown", "his mother", "my son was hurt", 0, 4)
+    (event,), _ = fuse.run([mention("c1", claims=(injured(3, 3), hurt))], META)
+    assert event.injured == 1
 
 
 def test_a_short_stated_range_is_one_event_per_day_sharing_the_deaths() -> None:
