@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from .dates import owndate
 from .headline import headline
 from .ids import normalise_text, stable_id
-from .pagemeta import page_meta
+from .pagemeta import original_url, page_meta
 from .pubdate import LABELLED, MONTH, WEEKDAY, Stamp, contradicted, find_date, normalise_date, stamp
 from .records import Article, Embed, RawDoc, Reject
 from .settings import Config
@@ -441,10 +441,14 @@ def _split_front(groups: list[list[str]]) -> list[list[str]]:
 _INLINE_STAMP = re.compile(r"\s+(?=(?:Posted|Updated|Published|Last Updated)(?:\s+on)?\s*:\s*\S)")
 
 
+# labels a page left empty: "... 5:47 PM EDT Posted:Updated:"
+_EMPTY_STAMPS = re.compile(r"(?:\s*(?:Posted|Updated|Published|Last Updated)\s*:)+\s*$")
+
+
 def _inline_stamps(para: str) -> list[str]:
     """A paragraph whose tail is the page's timestamps, as the text and a line per stamp; any
     other paragraph as it is."""
-    pieces = _INLINE_STAMP.split(para)
+    pieces = _INLINE_STAMP.split(_EMPTY_STAMPS.sub("", para))
     if len(pieces) < 2 or not pieces[0].strip() or not all(stamp(p) for p in pieces[1:]):
         return [para]
     return pieces
@@ -619,6 +623,7 @@ def registered_domain(url: str | None) -> str | None:
     """ "www.reuters.com" -> "reuters.com", "news.bbc.co.uk" -> "bbc.co.uk" (no suffix list: a heuristic)."""
     if not url:
         return None
+    url = original_url(url)  # an archived copy is its original outlet's page
     host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().rstrip(".")
     parts = [p for p in host.split(".") if p]
     if len(parts) < 2:

@@ -23,6 +23,7 @@ _META_SECTION = "//meta[@property='article:section' or @name='article:section']/
 _ARTICLE_TYPE = re.compile(r"(?:Article|Posting|Report)$")
 _HTML_COMMENT = re.compile(r"^\s*<!--|-->\s*$")
 _WS = re.compile(r"\s+")
+_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/(?P<url>.+)$")
 
 
 def page_meta(tree: Any) -> tuple[str | None, str | None]:
@@ -82,3 +83,13 @@ def _first_text(value: Any) -> str | None:
         if isinstance(v, str) and (text := _WS.sub(" ", v).strip()):
             return text
     return None
+
+
+def original_url(url: str) -> str:
+    """The page an archive's copy is of (web.archive.org/web/2016.../http://www.wral.com/... is
+    wral.com's page): its outlet is the original's, not the archive."""
+    m = _ARCHIVED.match(url)
+    if m is None:
+        return url
+    inner = m["url"]
+    return inner if "://" in inner else "http://" + inner

@@ -269,6 +269,8 @@ def test_timestamp_line_in_the_header(line: str, expected: str | None) -> None:
     [
         "Posted: Monday, March 4, 2019 9:45 PM EST Updated: Tuesday, March 5, 2019 10:52 AM EST",
         "Posted: Monday, March 4, 2019 9:45 PM EST",
+        # labels the page left empty after the stamps
+        "Posted: Monday, March 4, 2019 9:45 PM EST Updated: Monday, March 4, 2019 9:50 PM Posted:Updated:",
     ],
 )
 def test_stamps_run_on_from_the_headline_are_furniture(stamps: str) -> None:
@@ -611,6 +613,12 @@ def test_registered_domain() -> None:
     assert clean.registered_domain("https://www.reuters.com/world/x") == "reuters.com"
     assert clean.registered_domain("http://news.bbc.co.uk/2/hi") == "bbc.co.uk"
     assert clean.registered_domain(None) is None
+    # an archived copy is its original outlet's page, not the archive's
+    assert (
+        clean.registered_domain("http://web.archive.org/web/20160501/http://www.kcrg.com/news/1")
+        == "kcrg.com"
+    )
+    assert clean.registered_domain("https://web.archive.org/web/2016/www.wral.com/story") == "wral.com"
 
 
 # ---------------------------------------------------------------- HTML, WARC, feeds

@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from ..pagemeta import original_url
 from ..records import Article
 from .gazetteer import Entry, Gazetteer
 from .names import name_key
@@ -279,24 +280,20 @@ def _outlet_names(article: Article) -> list[str]:
     title = article.title or ""
     segments = _TITLE_TAIL.split(title)
     names += [s.strip() for s in segments[1:] if s.strip()]
-    if article.outlet:
-        names.append(article.outlet)
-    if article.url:
-        host = page_host(article.url)
-        labels = [x for x in host.split(".") if x not in ("www", "m", "amp", "mobile")]
-        if len(labels) >= 2:
-            names.append(labels[-2])
-        if len(labels) >= 3:
-            names.append(labels[-3])  # a network's local site: chicago.cbslocal.com
+    host = page_host(article.url) if article.url else ""
+    labels = [x for x in host.split(".") if x not in ("www", "m", "amp", "mobile")]
+    if article.outlet and article.outlet.lower() != ".".join(labels[-2:]):
+        names.append(article.outlet)  # a name; an outlet known by its domain is the host's below
+    if len(labels) >= 2:
+        names.append(labels[-2])
+    if len(labels) >= 3:
+        names.append(labels[-3])  # a network's local site: chicago.cbslocal.com
     return names
-
-
-_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/(?P<url>.+)$")
 
 
 def page_host(url: str) -> str:
     """The host of the page a URL is of (an archived copy's original); "" for none."""
-    return _host(_archived(url))
+    return _host(original_url(url))
 
 
 def home_text(unit: Unit | None) -> str | None:
@@ -318,15 +315,6 @@ def _host(url: str) -> str:
         return urlsplit(url).hostname or ""
     except ValueError:
         return ""
-
-
-def _archived(url: str) -> str:
-    """The page an archive's copy is of: web.archive.org/web/2016.../http://www.wral.com/..."""
-    m = _ARCHIVED.match(url)
-    if m is None:
-        return url
-    inner = m["url"]
-    return inner if "://" in inner else "http://" + inner
 
 
 def _home(gaz: Gazetteer, outlet: str) -> Entry | None:
