@@ -251,6 +251,10 @@ def test_frame_places_stay_out_of_the_text_offsets(nlp, gaz) -> None:
         ({"dateline": "MILTON TOWNSHIP, Mich."}, [], ("US", "Michigan")),
         # a network's local site, and an archived copy of a page
         ({"url": "https://chicago.cbslocal.com/2017/03/16/boy-shot/"}, ["Chicago"], None),
+        # a network's station named after its city; the network alone names none
+        ({"url": "https://www.fox13memphis.com/news/x"}, ["Memphis"], None),
+        ({"url": "https://www.clickondetroit.com/news/x"}, ["Detroit"], None),
+        ({"url": "https://www.nbcnews.com/news/x"}, [], None),
         ({"url": "http://web.archive.org/web/2016/http://www.oregonlive.com/x"}, ["Oregon"], None),
         # a URL that does not parse names no outlet, and stops nothing
         ({"url": "http://web.archive.org/web/2016/http://[www.oregonlive.com/x"}, [], None),

@@ -317,9 +317,14 @@ def _host(url: str) -> str:
         return ""
 
 
+# a network's local station names its city after the network and channel: "fox13memphis",
+# "abc7chicago", "clickondetroit", "myfoxdetroit", "nbcmiami"
+_NETWORK = re.compile(r"^(?:my)?(?:fox|nbc|abc|cbs|click(?:on)?)\d*(?=[a-z]{4})")
+
+
 def _home(gaz: Gazetteer, outlet: str) -> Entry | None:
     """The city or state an outlet is named after: "Chicago Tribune", "chicagotribune",
-    "oregonlive", "cleveland"; None when its name does not say."""
+    "oregonlive", "cleveland", "fox13memphis"; None when its name does not say."""
     words = outlet.split()
     if len(words) > 1:  # "Chicago Tribune", "The Baltimore Sun"
         words = [w for w in words if w.lower() != "the"]
@@ -329,7 +334,7 @@ def _home(gaz: Gazetteer, outlet: str) -> Entry | None:
                 if e is not None:
                     return e
         return None
-    label = outlet.lower().replace("-", "")
+    label = _NETWORK.sub("", outlet.lower().replace("-", ""))
     if not label.isalpha():
         return None
     for cut in range(len(label), 3, -1):
