@@ -102,6 +102,8 @@ def armed_claims(nlp, sentence: str) -> list[tuple[str, int, int]]:
         ("Two cousins were rushed to the hospital after the argument.", [("injured", 2, 2)]),
         ("Both were taken to St. Mary's Medical Center.", [("injured", 2, 2)]),
         ("The clerk was hospitalized overnight.", [("injured", 1, 1)]),
+        # recovering: hurt, and alive
+        ("Three neighbors are recovering after the gunfire on Pine Street.", [("injured", 3, 3)]),
     ],
 )
 def test_in_care_in_a_shootings_article(nlp, sentence: str, expected: list[tuple[str, int, int]]) -> None:

@@ -241,7 +241,8 @@ def shot_claims(
 
 
 # verbs that hurt the people they take: "four men attending a party were injured when ...", "a
-# passenger in the car suffered a gunshot wound"; shot only where the sentence tells no death
+# passenger in the car suffered a gunshot wound", "two teens are recovering"; shot only where the
+# sentence tells no death
 _HURT = frozenset("injure wound hurt shoot graze".split())
 _SUFFER = frozenset("suffer sustain have receive".split())
 _WOUND_NOUNS = frozenset("wound injury".split())
@@ -267,6 +268,11 @@ def _hurt_subject(v: Token) -> Token | None:
     if v.lemma_.lower() in _SUFFER and v.pos_ == "VERB":
         wounds = [c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _WOUND_NOUNS]
         if wounds and not any(c.lower_ in ("fatal", "mortal") for c in wounds[0].children):
+            subj = [c for c in v.children if c.dep_ == "nsubj"]
+            return subj[0] if subj else None
+    if v.lemma_.lower() == "recover" and v.tag_ == "VBG" and any(c.dep_ == "aux" for c in v.children):
+        # "Four people are recovering after being shot": hurt, and alive
+        if not any(c.dep_ == "neg" for c in v.children):
             subj = [c for c in v.children if c.dep_ == "nsubj"]
             return subj[0] if subj else None
     return None
