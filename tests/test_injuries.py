@@ -46,6 +46,9 @@ def claims(nlp, sentence: str) -> list[tuple[str, int, int]]:
         ("The woman who was shot in the arm is expected to recover.", [("injured", 1, 1)]),
         # one shot by someone, in a sentence that tells no death
         ("Police said the homeowner shot a man who broke into his garage.", [("injured", 1, 1)]),
+        # ... or a count of them, by no force
+        # (the men who shot are the shooters, not the hurt)
+        ("Detectives seek the two men who shot four teenagers outside the rink.", [("injured", 4, 4)]),
         # the dead and the hurt of one past verb each
         (
             "The gunman who killed his wife and wounded her brother was arrested.",

@@ -52,8 +52,10 @@ _HIT = re.compile(rf"\b(?:hitting|striking)\s+(?P<q>{QTY})\s+{VICTIM}", re.I)
 # injured a teenager", "seriously wounding him", "was hit by a stray bullet", "a man with a
 # gunshot wound", "the shooting of a 4-year-old", "a teen is in critical condition after a
 # shooting".
+# ... "who was shot", not "the two men who shot a woman": the shooters
 _WHO_SHOT = re.compile(
-    rf"(?<![A-Za-z0-9_,:])(?P<q>{QTY})\s+{VICTIM}\s*,?\s+who\s+{AUX}shot\b(?!\s+(?:dead|to\s+death|at)\b)",
+    rf"(?<![A-Za-z0-9_,:])(?P<q>{QTY})\s+{VICTIM}\s*,?\s+who\s+(?:(?:was|were|had|has|have|been|got)\s+){AUX}"
+    r"shot\b(?!\s+(?:dead|to\s+death|at)\b)",
     re.I,
 )
 _SHOT_IN = re.compile(
@@ -103,6 +105,14 @@ _WOUNDED_ONE = re.compile(
 _SHOT_OBJECT = re.compile(
     rf"\b(?:shot|shoots|shooting)\s+(?P<q>(?P<art>an?))\s+(?P<victim>(?:[\w'-]+\s+){{0,2}}?(?:{HEADS_SG}))\b"
     r"(?!\s+(?:dead|to\s+death)\b)",
+    re.I,
+)
+# "a group of men who shot five people", "Moore shot three teens": a count someone shot, read as
+# hit where the sentence tells no death and the shooter is no force ("soldiers shot two
+# protesters" may have killed them: left to the patterns)
+_SHOT_COUNT = re.compile(
+    "".join(rf"(?<!{w}\s)" for w in "soldiers troops police officers forces militants army".split())
+    + rf"\bshot\s+(?P<q>{QTY})\s+{VICTIM}(?!\s+(?:dead|to\s+death)\b)",
     re.I,
 )
 _AND_ANOTHER = re.compile(
@@ -170,6 +180,7 @@ _HIT_READINGS = (
     _WOUNDING,
     _THE_SHOT,
     _SHOT_OBJECT,
+    _SHOT_COUNT,
 )
 _GUN_HIT_READINGS = (_STRUCK, _THE_STRUCK, _CONDITION, _COUNT_TREATED, _THE_TREATED)
 # "Four people were shot, one fatally": the dead among them
