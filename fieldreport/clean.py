@@ -17,12 +17,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import urlsplit
 
 from .dates import owndate
 from .headline import headline
 from .ids import normalise_text, stable_id
-from .pagemeta import original_url, page_meta
+from .pagemeta import page_meta, registered_domain
 from .pubdate import LABELLED, MONTH, WEEKDAY, Stamp, contradicted, find_date, normalise_date, stamp
 from .records import Article, Embed, RawDoc, Reject
 from .settings import Config
@@ -617,20 +616,6 @@ def _from_html(html: str, url: str | None, fragment: bool) -> _Html:
 
 
 # ---------------------------------------------------------------- public API
-
-
-def registered_domain(url: str | None) -> str | None:
-    """ "www.reuters.com" -> "reuters.com", "news.bbc.co.uk" -> "bbc.co.uk" (no suffix list: a heuristic)."""
-    if not url:
-        return None
-    url = original_url(url)  # an archived copy is its original outlet's page
-    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().rstrip(".")
-    parts = [p for p in host.split(".") if p]
-    if len(parts) < 2:
-        return host or None
-    second_level = parts[-2] in {"co", "com", "org", "net", "gov", "ac", "edu", "news", "or", "ne", "go"}
-    keep = 3 if len(parts) >= 3 and len(parts[-1]) == 2 and second_level else 2
-    return ".".join(parts[-keep:])
 
 
 def line_keys(doc: RawDoc, cfg: Config) -> set[str]:

@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 _LD_SCRIPTS = "//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"
 _META_SECTION = "//meta[@property='article:section' or @name='article:section']/@content"
@@ -93,3 +94,27 @@ def original_url(url: str) -> str:
         return url
     inner = m["url"]
     return inner if "://" in inner else "http://" + inner
+
+
+def page_host(url: str) -> str:
+    """The host of the page a URL is of (an archived copy's original); "" for a URL that does not
+    parse ("http://[::1"): a bad URL names no outlet, and stops nothing."""
+    try:
+        return urlsplit(original_url(url)).hostname or ""
+    except ValueError:
+        return ""
+
+
+def registered_domain(url: str | None) -> str | None:
+    """ "www.reuters.com" -> "reuters.com", "news.bbc.co.uk" -> "bbc.co.uk" (no suffix list: a
+    heuristic); an archived copy's is its original's; None for none or a URL that does not parse."""
+    if not url:
+        return None
+    url = original_url(url)
+    host = page_host(url if "//" in url else "//" + url).rstrip(".")
+    parts = [p for p in host.split(".") if p]
+    if len(parts) < 2:
+        return host or None
+    second_level = parts[-2] in {"co", "com", "org", "net", "gov", "ac", "edu", "news", "or", "ne", "go"}
+    keep = 3 if len(parts) >= 3 and len(parts[-1]) == 2 and second_level else 2
+    return ".".join(parts[-keep:])

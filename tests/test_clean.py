@@ -621,6 +621,14 @@ def test_registered_domain() -> None:
     assert clean.registered_domain("https://web.archive.org/web/2016/www.wral.com/story") == "wral.com"
 
 
+@pytest.mark.parametrize(
+    "url", ["http://[www.oregonlive.com/x", "http://web.archive.org/web/2016/http://[www.oregonlive.com/x"]
+)
+def test_a_url_that_does_not_parse_names_no_outlet_and_stops_nothing(url: str) -> None:
+    a = ok(clean.clean(txt(ARTICLE_TXT, url=url), CFG))
+    assert (a.url, a.outlet) == (url, "Northwire")  # the sign-off's, as without a URL
+
+
 # ---------------------------------------------------------------- HTML, WARC, feeds
 
 

@@ -24,9 +24,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
-from ..pagemeta import original_url
+from ..pagemeta import page_host, registered_domain
 from ..records import Article
 from .gazetteer import Entry, Gazetteer
 from .names import name_key
@@ -282,18 +281,13 @@ def _outlet_names(article: Article) -> list[str]:
     names += [s.strip() for s in segments[1:] if s.strip()]
     host = page_host(article.url) if article.url else ""
     labels = [x for x in host.split(".") if x not in ("www", "m", "amp", "mobile")]
-    if article.outlet and article.outlet.lower() != ".".join(labels[-2:]):
+    if article.outlet and article.outlet.lower() != registered_domain(article.url):
         names.append(article.outlet)  # a name; an outlet known by its domain is the host's below
     if len(labels) >= 2:
         names.append(labels[-2])
     if len(labels) >= 3:
         names.append(labels[-3])  # a network's local site: chicago.cbslocal.com
     return names
-
-
-def page_host(url: str) -> str:
-    """The host of the page a URL is of (an archived copy's original); "" for none."""
-    return _host(original_url(url))
 
 
 def home_text(unit: Unit | None) -> str | None:
@@ -307,14 +301,6 @@ def _learned_home(home: str | None) -> Unit | None:
         return None
     cc, admin1 = home.split("/", 1)
     return (cc, admin1)
-
-
-def _host(url: str) -> str:
-    """A URL's host; none for one that does not parse ("http://[::1"): a bad URL names no outlet."""
-    try:
-        return urlsplit(url).hostname or ""
-    except ValueError:
-        return ""
 
 
 # a network's local station names its city after the network and channel: "fox13memphis",

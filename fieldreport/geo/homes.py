@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from .focus import Unit, page_host
+from ..pagemeta import page_host
+from .focus import Unit
 from .gazetteer import Gazetteer
 
 HOME_MARGIN = 2  # a home holds this many times the votes of any other unit
