@@ -642,7 +642,7 @@ def toll(
     claimant figure, as ACLED codes the most conservative credible toll; ``high`` the largest
     upper bound; ``disputed`` that claimants disagree. A named source that tells only of one
     person's death ("their daughter died", "a woman was shot to death") tells a part, not a total:
-    where another counts more, its one is among them (:func:`_parts`).
+    where another counts more, its one is among them (:func:`_totals`).
     """
     latest: dict[str, tuple[str, dict[str, tuple[int, int]]]] = {}
     one_person: dict[str, bool] = {}  # whether each claimant's latest word tells only one person
@@ -678,7 +678,7 @@ def toll(
         for who, (when, v) in latest.items()
         if not who.startswith("article:") or when == newest
     }
-    figures = list(_parts(standing, one_person).values()) if kind == "killed" else list(standing.values())
+    figures = list(_totals(standing, one_person).values()) if kind == "killed" else list(standing.values())
     low = min(lo for lo, _ in figures)
     return low, low, max(hi for _, hi in figures), len(set(figures)) > 1
 
@@ -687,7 +687,7 @@ def toll(
 _COUNTED = re.compile(r"\b(?:one|1)\b(?!\s+of\b)", re.I)
 
 
-def _parts(
+def _totals(
     figures: Mapping[str, tuple[int, int]], one_person: Mapping[str, bool]
 ) -> dict[str, tuple[int, int]]:
     """The figures that stand as totals: a named source's account of one person's death (a mother's

@@ -294,10 +294,11 @@ def _hurt_subject(v: Token) -> Token | None:
 _PLACE_PREPS = frozenset("at in to on inside outside into near".split())
 
 
-def _with_wound(v: Token) -> bool:
-    """ "were found in the roadway with gunshot wounds", "are at the medical center with
-    life-threatening injuries": the clause's people carry the wound."""
-    for w in v.doc[v.sent.start : v.sent.end] if v.sent is not None else ():
+def _wound_holders(span: Span) -> frozenset[int]:
+    """The tokens whose clause's people carry a wound ("were found in the roadway with gunshot
+    wounds", "are at the medical center with life-threatening injuries"), read once per sentence."""
+    out = set()
+    for w in span:
         if w.dep_ != "pobj" or w.lemma_.lower() not in _WOUND_NOUNS or w.head.lower_ != "with":
             continue
         if any(c.lower_ in ("fatal", "mortal", "fatally") for c in w.subtree):
@@ -306,9 +307,8 @@ def _with_wound(v: Token) -> bool:
         # the place the clause puts its people in, not a person ("a man with a gunshot wound")
         while at.dep_ == "pobj" and at.head.lower_ in _PLACE_PREPS and at.head.head.i != at.i:
             at = at.head.head
-        if at.i == v.i:
-            return True
-    return False
+        out.add(at.i)
+    return frozenset(out)
 
 
 def _carried(v: Token) -> bool:
@@ -326,11 +326,11 @@ def _carried(v: Token) -> bool:
     return False
 
 
-def _carrier_subject(v: Token, gun: bool) -> Token | None:
-    """The counted subject of a clause that puts its people in care with a wound, or (beside a
-    gun) in a hospital; a verb joined to such a clause shares its subject ("were found lying in
-    the road with gunshot wounds")."""
-    if not (_with_wound(v) or (gun and _carried(v))):
+def _carrier_subject(v: Token, wounded: frozenset[int], gun: bool) -> Token | None:
+    """The counted subject of a clause that puts its people in care with a wound (``wounded``:
+    :func:`_wound_holders`), or (beside a gun) in a hospital; a verb joined to such a clause
+    shares its subject ("were found lying in the road with gunshot wounds")."""
+    if not (v.i in wounded or (gun and _carried(v))):
         return None
     head = v
     for _ in range(3):
@@ -352,12 +352,13 @@ def parsed_hurt(span: Span, dies: bool = False, gun: bool = False) -> list[tuple
     no one taken into care. Where the sentence or its article tells a ``gun``, those taken to a
     hospital were hurt by it."""
     out = []
+    wounded = _wound_holders(span) if not dies else frozenset()
     for v in span:
         if dies and v.lemma_.lower() in ("shoot", "graze"):
             continue
         subj = _hurt_subject(v)
         if subj is None and not dies and v.pos_ in ("VERB", "AUX"):
-            subj = _carrier_subject(v, gun)
+            subj = _carrier_subject(v, wounded, gun)
         if subj is not None and (
             subj.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in subj.children)
         ):
