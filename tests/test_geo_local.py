@@ -570,3 +570,74 @@ def test_a_namesake_far_from_the_town_the_story_names_most_is_that_towns_part(nl
         ("Allerton", "US", "New York"),
         ("Harlow Avenue", "US", "New York"),
     }
+
+
+def test_a_town_abroad_whose_name_alone_says_its_country_is_no_reading_beside_a_town_at_home(
+    nlp, gaz
+) -> None:
+    # Whitehaven's one reading is English; only Memphis says where the story is, and a name does
+    # not vouch for its own country
+    text = "Three people were shot at a Memphis apartment complex on Tuesday, and two are critical."
+    _, _, places = analyse(nlp, gaz, text, title="3 shot at Whitehaven apartment complex")
+    assert [p.country_code for p in places if p.text == "Whitehaven" and p.resolved] in ([], ["US"])
+    assert [p.admin1 for p in places if p.text == "Memphis"] == ["Tennessee"]
+
+
+def test_a_bare_dateline_that_several_countries_have_says_no_country(nlp, gaz) -> None:
+    # Santa Ana is a Salvadoran province and a Californian city: the county the text names decides
+    text = "Two teens were wounded in a shooting Tuesday night and taken to an Orange County hospital."
+    _, _, places = analyse(nlp, gaz, text, dateline="SANTA ANA")
+    assert [(p.country_code, p.admin1) for p in places if p.source == "dateline"] == [("US", "California")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "abroad"),
+    [
+        # Fürth meets "Fourth" through the spelling variants a name key folds
+        ("A Kansas City teen was hit by a stray bullet during a Fourth of July celebration.", "Fourth", "DE"),
+    ],
+)
+def test_an_everyday_word_is_no_city_abroad_it_only_resembles(
+    nlp, gaz, text: str, word: str, abroad: str
+) -> None:
+    _, _, places = analyse(nlp, gaz, text)
+    assert word not in names(places)
+    assert [p.text for p in places if p.country_code == abroad] == []
+
+
+def test_a_kansas_city_teen_is_in_missouri(nlp, gaz) -> None:
+    _, _, places = analyse(nlp, gaz, "A Kansas City teen was hit by a stray bullet on the Fourth of July.")
+    assert [p.admin1 for p in places if p.text == "Kansas City"] == ["Missouri"]
+
+
+def test_the_police_of_a_town_shortened_to_its_last_word_are_that_towns(gaz) -> None:
+    # "Springs police" is not South Africa's Springs: the Colorado Springs police, named in full too
+    text = (
+        "Three people were killed at a clinic on Friday. Springs police said the gunman surrendered "
+        "after five hours, and the Colorado Springs Police Department thanked the public."
+    )
+    article = Article(article_id="a", content_hash="h", origin="t", fmt="txt", raw=text, text=text)
+    town = article_focus(article, gaz).agency_town
+    assert town is not None and (town.name, town.admin1) == ("Colorado Springs", "Colorado")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two women were hurt in a shooting in Bayou Blue, the Terrebonne Parish Sheriff's Office said.",
+        "Deputies in Terrebonne Parish are looking for the gunman.",
+    ],
+)
+def test_a_parish_is_a_county(nlp, gaz, text: str) -> None:
+    # the parish, not Terrebonne, Quebec, a larger town than the parish is a county
+    _, _, places = analyse(nlp, gaz, text)
+    assert [(p.country_code, p.admin1) for p in places if p.text.startswith("Terrebonne")] == [
+        ("US", "Louisiana")
+    ]
+
+
+def test_a_county_with_one_state_puts_the_story_in_that_state(nlp, gaz) -> None:
+    # Peoria, Arizona is the larger city; Peoria County is only in Illinois
+    text = "A homeless man appeared in Peoria County Circuit Court on Monday on charges from the shooting."
+    _, _, places = analyse(nlp, gaz, text, dateline="PEORIA")
+    assert [(p.name, p.admin1) for p in places if p.source == "dateline"] == [("Peoria", "Illinois")]

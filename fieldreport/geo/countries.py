@@ -199,7 +199,7 @@ ADMIN_WORDS = frozenset(
     wilayah wilaya mohafazat raion territory canton emirate""".split()
 )
 ADMIN1_WORDS = frozenset("province governorate state oblast region prefecture wilayah wilaya".split())
-ADMIN2_WORDS = frozenset("district county raion municipality".split())
+ADMIN2_WORDS = frozenset("district county parish raion municipality".split())
 
 
 def demonyms() -> dict[str, str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from .gazetteer import Entry
-from .names import name_key
+from .names import fold, name_key
 from .rank import Candidate, small_unit
 
 MINOR_POPULATION = 10_000
@@ -273,9 +273,17 @@ def everyday(word: str, entries: Sequence[Entry], *, role_only: bool = False) ->
     folded = word.lower()
     if folded in ROLE_WORDS:
         return True
-    if role_only or any(_of_note(e) for e in entries):
+    # a place of note counts only as written: "Fourth" ("Fourth of July") meets Fürth through the
+    # spelling variants a name key folds, and is the word
+    if role_only or any(_of_note(e) and _as_written(e, word) for e in entries):
         return False
     return folded in everyday_words()
+
+
+def _as_written(e: Entry, word: str) -> bool:
+    # another name of the place (an alias) is written as it is; a name matched through its key
+    # must be spelled as the word is, accents aside
+    return e.match != "name" or fold(e.name) == fold(word)
 
 
 def _of_note(e: Entry) -> bool:

@@ -73,6 +73,11 @@ class Context:
     """What the article says about where it is."""
 
     countries: Counter[str] = field(default_factory=Counter)
+    # how much of each country's weight a name gave by having readings in that country only
+    # ("Whitehaven": England), so that a name never vouches for its own reading
+    vouchers: dict[str, Counter[str]] = field(default_factory=dict)
+    # the names that have some reading in each country; set by resolve
+    reading_names: dict[str, set[str]] = field(default_factory=dict)
     admins: Counter[tuple[str, str]] = field(default_factory=Counter)
     # which names put each first-level unit in the context, so a name never vouches for itself
     admin_names: dict[tuple[str, str], set[str]] = field(default_factory=dict)
@@ -94,6 +99,12 @@ class Context:
     def share(self, cc: str | None) -> float:
         total = sum(self.countries.values())
         return self.countries.get(cc or "", 0) / total if total else 0.0
+
+    def share_without(self, cc: str | None, key: str) -> float:
+        """The share of ``cc`` in the country context, not counting what the name ``key`` gave."""
+        own = self.vouchers.get(cc or "", Counter()).get(key, 0.0)
+        total = sum(self.countries.values()) - own
+        return (self.countries.get(cc or "", 0) - own) / total if total > 0 else 0.0
 
     def frame_share(self, e: Entry) -> float:
         """The share of the article's units that its frame (dateline, outlet) puts ``e``'s in."""
@@ -204,7 +215,14 @@ def score(e: Entry, c: Candidate, ctx: Context) -> float:
 def plausible(e: Entry, c: Candidate, ctx: Context) -> bool:
     """Reject readings no reader would make: a skeleton or small-place match outside the article's
     countries, or a gazetteer-only match of a minor place far from them."""
+    key = name_key(c.text)
     share = ctx.share(e.country_code)
+    if 0 < share < 1 and ctx.share_without(e.country_code, key) == 0:
+        # only this name says the story is in that country ("Whitehaven", England, in a Memphis
+        # story): it stands where another name of the article may lie there too ("Dublin" beside
+        # "Cuyahoga Falls" and Toronto)
+        if not ctx.reading_names.get(e.country_code or "", set()) - {key}:
+            share = 0.0
     if c.within:  # "Paris, Tenn.": the text says which state; a Paris elsewhere is no reading
         if (e.country_code, e.admin1) == c.within:
             return True
@@ -223,7 +241,7 @@ def plausible(e: Entry, c: Candidate, ctx: Context) -> bool:
     if e.feature in MAJOR or not ctx.countries:
         return True
     big = (e.population or 0) >= (100_000 if c.source == "gazetteer" else 50_000)
-    vouched = ctx.admin_share(e) > 0 and bool(ctx.admin_names.get(unit, set()) - {name_key(c.text)})
+    vouched = ctx.admin_share(e) > 0 and bool(ctx.admin_names.get(unit, set()) - {key})
     return big or share >= 0.25 or vouched
 
 
@@ -250,10 +268,36 @@ def admin_context(
     return admins
 
 
+def county_units(counties: frozenset[str], gaz: Gazetteer) -> Counter[tuple[str, str]]:
+    """The states of the counties the text names where the county has one ("Peoria County
+    Circuit Court" is in Illinois; an "Orange County" may be in six states), as a place with one
+    reading counts."""
+    units: Counter[tuple[str, str]] = Counter()
+    for key in counties:
+        found = {
+            (e.country_code, e.admin1)
+            for kind in ("County", "Parish")
+            for e in gaz.lookup(f"{key} {kind}", fuzzy=False)
+            if e.feature == "ADM2" and e.match == "name" and e.country_code and e.admin1
+        }
+        if len(found) == 1:
+            units[found.pop()] += 0.5  # type: ignore[index]
+    return units
+
+
 def resolve(cands: list[Candidate], ctx: Context, gaz: Gazetteer) -> None:
     """Set ``best`` and ``score`` (a softmax share of the winner, 0..1) of every candidate."""
     ctx.admin_names = {}
     ctx.admins = admin_context(cands, ctx.admin_names) + ctx.focus_units
+    for unit, weight in county_units(ctx.counties, gaz).items():
+        if unit not in ctx.admins:  # "Bronx County, N.Y." names New York once
+            ctx.admins[unit] += weight
+            ctx.admin_names.setdefault(unit, set()).add("(county)")
+    ctx.reading_names = {}
+    for c in cands:
+        for e in c.entries:
+            if e.country_code and e.match != "skeleton":
+                ctx.reading_names.setdefault(e.country_code, set()).add(name_key(c.text))
     for unit in ctx.focus_units:
         ctx.admin_names.setdefault(unit, set()).add(FOCUS_NAME)
     support = _support(cands)

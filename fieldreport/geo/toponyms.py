@@ -102,6 +102,7 @@ CONNECTORS = frozenset(
 # Non-locational uses, reported only when asked for (find_places(mentions=True)).
 NON_LITERAL = frozenset({"demonym", "organisation", "metonym"})
 CLEAR_DATELINE = 0.5  # the share a bare dateline's best reading needs to set the story's state
+DATELINE_TOWN = 50_000  # a town this size shares a bare dateline with a namesake province abroad
 PPL_WORDS = frozenset({"city", "town", "village", "villages", "hamlet", "towns", "cities", "camp"})
 
 # Most specific first: the order in which an unresolved place's container is chosen.
@@ -169,6 +170,7 @@ def find_places(
 
     # country context: country names in the body, names whose every reading is in one country
     # ("Tennessee", "Aleppo"), the dateline, title and captions
+    vouchers: dict[str, Counter[str]] = {}
     for c in candidates:
         first = c.entries[0] if c.entries else None
         if first is not None and first.is_country and first.match != "skeleton":
@@ -180,7 +182,9 @@ def find_places(
         if len(named) == 1 and None not in named and notable:
             # "Aleppo", "Tennessee" say which country; a hamlet that happens to have one
             # namesake ("Al-Tanaf" -> Tanaf, Senegal) must not vouch for itself
-            context[named.pop() or ""] += 0.5
+            cc = named.pop() or ""
+            context[cc] += 0.5
+            vouchers.setdefault(cc, Counter())[name_key(c.text)] += 0.5
     if frame.register_cc:
         context[frame.register_cc] += REGISTER_WEIGHT
     dateline_cc = _dateline_country(gaz, article.dateline)
@@ -210,6 +214,7 @@ def find_places(
             frame.units[frame.home_unit] += DATELINE_WEIGHT
     ctx = Context(
         context,
+        vouchers=vouchers,
         dateline_cc=dateline_cc,
         focus=focus,
         focus_units=frame.units,
@@ -717,14 +722,28 @@ def _same_as_frame(candidates: list[Candidate], frame: Focus, dateline: Candidat
 def _dateline_country(gaz: Gazetteer, dateline: str | None) -> str | None:
     if not dateline:
         return None
-    for part in reversed([p.strip() for p in dateline.split(",") if p.strip()]):
+    parts = [p.strip() for p in dateline.split(",") if p.strip()]
+    for part in reversed(parts):
         unit = unit_of(gaz, part)  # "Tenn" is Tennessee, whatever else has the name
+        if unit is not None and len(parts) == 1 and len(_countries_of_note(gaz, part)) > 1:
+            # "SANTA ANA" alone is the Californian city as much as the Salvadoran province:
+            # a bare name that several countries have says none of them
+            return None
         entries = [unit] if unit is not None else gaz.lookup(part, fuzzy=False)
         if entries and entries[0].is_country:
             return entries[0].country_code
         if entries and entries[0].is_admin:
             return entries[0].country_code
     return None
+
+
+def _countries_of_note(gaz: Gazetteer, name: str) -> set[str]:
+    """The countries that have a unit, or a town of 50,000 people or more, of exactly this name."""
+    return {
+        e.country_code
+        for e in gaz.lookup(name, fuzzy=False)
+        if e.country_code and e.match == "name" and (e.is_admin or (e.population or 0) >= DATELINE_TOWN)
+    }
 
 
 _CAPS = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
