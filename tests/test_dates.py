@@ -356,6 +356,11 @@ def _parsed(nlp, text: str, published: str = WEDNESDAY):  # type: ignore[no-unty
         # a step told by its object, whatever the verb
         ("He entered a guilty plea Tuesday in the shooting of his cousin.", "Tuesday", STEP),
         ("Gunmen entered the village on Tuesday and shot two farmers.", "Tuesday", INCIDENT),
+        (
+            "The father of the boy who was shot made his first appearance before a judge Friday.",
+            "Friday",
+            STEP,
+        ),
     ],
 )
 def test_a_day_is_the_day_of_the_verb_it_is_told_with(nlp, text: str, phrase: str, told: str) -> None:  # type: ignore[no-untyped-def]

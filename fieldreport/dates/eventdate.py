@@ -207,8 +207,9 @@ def _object(verb: Token | None) -> str:
     return next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"), "")
 
 
-# a step told by its object, whatever the verb: "entered a plea Tuesday", "waived a hearing"
-_PLEA = re.compile(r"plea|hearing|arraignment|bond|bail|verdict|sentence")
+# a step told by its object, whatever the verb: "entered a plea Tuesday", "waived a hearing",
+# "made her first court appearance Thursday"
+_PLEA = re.compile(r"plea|hearing|arraignment|appearance|bond|bail|verdict|sentence")
 
 
 def _harm_besides(sentence: str) -> bool:
