@@ -385,3 +385,11 @@ def test_the_corpus_focus_decides_where_the_text_does_not(nlp, gaz) -> None:
     assert focus_countries("NG, so") == frozenset({"NG", "SO"})
     with pytest.raises(ValueError, match="neither"):
         focus_countries("Atlantis")
+
+
+def test_a_town_near_a_border_stays_in_its_country_when_the_neighbour_is_named(nlp, gaz) -> None:
+    # Damasak's one reading is Nigerian; naming Cameroon (a country, not a place of the story)
+    # does not make it a Cameroonian place
+    text = "Boko Haram attacked a group of soldiers in Damasak, near the border with Cameroon, on Monday."
+    _, _, places = analyse(nlp, gaz, text)
+    assert [(p.country_code, p.resolved) for p in places if p.text == "Damasak"] == [("NG", True)]

@@ -106,6 +106,10 @@ class Context:
         total = sum(self.countries.values()) - own
         return (self.countries.get(cc or "", 0) - own) / total if total > 0 else 0.0
 
+    def placed_elsewhere(self, cc: str | None) -> bool:
+        """Whether names of places in another country than ``cc`` gave the country context weight."""
+        return any(other != cc and sum(names.values()) > 0 for other, names in self.vouchers.items())
+
     def frame_share(self, e: Entry) -> float:
         """The share of the article's units that its frame (dateline, outlet) puts ``e``'s in."""
         total = sum(self.admins.values())
@@ -217,10 +221,11 @@ def plausible(e: Entry, c: Candidate, ctx: Context) -> bool:
     countries, or a gazetteer-only match of a minor place far from them."""
     key = name_key(c.text)
     share = ctx.share(e.country_code)
-    if 0 < share < 1 and ctx.share_without(e.country_code, key) == 0:
-        # only this name says the story is in that country ("Whitehaven", England, in a Memphis
-        # story): it stands where another name of the article may lie there too ("Dublin" beside
-        # "Cuyahoga Falls" and Toronto)
+    if 0 < share < 1 and ctx.share_without(e.country_code, key) == 0 and ctx.placed_elsewhere(e.country_code):
+        # only this name says the story is in that country, and places of the article put it in
+        # another ("Whitehaven", England, in a Memphis story): it stands where another name may lie
+        # there too ("Dublin" beside "Cuyahoga Falls" and Toronto); a country or people named is
+        # no such place ("Damasak, near the border with Cameroon"; "Kenyan forces" in Jilib)
         if not ctx.reading_names.get(e.country_code or "", set()) - {key}:
             share = 0.0
     if c.within:  # "Paris, Tenn.": the text says which state; a Paris elsewhere is no reading
