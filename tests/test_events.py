@@ -597,3 +597,19 @@ def test_a_court_stage_dates_the_reports_it_leaves_undated_by_the_one_day_it_sta
     days[2] = EventDate("2020-10-28", 1, "Oct. 28, 2020")
     days[0] = EventDate("2021-05-10", 2, PUBLICATION_DATE)
     assert {m.sentence_index for m in run(nlp, text, date_of=lambda s: days[s.index])} == {1, 2}
+
+
+def test_a_lead_the_rules_miss_is_read_when_all_they_found_is_history(nlp):
+    text = (
+        "Child protection officials are looking into an incident in which a father said his pistol "
+        "discharged as he cleaned it, shooting his 6-year-old son in the leg. "
+        "In January, three men broke into the same house and opened fire."
+    )
+
+    def date_of(s):
+        if "January" in s.text:
+            return EventDate("2021-01-15", 3, "In January")
+        return EventDate("2021-05-09", 1, "Sunday")
+
+    subs = [(m.sentence_index, m.sub_event_type) for m in run(nlp, text, date_of=date_of)]
+    assert subs == [(0, "Attack")]
