@@ -222,10 +222,12 @@ def _agencies(gaz: Gazetteer, text: str, focus: Focus) -> None:
         if words:
             counts[(" ".join(words), bool(m["county"]))] += 1
     for name, county in list(counts):
+        if county or " " in name:
+            continue
         # "Springs police" beside "the Colorado Springs Police Department": the town shortened
-        longer = [n for n, c in counts if not c and n.endswith(" " + name)]
-        if " " not in name and not county and longer:
-            counts[(longer[0], False)] += counts.pop((name, county))
+        longer = next((n for n, c in counts if not c and n.endswith(" " + name)), None)
+        if longer is not None:
+            counts[(longer, False)] += counts.pop((name, county))
     for (name, county), _n in counts.most_common():
         focus.names.add(name_key(name))
         e = _agency_place(gaz, name, county, focus.home_unit)

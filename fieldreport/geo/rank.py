@@ -100,15 +100,14 @@ class Context:
         total = sum(self.countries.values())
         return self.countries.get(cc or "", 0) / total if total else 0.0
 
-    def share_without(self, cc: str | None, key: str) -> float:
-        """The share of ``cc`` in the country context, not counting what the name ``key`` gave."""
+    def only_voucher(self, cc: str | None, key: str) -> bool:
+        """Whether the name ``key`` gave all the weight ``cc`` has in the country context."""
         own = self.vouchers.get(cc or "", Counter()).get(key, 0.0)
-        total = sum(self.countries.values()) - own
-        return (self.countries.get(cc or "", 0) - own) / total if total > 0 else 0.0
+        return own > 0 and self.countries.get(cc or "", 0) == own
 
     def placed_elsewhere(self, cc: str | None) -> bool:
         """Whether names of places in another country than ``cc`` gave the country context weight."""
-        return any(other != cc and sum(names.values()) > 0 for other, names in self.vouchers.items())
+        return any(other != cc for other in self.vouchers)
 
     def frame_share(self, e: Entry) -> float:
         """The share of the article's units that its frame (dateline, outlet) puts ``e``'s in."""
@@ -221,7 +220,7 @@ def plausible(e: Entry, c: Candidate, ctx: Context) -> bool:
     countries, or a gazetteer-only match of a minor place far from them."""
     key = name_key(c.text)
     share = ctx.share(e.country_code)
-    if 0 < share < 1 and ctx.share_without(e.country_code, key) == 0 and ctx.placed_elsewhere(e.country_code):
+    if 0 < share < 1 and ctx.only_voucher(e.country_code, key) and ctx.placed_elsewhere(e.country_code):
         # only this name says the story is in that country, and places of the article put it in
         # another ("Whitehaven", England, in a Memphis story): it stands where another name may lie
         # there too ("Dublin" beside "Cuyahoga Falls" and Toronto); a country or people named is
