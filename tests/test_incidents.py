@@ -119,6 +119,22 @@ def test_an_earlier_period_is_another_incident() -> None:
     assert [m.incident for m in incidents.group([today, earlier])] == [0, 1]
 
 
+def test_a_report_that_states_no_day_tells_the_incident_whose_day_was_stated_before() -> None:
+    # a story of a funeral a week after the shooting: its reports with no day of their own are
+    # dated only by the publication (May 9) or the lead's day, yet tell the shooting of May 2
+    shot = mention(0, "A car fired on the family on May 2.", date=EventDate("2016-05-02", 1, "on May 2"))
+    undated = mention(50, "The boy was fatally shot in Millbrook.")
+    lead_day = mention(90, "He died in hospital.", date=EventDate("2016-05-09", 1, "Monday (the lead's day)"))
+    assert [m.incident for m in incidents.group([shot, undated, lead_day])] == [0, 0, 0]
+    # a day stated after them is another incident's: the story's background
+    earlier = mention(140, "A man was wounded on the same corner on April 6.",
+                      date=EventDate("2016-04-06", 1, "on April 6"))  # fmt: skip
+    assert [m.incident for m in incidents.group([undated, earlier])] == [0, 1]
+    # and a report with no day of its own tells, first, the incident its article's day fits
+    told = incidents.group([undated, earlier, replace(lead_day, start=200)])
+    assert [m.incident for m in told] == [0, 1, 0]
+
+
 def test_a_month_over_by_the_publication_is_background() -> None:
     today = mention(0, "Fighters clashed with the militants in the old city.")
     before = mention(

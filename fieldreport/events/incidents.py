@@ -279,21 +279,23 @@ def _home(
 ) -> _Incident | None:
     """The incident a report elaborates: the last told that its day, place and sides agree with;
     none for a report the text marks as another incident (unless its own day and place name an
-    earlier one)."""
-    for inc in reversed(incidents):
-        if separate and not (day and place and inc.day == day and _near(inc.place, place)):
-            continue
-        if day and inc.day and day != inc.day and not (day > inc.day and _DEATH.search(m.trigger)):
-            continue
-        if not day and not inc.day and _other_weekday(m, inc.lead):
-            continue
-        if not (day and inc.day) and not _meet(window(m), inc.window) and not _before_step(day, inc):
-            continue  # "entered the city last month" in a report of this week's fighting
-        if place and inc.place and not _near(inc.place, place):
-            continue
-        if armed(m) and armed(inc.lead) and not same_unit(m, inc.lead):
-            continue
-        return inc
+    earlier one). A report that states no day of its own looks first among the incidents its
+    article's day fits, then among all told before it (:func:`_reach`)."""
+    for days in dict.fromkeys((window(m), _reach(m))):
+        for inc in reversed(incidents):
+            if separate and not (day and place and inc.day == day and _near(inc.place, place)):
+                continue
+            if day and inc.day and day != inc.day and not (day > inc.day and _DEATH.search(m.trigger)):
+                continue
+            if not day and not inc.day and _other_weekday(m, inc.lead):
+                continue
+            if not (day and inc.day) and not _meet(days, inc.window) and not _before_step(day, inc):
+                continue  # "entered the city last month" in a report of this week's fighting
+            if place and inc.place and not _near(inc.place, place):
+                continue
+            if armed(m) and armed(inc.lead) and not same_unit(m, inc.lead):
+                continue
+            return inc
     return None
 
 
@@ -378,6 +380,17 @@ def window(m: Mention) -> tuple[_dt.date, _dt.date] | None:
         return day - _dt.timedelta(days=STEP_BEFORE), day
     slack = _dt.timedelta(days=DATE_SLACK.get(d.precision or 3, DATE_SLACK[3]))
     return day - slack, day + slack
+
+
+def _reach(m: Mention) -> tuple[_dt.date, _dt.date] | None:
+    """The days a report can tell within its article: :func:`window`, except that a report dated
+    only by its article (the publication, or the lead's day) states no day of its own, so it may
+    tell any incident of the article up to that day ("Le'Vonte was fatally shot" in a story of
+    his funeral a week after the shooting "on July 8")."""
+    w = window(m)
+    if w is None or m.date is None or not (m.date.evidence == PUBLICATION_DATE or from_lead(m.date.evidence)):
+        return w
+    return _dt.date.min, w[1]
 
 
 def recalled(m: Mention, published: str | None) -> bool:
