@@ -189,6 +189,29 @@ def test_no_figure_no_claim(nlp, text):
     assert figures(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an age names one person, however old
+        ("Detectives say he shot and killed 41-year-old Dana Price outside the store.", [("killed", 1, 1)]),
+        ("The gunman killed 27-year-old Lee Ortiz and 19-year-old Sam Ortiz.", [("killed", 2, 2)]),
+        ("The bodies of 63-year-old Ann Cole and 8-year-old Mia Cole were found Monday.", [("killed", 2, 2)]),
+        # a number that counts no people
+        ("Bail was set at $250,000 for the man charged in the killing.", []),
+        ("Related: March 4, 2016 Bar owner dead after a shooting on Elm Street", []),
+        ("A 911 call at 2 a.m. reported two men shot dead on the porch.", [("killed", 2, 2)]),
+        ("Photo 12 of 40 Mourners carry the coffins of three men shot and killed.", [("killed", 3, 3)]),
+        ("Four men between the ages of 19 and 44 were wounded.", [("injured", 4, 4)]),
+        ("The killing raised the county's homicide toll to 61 for the year.", []),
+        # still counts
+        ("The shooting raised the death toll to 3.", [("killed", 3, 3)]),
+        ("Gunmen killed 41 villagers in the raid.", [("killed", 41, 41)]),
+    ],
+)
+def test_ages_money_dates_and_running_totals_count_no_victims(nlp, text, expected):
+    assert figures(nlp, text) == expected
+
+
 # -- claims on events -----------------------------------------------------------------------------
 
 

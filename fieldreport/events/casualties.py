@@ -49,6 +49,7 @@ from .figures import (
     KILLED,
     MEANS,
     MORE,
+    NAMED,
     QTY,
     QTY_BARE,
     UNCOUNTED_LIMITED,
@@ -170,7 +171,8 @@ _DEATHS_LEAD = re.compile(
 _BODIES = re.compile(
     rf"(?<![A-Za-z0-9_,:])(?P<q>{QTY})\s+(?:dead\s+|more\s+|charred\s+|decomposed\s+)?bodies\b"
     rf"(?:\s+of\s+{VICTIM})?"
-    rf"|\bbodies\s+of\s+(?P<q2>{QTY_BARE})(?:\s+(?P<victim2>(?:[\w'.-]+\s+){{0,3}}?(?:{HEADS_PL}|{HEADS_SG})\b))?"
+    rf"|\bbodies\s+of\s+(?P<q2>{QTY_BARE})(?:\s+(?P<victim2>(?:[\w'.-]+\s+){{0,3}}?(?:{HEADS_PL}|{HEADS_SG})\b"
+    rf"|{NAMED}))?"
     rf"(?P<more>{MORE})",
     re.I,
 )
@@ -205,7 +207,16 @@ _UNCOUNTED = re.compile(
     rf"|(?<!\bthe\s)\b(?P<means>deaths)(?=\s+{_BY_VIOLENCE})",
     re.I,
 )
-_TOLL = re.compile(rf"\b(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of)\s+(?P<q>{QTY})", re.I)
+# a toll, not a running total over a period: "the city's homicide toll to 85 this year"
+_TOLL = re.compile(
+    rf"\b(?<!homicide\s)(?<!murder\s)(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of)\s+(?P<q>{QTY})"
+    rf"(?![^.;]{{0,40}}\b(?:this\s+year|so\s+far|(?:for|in)\s+(?:the\s+year|(?:19|20)\d\d)|since)\b)",
+    re.I,
+)
+# the ages of the victims, not their number: "five men between the ages of 21 and 58 were shot"
+_AGES_BEFORE = re.compile(
+    r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:and|to|or|-)\s*)?$", re.I
+)
 _NONE = re.compile(
     r"\b(?:no\s+one|nobody|none)\s+(?:\w+\s+){0,2}?(?:was|were)\s+(?:\w+\s+)?(?P<verb>killed|hurt|injured|wounded)"
     r"|\bno\s+(?:[\w-]+\s+){0,2}?(?P<noun>casualties|deaths|fatalities|injuries)\b"
@@ -285,6 +296,8 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None, armed: boo
 
     def add(kind: str, rng: tuple[int, int], victim: str, a: int, b: int, qstart: int) -> None:
         if taken(qstart, b) or _SUBSET.search(text[max(0, qstart - 30) : qstart]):
+            return
+        if _AGES_BEFORE.search(text[max(0, qstart - 40) : qstart]):
             return
         if _MODAL_BEFORE.search(text[max(0, a - 40) : a]) or _cause_before(text[max(0, a - 40) : a]):
             return

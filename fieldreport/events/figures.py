@@ -89,10 +89,19 @@ _QUAL = (
     r"at\s+least|more\s+than|over|nearly|almost|around|about|some|up\s+to|as\s+many\s+as|an\s+estimated|"
     r"approximately|roughly|at\s+most|fewer\s+than|less\s+than|a\s+total\s+of"
 )
+# an age names one person: "killing 34-year-old Ernest Edwards" is one dead, not 34
+_AGE = rf"(?:\d{{1,3}}|{WORDNUM})[\s-]+(?:year|month|week|day)s?[\s-]+old\b(?!-)"
+# A number that is not a count of people: money ("$75,000"), a part of a bigger number or a
+# decimal, a compound modifier ("12-gauge", "40-caliber"), a place in a series ("Image 23 of 32"),
+# the year of a date ("January 9, 2017"), the emergency number ("a 911 call").
+_NOT_A_COUNT = r"(?<![$£€#\d.,])(?<!\d\sof\s)(?!911\b)(?!(?<=\d,\s)(?:19|20)\d\d\b)"
+_WHOLE = r"(?!\d)(?!-[A-Za-z])"
 _QTY = (
     rf"(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})"
-    rf"|(?P<num>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<num2>{_NUM}))?(?!\s*(?:{_UNITS_AFTER})\b)"
+    rf"|(?P<age>{_AGE})"
+    rf"|{_NOT_A_COUNT}(?P<num>{_NUM}){_WHOLE}(?:\s*(?:to|-|–|or)\s*(?P<num2>{_NUM}){_WHOLE})?"
+    rf"(?!\s*(?:{_UNITS_AFTER})\b)"
     rf"|[\"“']?(?P<vague>{VAGUE_WORDS})[\"”']?"
     rf"|(?P<art>an?|another)(?=\s+(?:[\w'.-]+\s+){{0,3}}?(?:{{HEAD1}})\b))"
 )
@@ -251,7 +260,7 @@ def quantity(m: re.Match[str]) -> tuple[int, int] | None:
     g = m.groupdict()
     if g.get("vague"):
         return VAGUE.get(re.sub(r"\s+", " ", g["vague"].lower()))
-    if g.get("art"):
+    if g.get("art") or g.get("age"):
         return (1, 1)
     if g.get("b1"):
         lo, hi = word_number(g["b1"]), word_number(g["b2"])
