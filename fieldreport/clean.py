@@ -21,7 +21,7 @@ from typing import Any
 from .dates import owndate
 from .headline import headline
 from .ids import normalise_text, stable_id
-from .pagemeta import page_meta, registered_domain
+from .pagemeta import archived_on, page_meta, registered_domain
 from .pubdate import LABELLED, MONTH, WEEKDAY, Stamp, contradicted, find_date, normalise_date, stamp
 from .records import Article, Embed, RawDoc, Reject
 from .settings import Config
@@ -323,8 +323,14 @@ def _split_header(text: str) -> tuple[str, str | None]:
     return text[m.end() :], normalise_date(m["date"])
 
 
+# Characters that print nothing: zero-width spaces and joiners, direction marks, the byte-order
+# mark, soft hyphens. Pages carry them by accident ("\u200bNEW ORLEANS --" hides a dateline, "shoot\xading"
+# a word), and no reader of the text sees them.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
 def _lines(text: str) -> list[str]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return [_WS.sub(" ", line).strip() for line in text.split("\n")]
 
 
@@ -398,7 +404,7 @@ def _clean_text(text: str, cfg: Config, repeated: frozenset[str], title: str | N
             found.embeds.append(tweet)
             continue
         paragraphs.append(para)
-    paragraphs = _take_front_matter(paragraphs, found)
+    paragraphs = _take_front_matter(paragraphs, found, title)
     if paragraphs and (m := _SIGNOFF.match(paragraphs[-1])) and _words(m["name"]) <= 5:
         found.signoff = m["name"].strip()
         paragraphs.pop()
@@ -453,7 +459,7 @@ def _inline_stamps(para: str) -> list[str]:
     return pieces
 
 
-def _take_front_matter(paragraphs: list[str], found: _Found) -> list[str]:
+def _take_front_matter(paragraphs: list[str], found: _Found, title: str | None = None) -> list[str]:
     """Remove byline and timestamp lines and the dateline of the first body paragraph.
 
     A timestamp with a label ("Published ...") counts near either end; one without
@@ -495,7 +501,10 @@ def _take_front_matter(paragraphs: list[str], found: _Found) -> list[str]:
                 continue
         after_byline = False
         kept.append(para)
-    for j, para in enumerate(kept[:2]):
+    # the dateline opens one of the first two paragraphs, not counting the headline repeated under
+    # a page's furniture ("KMBC Child Shot", the headline, "LAWRENCE, KAN. - Police in ...")
+    repeats = sum(1 for para in kept[:2] if title and _same(para, title))
+    for j, para in enumerate(kept[: 2 + repeats]):
         m = _DATELINE.match(para)
         if m and len(para) > m.end():
             found.dateline = m["place"].strip()
@@ -710,6 +719,9 @@ def _published(
     """
     declared = normalise_date(doc.published)
     order = [meta.date, declared] if doc.fmt == "warc" else [declared, meta.date]
+    # an archived copy was published by the day the archive took it: a later date is the page's
+    # template or an update's, never the story's
+    archived = archived_on(doc.url)
     for value, source in (
         (order[0], "metadata"),
         (order[1], "metadata"),
@@ -718,6 +730,9 @@ def _published(
         (found.byline_date, "byline"),
         (found.text_date or found.updated_date, "text"),
     ):
+        if value and archived and value[:10] > archived:
+            log.info("%s: %s date %s is after the archive's copy of %s", doc.origin, source, value, archived)
+            continue
         if value and source == "header" and (late := contradicted(value, body)):
             log.info("%s: header date %s contradicted by %r in the text", doc.origin, value, late)
             continue

@@ -11,6 +11,7 @@ never raised.
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import re
 from collections.abc import Iterator
@@ -24,7 +25,7 @@ _META_SECTION = "//meta[@property='article:section' or @name='article:section']/
 _ARTICLE_TYPE = re.compile(r"(?:Article|Posting|Report)$")
 _HTML_COMMENT = re.compile(r"^\s*<!--|-->\s*$")
 _WS = re.compile(r"\s+")
-_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/(?P<url>.+)$")
+_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/(?P<stamp>[^/]+)/(?P<url>.+)$")
 
 
 def page_meta(tree: Any) -> tuple[str | None, str | None]:
@@ -94,6 +95,21 @@ def original_url(url: str) -> str:
         return url
     inner = m["url"]
     return inner if "://" in inner else "http://" + inner
+
+
+def archived_on(url: str | None) -> str | None:
+    """The day an archive copied the page ("2016-08-27" for web.archive.org/web/20160827194240/...),
+    or None for a page that is no archive's copy: the page was published by then."""
+    m = _ARCHIVED.match(url or "")
+    stamp = m["stamp"] if m else ""
+    if len(stamp) < 8 or not stamp[:8].isdigit():
+        return None
+    day = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}"
+    try:
+        _dt.date.fromisoformat(day)
+    except ValueError:
+        return None
+    return day
 
 
 def page_host(url: str) -> str:

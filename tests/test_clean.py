@@ -48,6 +48,28 @@ def test_headline_byline_dateline_and_signoff() -> None:
     assert a.published is None and a.published_source is None
 
 
+def test_a_dateline_under_furniture_and_a_repeated_headline_is_found() -> None:
+    title = "Convoy struck on northern highway"
+    header = f"Station Seven News\n\n{title}\n\n"
+    a = ok(clean.clean(txt(header + "KORVAL, EASTLAND - " + BODY, title=title), CFG))
+    assert (a.dateline, a.text) == ("KORVAL, EASTLAND", header + BODY)
+
+
+def test_an_archived_copy_was_published_by_the_day_the_archive_took_it() -> None:
+    url = "http://web.archive.org/web/20150310093000/http://www.example-gazette.com/news/convoy"
+    late = ok(clean.clean(txt("Convoy struck\n\n" + BODY, url=url, published="2017-01-29"), CFG))
+    assert (late.published, late.published_source) == (None, None)
+    before = ok(clean.clean(txt("Convoy struck\n\n" + BODY, url=url, published="2015-03-08"), CFG))
+    assert (before.published, before.published_source) == ("2015-03-08", "metadata")
+
+
+def test_characters_that_print_nothing_are_dropped() -> None:
+    page = "Convoy struck\n\n\u200bKORVAL - Gun\u00admen fired on the con\u200bvoy. " + BODY
+    a = ok(clean.clean(txt(page), CFG))
+    assert a.dateline == "KORVAL"
+    assert a.text == "Gunmen fired on the convoy. " + BODY
+
+
 def test_signoff_names_the_outlet_when_nothing_else_does() -> None:
     a = ok(clean.clean(txt("Convoy struck\n\n" + BODY + "\n\n— Valley Gazette"), CFG))
     assert a.outlet == "Valley Gazette"
