@@ -203,6 +203,7 @@ def test_no_figure_no_claim(nlp, text):
         ("Photo 12 of 40 Mourners carry the coffins of three men shot and killed.", [("killed", 3, 3)]),
         ("Four men between the ages of 19 and 44 were wounded.", [("injured", 4, 4)]),
         ("The killing raised the county's homicide toll to 61 for the year.", []),
+        ("Deputies investigating fatal shooting of 4-year-old", [("killed", 1, 1)]),
         # still counts
         ("The shooting raised the death toll to 3.", [("killed", 3, 3)]),
         ("Gunmen killed 41 villagers in the raid.", [("killed", 41, 41)]),
@@ -428,6 +429,10 @@ def test_the_people_shot_and_not_counted_dead_are_the_injured(text, expected):
             [("killed", 2, 2), ("killed", 1, 1)],
         ),
         ("The boy found a loaded gun and fatally shot himself.", [("killed", 1, 1)]),
+        # one more alive beside the dead, told by the state only the living are in
+        ("Three men are dead and another is fighting for his life.", [("killed", 3, 3), ("injured", 1, 1)]),
+        ("A boy died and his sister remains in serious condition.", [("killed", 1, 1), ("injured", 1, 1)]),
+        ("A woman died and her husband was arrested.", [("killed", 1, 1)]),
     ],
 )
 def test_more_ways_of_telling_the_injured(text, expected):

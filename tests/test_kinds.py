@@ -273,6 +273,25 @@ def test_a_headlines_participle_with_no_auxiliary_tells_a_shooting(nlp, text):
 
 @pytest.mark.parametrize(
     "text",
+    ["Girl stable after accidental shooting", "Deputies investigating fatal shooting of 4-year-old"],
+)
+def test_a_headlines_shooting_with_no_article_is_a_shooting(nlp, text):
+    assert first(nlp, text).sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suspect held in Saturday's shooting",  # told before: the arrest, not a shooting of its own
+        "The city reopened its shooting range on Monday.",
+    ],
+)
+def test_a_shooting_told_before_or_a_range_is_no_shooting_of_its_own(nlp, text):
+    assert all(m.sub_event_type != "Attack" for m in mentions(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
     [
         # force the protesters demand an end to, detainees they carry pictures of, a car chase
         "Dozens rallied in the capital. They demanded the release of demonstrators detained last week.",

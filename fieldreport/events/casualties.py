@@ -135,7 +135,7 @@ _HEADLINE_ONE = re.compile(
 )
 # a killing named by its deadly means: "the fatal shooting of a man", "the deadly stabbing of two teens"
 _FATAL_MEANS = re.compile(
-    rf"\b(?:fatal|deadly)\s+(?:shooting|stabbing|beating)\s+of\s+(?P<q>{QTY})\s+{VICTIM}",
+    rf"\b(?:fatal|deadly)\s+(?:shooting|stabbing|beating)\s+of\s+(?P<q>{QTY})(?:\s+{VICTIM})?",
     re.I,
 )
 # ... and one hurt: "Rock Hill teen shot in foot", "Teen suffers gunshot wound", "3-year-old wounded"
@@ -387,8 +387,8 @@ def find_claims(text: str, offset: int = 0, span: Span | None = None, armed: boo
         add("killed", (1, 1), "", m.start(), m.end(), m.start("q"))
     for m in _FATAL_MEANS.finditer(text):
         rng = quantity(m)
-        if rng is not None:
-            add("killed", rng, m.group("victim"), m.start(), m.end(), m.start("q"))
+        if rng is not None and (m.group("victim") or m.group("age")):  # "of 2-year-old": one person
+            add("killed", rng, m.group("victim") or "", m.start(), m.end(), m.start("q"))
     others = any(c.kind == "killed" and c.low > 0 for c in found)
     for m in _SELF_KILLED.finditer(text):
         # "killed two people before killing himself": one more than the others; alone ("the boy

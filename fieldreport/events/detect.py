@@ -141,6 +141,18 @@ _HEADLINE_HIT = re.compile(
 )
 
 
+# a headline's shooting, written without an article: "Boy stable after accidental shooting",
+# "Police investigate fatal shooting of 2-year-old" (in a sentence, "the shooting" refers back and
+# "a shooting" is a trigger of its own); only in a headline: a short line with no full stop
+_HEADLINE_SHOOTING = re.compile(
+    r"(?<![\w'’])(?<!\bthe\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bhis\s)(?<!\bher\s)(?<!['’]s\s)"
+    r"(?P<v>(?:(?:fatal|deadly|accidental|double|triple|quadruple|drive-by|overnight|early-morning|late-night|"
+    r"officer-involved|police|mass)\s+)?shooting)(?!\s+(?:range|script|schedule|star|guard|spree\s+trial)\b)",
+    re.I,
+)
+_HEADLINE_LINE = re.compile(r"^[\W_]*[A-Z0-9][^.!?]{8,120}$")
+
+
 def find_triggers(span: Span) -> list[Trigger]:
     """Candidate triggers in one sentence (before filtering), longest match first, no overlaps."""
     text = span.text
@@ -181,6 +193,9 @@ def find_triggers(span: Span) -> list[Trigger]:
         cands.append((m.start("v"), m.end("v"), SHELLING if shell else AIR_STRIKE, "specific", 0.55))
     for m in _HEADLINE_HIT.finditer(text):
         cands.append((m.start("v"), m.end("v"), ATTACK, "harm", 0.45))
+    if _HEADLINE_LINE.match(text.strip()):
+        for m in _HEADLINE_SHOOTING.finditer(text):
+            cands.append((m.start("v"), m.end("v"), ATTACK, "harm", 0.45))
     for rx, sub, kind, conf in TRIGGERS:
         for m in rx.finditer(text):
             cands.append((m.start(), m.end(), sub, kind, conf))

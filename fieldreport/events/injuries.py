@@ -115,9 +115,16 @@ _SHOT_COUNT = re.compile(
     + rf"\bshot\s+(?P<q>{QTY})\s+{VICTIM}(?!\s+(?:dead|to\s+death)\b)",
     re.I,
 )
+# ... or in a state only the living are in: "Four people are dead and another is fighting for her
+# life", "a girl has died and her father is listed in critical condition"
+_ALIVE = (
+    r"(?:fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)|(?:listed\s+)?in\s+(?:critical|serious|stable|fair"
+    r"|grave)(?:\s+but\s+stable)?\s+condition)"
+)
 _AND_ANOTHER = re.compile(
-    rf"\b(?:dead|killed)\s*,?\s+(?:and|while)\s+(?:left\s+|leaving\s+)?(?P<victim>{_ONE_MORE})\s+"
-    rf"(?:(?:was|is)\s+)?{_HOW_BADLY}(?:injured|wounded|hurt)\b",
+    rf"\b(?:dead|killed|died)\s*,?\s+(?:and|while)\s+(?:left\s+|leaving\s+)?(?P<victim>{_ONE_MORE}"
+    rf"|(?:his|her|their)\s+(?:[\w'-]+\s+){{0,2}}?(?:{HEADS_SG}))\s+"
+    rf"(?:(?:(?:was|is)\s+)?{_HOW_BADLY}(?:injured|wounded|hurt)\b|(?:was|is|remains|remained)\s+{_ALIVE})",
     re.I,
 )
 _BULLET_HIT = re.compile(
