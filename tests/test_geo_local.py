@@ -423,6 +423,18 @@ def test_a_story_naming_no_place_is_in_the_town_whose_police_it_quotes(nlp, gaz)
     assert loc is not None and (loc.location, loc.admin1) == ("Goldsboro", "North Carolina")
 
 
+def test_a_story_naming_no_place_is_in_its_outlets_town_near_it(nlp, gaz) -> None:
+    text = "A boy was wounded when a gun went off at a home on Sunday, officers said."
+    loc, places = where(nlp, gaz, text, "A boy", url="https://www.chicagotribune.com/news/boy-hurt")
+    assert [(p.name, p.source) for p in places] == [("Chicago", "outlet")]
+    assert loc is not None and (loc.location, loc.admin1, loc.geo_precision) == ("Chicago", "Illinois", 2)
+    # a story that names a place of its own is there, not in its outlet's town
+    _, places = where(
+        nlp, gaz, text + " Gary police said.", "A boy", url="https://www.chicagotribune.com/n/x"
+    )
+    assert "outlet" not in {p.source for p in places}
+
+
 def test_the_datelines_town_missing_from_the_gazetteer_is_no_namesake_abroad(nlp, gaz) -> None:
     # Pinetown, N.C. is not in the index; Pinetown, KwaZulu-Natal is
     text = "A girl was killed Tuesday. Deputies were called to a home in Pinetown around 6 p.m."

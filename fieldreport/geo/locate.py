@@ -198,8 +198,8 @@ def _frame_place(places: Sequence[Place]) -> Place | None:
     title = [p for p in places if p.source == "title" and own(p)]
     if title:
         return min(title, key=_rank)
-    # the town whose police the story quotes
-    return next((p for p in places if p.source == "agency" and own(p)), None)
+    # the town whose police the story quotes, else, in a story that names no place, its outlet's
+    return next((p for p in places if p.source in ("agency", "outlet") and own(p)), None)
 
 
 def _main_place(places: Sequence[Place], article: Article) -> Place | None:
@@ -279,7 +279,7 @@ def locate(
 
 def _location(p: Place, places: Sequence[Place], text: str) -> Location:
     lat, lon, cc = p.latitude, p.longitude, p.country_code
-    precision = _precision(p, text)
+    precision = 2 if p.source == "outlet" else _precision(p, text)  # the outlet's area, not a stated place
     if not p.resolved and not p.country_code:
         cc = _main_country([q for q in places if q.resolved])
         country = next((q for q in places if q.feature == "PCLI" and q.country_code == cc), None)

@@ -18,7 +18,7 @@ from .rank import FOCUS_NAME, Candidate, Context
 
 # Places of the article's frame, outside its text (offsets 0, 0): its dateline's, which clean.py
 # took out of the text, its title's, and the town whose police it quotes.
-FRAME = frozenset({"dateline", "title", "agency"})
+FRAME = frozenset({"dateline", "title", "agency", "outlet"})
 
 # The US cities American news names with no state beside them (the AP's stand-alone datelines);
 # any other town outside the story's state is written "Raleigh, N.C.", so a bare "Raleigh" in a

@@ -103,6 +103,7 @@ CONNECTORS = frozenset(
 NON_LITERAL = frozenset({"demonym", "organisation", "metonym"})
 CLEAR_DATELINE = 0.5  # the share a bare dateline's best reading needs to set the story's state
 DATELINE_TOWN = 50_000  # a town this size shares a bare dateline with a namesake province abroad
+OUTLET_SCORE = 0.5  # an outlet's town read for a story that names no place: a guess, not a reading
 PPL_WORDS = frozenset({"city", "town", "village", "villages", "hamlet", "towns", "cities", "camp"})
 
 # Most specific first: the order in which an unresolved place's container is chosen.
@@ -234,6 +235,11 @@ def find_places(
     places = [
         _to_place(c) for c in candidates if keep or c.best is not None or c.source in ("ner", "dateline")
     ]
+    if spans is None and frame.home_town is not None and not any(p.resolved for p in places):
+        # a story that names no place at all ("Child wounded in accidental shooting" on a town's
+        # station): its outlet's town is the only evidence of where it happened
+        home_town = frame.home_town
+        places.insert(0, home_town.place(0, 0, home_town.name, score=OUTLET_SCORE, source="outlet"))
     town = dateline.best if dateline is not None and dateline.score >= CLEAR_DATELINE else None
     if town is not None and town.feature == "PPLC":
         town = None  # "BEIRUT (Reuters) -" over villages in Syria: not where they are
