@@ -290,6 +290,15 @@ def test_a_shooting_told_before_or_a_range_is_no_shooting_of_its_own(nlp, text):
     assert all(m.sub_event_type != "Attack" for m in mentions(nlp, text))
 
 
+def test_a_type_that_names_a_means_needs_that_means_in_the_article(nlp):
+    # "struck" reads as a strike; in a story of a shooting that names no aircraft, shell or bomb
+    # the men struck were hurt by gunfire
+    text = "Shots rang out outside the bar. The men were struck in the ankle, leg and foot."
+    assert [m.sub_event_type for m in mentions(nlp, text)] == ["Attack"]
+    jets = first(nlp, "Coalition jets struck Houthi positions near the port.")
+    assert jets.sub_event_type == "Air/drone strike"
+
+
 @pytest.mark.parametrize(
     "text",
     [

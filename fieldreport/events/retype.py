@@ -42,17 +42,25 @@ from . import detect as d
 from . import prototypes
 from .actors import CIVILIAN_WORDS, CIVILIANS, protesters, rioters
 from .drafts import Draft, fill, subject_actor
+from .figures import GUN_WORDS, SHOOTING
 from .roles import ARMED_MEN, ARMED_TARGET, Context, defenceless
 from .taxonomy import (
+    AIR_STRIKE,
     ARMED_CLASH,
     ATTACK,
+    BATTLES,
+    CHEMICAL_WEAPON,
     DISRUPTED_WEAPONS,
     EVENT_TYPES,
     EXPLOSIONS,
+    GRENADE,
     MOB_VIOLENCE,
     PEACEFUL_PROTEST,
     PROTESTS,
+    REMOTE_EXPLOSIVE,
+    SHELLING,
     SUB_EVENT_TYPES,
+    SUICIDE_BOMB,
     TERRITORY,
     VAC,
     VIOLENT_DEMONSTRATION,
@@ -108,6 +116,50 @@ def vote(probs: np.ndarray, classes: Sequence[str], rule_sub: str | None) -> str
     return best
 
 
+# A type that names its means is no reading of a story of a shooting that never names that means:
+# the classifier reads "The men were struck in the ankle" or "one of the rounds exploded inside
+# the gun" as a strike or a shelling as readily as a shooting; the words of the means are the
+# evidence it lacks.
+MEANS: dict[str, re.Pattern[str]] = {
+    AIR_STRIKE: re.compile(
+        r"\b(?:air|airstrikes?|aerial|drones?|UAVs?|jets?|warplanes?|planes?|aircraft|helicopters?|gunships?"
+        r"|bomb\w*|sorties?|coalition|air\s*force)\b",
+        re.I,
+    ),
+    SHELLING: re.compile(
+        r"\b(?:shell\w*|artillery|mortars?|rockets?|missiles?|howitzers?|cannons?|bombard\w*|projectiles?"
+        r"|katyushas?|heavy\s+weapons|tanks?|MLRS|barrel\s+bombs?)\b",
+        re.I,
+    ),
+    REMOTE_EXPLOSIVE: re.compile(
+        r"\b(?:bomb\w*|IEDs?|explosive\w*|(?:land)?mines?|blasts?|explo(?:de|ded|des|sion|sions)|detonat\w+"
+        r"|booby|roadside)\b",
+        re.I,
+    ),
+    GRENADE: re.compile(r"\bgrenades?\b", re.I),
+    SUICIDE_BOMB: re.compile(r"\bsuicide\b|\bself-detonat\w+|\bbombers?\b", re.I),
+    CHEMICAL_WEAPON: re.compile(
+        r"\b(?:chemical|chlorine|sarin|mustard|nerve\s+agent|toxic|poison\w*|gas)\b", re.I
+    ),
+}
+# ... and taking ground needs a word of taking or holding it, in the sentence the lead is read from
+_GROUND = re.compile(
+    r"\b(?:t[oa]ok|take[ns]?|taking|retak\w+|retook|captur\w+|recaptur\w+|seiz\w+|control\w*|dislodg\w+"
+    r"|overr[au]n\w*|liberat\w+|withdr[ae]w\w*|retreat\w*|enter\w*|regain\w*|expel\w*|drove|driv\w+\s+out"
+    r"|push\w*|advanc\w+|clear\w*|reclaim\w*|occup\w+|fell|fall\w*|hand\w*\s+over|positions?|territor\w+)\b",
+    re.I,
+)
+
+
+def ruled_out(text: str) -> frozenset[str]:
+    """The sub-event types whose means an article that tells a shooting never names (:data:`MEANS`);
+    none where it tells no shooting (a field note's "assailants attacked the village" says nothing
+    of the means)."""
+    if GUN_WORDS.search(text) is None and SHOOTING.search(text) is None:
+        return frozenset()
+    return frozenset(sub for sub, rx in MEANS.items() if rx.search(text) is None)
+
+
 class Reader:
     """Sentence probabilities from the shared classifier, cached per sentence text."""
 
@@ -131,11 +183,20 @@ class Reader:
                 self.cache[t] = p
         return [self.cache[t] for t in texts]
 
-    def vote(self, rule_sub: str, probs: np.ndarray, within: str = "any") -> str | None:
-        """The sub-event type the rules and the classifier agree on, or None for no event."""
+    def vote(
+        self, rule_sub: str, probs: np.ndarray, within: str = "any", excluded: frozenset[str] = frozenset()
+    ) -> str | None:
+        """The sub-event type the rules and the classifier agree on, or None for no event; never
+        one of ``excluded`` (:func:`ruled_out`): where that is the rules' own, a strike or a blast
+        the article names no means of ("the men were struck in the ankle"), the classifier alone
+        reads the sentence, among the types of violence that name no means (battles, attacks)."""
         allowed = self.acled
-        if within == "explosions":
+        if rule_sub in excluded:
+            rule_sub = None
+            allowed = np.array([SUB_EVENT_TYPES.get(c) in (BATTLES, VAC) for c in self.classes])
+        elif within == "explosions":
             allowed = np.array([SUB_EVENT_TYPES.get(c) == EXPLOSIONS for c in self.classes])
+        allowed = allowed & np.array([c not in excluded for c in self.classes])
         p = np.where(allowed, probs, -1.0)
         p[self.none] = probs[self.none]
         best = vote(p, self.classes, rule_sub)
@@ -145,12 +206,18 @@ class Reader:
             return rule_sub  # taking ground needs a capture word: an offensive alone may fail
         return best
 
-    def lead_event(self, probs: np.ndarray) -> str | None:
-        """The ACLED sub-event type a sentence reports on the classifier's word alone, if sure."""
+    def lead_event(
+        self, probs: np.ndarray, excluded: frozenset[str] = frozenset(), text: str = ""
+    ) -> str | None:
+        """The ACLED sub-event type a sentence ``text`` reports on the classifier's word alone, if
+        sure; never one of ``excluded``, nor taking ground without a word of it."""
         acled_mass = float(probs[self.acled].sum())
         if acled_mass < LEAD_MIN:
             return None
-        p = np.where(self.acled, probs, -1.0)
+        ground = _GROUND.search(text) is not None
+        fits = [c not in excluded and (ground or c not in TERRITORY) for c in self.classes]
+        allowed = self.acled & np.array(fits)
+        p = np.where(allowed, probs, -1.0)
         return self.classes[int(p.argmax())]
 
 
@@ -179,10 +246,11 @@ def voted(
     rd = reader()
     if not rd.ready:
         return drafts
+    excluded = ruled_out(doc.text)
     if not drafts:
         lead = [s for s in sentences[:LEAD_SENTENCES] if len(s.text) > 20]
         for sent, probs in zip(lead, rd.read([s.text for s in lead]), strict=True):
-            sub = rd.lead_event(probs)
+            sub = rd.lead_event(probs, excluded, sent.text)
             span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
             if sub is None or span is None or not conflict_talk(span) or unreported(span, ref_year):
                 continue
@@ -200,7 +268,7 @@ def voted(
         if id(x) not in votes:
             kept.append(x)  # a trigger naming its type ("air strikes", "a roadside bomb") stays as typed
             continue
-        sub = rd.vote(x.sub, votes[id(x)], within[id(x)] or "any")
+        sub = rd.vote(x.sub, votes[id(x)], within[id(x)] or "any", excluded)
         armed_foe = x.actor2 is not None and x.actor2.inter in (1, 2, 3, 8)
         if sub == ATTACK and x.sub == ARMED_CLASH and (_armed_target(x) or armed_foe):
             sub = x.sub  # "attacked an army position": who was attacked is in the words
@@ -208,6 +276,8 @@ def voted(
             sub = x.sub  # "shot dead outside his home": the victim could not answer, as the words say
         if sub is None and not x.claims:
             continue  # commentary, a threat, history: no report
+        if sub is None and x.sub in excluded:
+            sub = ATTACK  # people hurt by a means the article never names: an attack on them
         if sub is not None and sub != x.sub:
             span = doc.char_span(x.sentence.start, x.sentence.end, alignment_mode="expand")
             if span is not None:
