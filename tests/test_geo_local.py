@@ -243,6 +243,9 @@ def test_frame_places_stay_out_of_the_text_offsets(nlp, gaz) -> None:
     ("meta", "homes", "unit"),
     [
         ({"url": "https://www.chicagotribune.com/news/x"}, ["Chicago"], None),
+        # a smaller city's paper, its name ten times any namesake's size (not Columbus or Springfield)
+        ({"url": "https://www.bradenton.com/news/x"}, ["Bradenton"], None),
+        ({"url": "https://www.springfieldnews.com/x"}, [], None),
         ({"url": "https://www.oregonlive.com/x"}, ["Oregon"], None),
         ({"url": "https://www.washingtonpost.com/x"}, [], None),
         ({"outlet": "The Baltimore Sun"}, ["Baltimore"], None),

@@ -38,7 +38,7 @@ TITLE_STATE_WEIGHT = 1.0
 DOMAIN_WEIGHT = 1.0
 LEARNED_HOME_WEIGHT = 1.0  # the outlet's home its reports taught (homes.py): as much as its domain
 AGENCY_WEIGHT = 2.0  # the town or county whose police the story quotes
-HOME_POPULATION = 100_000  # a city an outlet is named after ("Chicago Tribune") is a city of note
+HOME_POPULATION = 25_000  # a city an outlet is named after ("Chicago Tribune", salina.com) is a town of note
 HOME_MARGIN = 10  # ... and ten times the size of any namesake
 AGENCY_POPULATION = 10_000  # a town whose police a story quotes may be smaller; still ten times any namesake
 
