@@ -641,8 +641,9 @@ def toll(
     figure is at least it and never it plus the groups. ``low`` and ``best`` are the smallest
     claimant figure, as ACLED codes the most conservative credible toll; ``high`` the largest
     upper bound; ``disputed`` that claimants disagree. A named source that tells only of one
-    person's death ("their daughter died", "a woman was shot to death") tells a part, not a total:
-    where another counts more, its one is among them (:func:`_totals`).
+    person's death or wound ("their daughter died", "a woman was shot to death", "one victim was
+    shot seven times") tells a part, not a total: where another counts more, its one is among them
+    (:func:`_totals`).
     """
     latest: dict[str, tuple[str, dict[str, tuple[int, int]]]] = {}
     one_person: dict[str, bool] = {}  # whether each claimant's latest word tells only one person
@@ -678,7 +679,7 @@ def toll(
         for who, (when, v) in latest.items()
         if not who.startswith("article:") or when == newest
     }
-    figures = list(_totals(standing, one_person).values()) if kind == "killed" else list(standing.values())
+    figures = list(_totals(standing, one_person).values())
     low = min(lo for lo, _ in figures)
     return low, low, max(hi for _, hi in figures), len(set(figures)) > 1
 
@@ -690,10 +691,10 @@ _COUNTED = re.compile(r"\b(?:one|1)\b(?!\s+of\b)", re.I)
 def _totals(
     figures: Mapping[str, tuple[int, int]], one_person: Mapping[str, bool]
 ) -> dict[str, tuple[int, int]]:
-    """The figures that stand as totals: a named source's account of one person's death (a mother's
-    "my son died", police naming the woman shot) is not a count that disputes another source's
-    "three people were killed". Only the dead: the injured that local news counts ("four people
-    were shot") often include the dead, and there an account of one hurt person stays a check."""
+    """The figures that stand as totals: a named source's account of one person's death or wound (a
+    mother's "my son died", police naming the woman shot, "one victim was shot seven times, the
+    sergeant said") is not a count that disputes another source's "three people were killed" or
+    "three others were wounded"."""
     most = max(lo for lo, _ in figures.values())
     kept = {
         who: (lo, hi)

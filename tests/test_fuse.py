@@ -210,10 +210,10 @@ def test_a_source_telling_of_one_persons_death_tells_a_part_not_a_total() -> Non
     count = Claim("killed", 1, 1, "unknown", "the army", "one soldier was killed", 0, 4)
     (event,), _ = fuse.run([mention("c1", claims=(killed(3, 3), count))], META)
     assert (event.fatalities, event.fatalities_high, event.fatalities_disputed) == (1, 3, True)
-    # the injured keep the smallest account: counts of people shot often include the dead
+    # so with the injured: "three others were wounded ... 'my son was hurt,' his mother said"
     hurt = Claim("injured", 1, 1, "unknown", "his mother", "my son was hurt", 0, 4)
     (event,), _ = fuse.run([mention("c1", claims=(injured(3, 3), hurt))], META)
-    assert event.injured == 1
+    assert (event.injured, event.injured_disputed) == (3, False)
 
 
 def test_a_short_stated_range_is_one_event_per_day_sharing_the_deaths() -> None:
