@@ -505,6 +505,9 @@ def _event(
     actor1, actor2, inter1, inter2 = _sides(best, group)
     low, best_count, high, disputed = toll(group, articles, "killed")
     injured_low, injured, injured_high, injured_disputed = toll(group, articles, "injured")
+    died = died_since(group, articles)
+    if died:
+        injured_low, injured = max(0, injured_low - died), max(0, injured - died)
     sources: list[str] = []
     for link in links:
         outlet = source_name(articles.get(link.article_id, {}))
@@ -682,6 +685,23 @@ def toll(
     figures = list(_totals(standing, one_person).values())
     low = min(lo for lo, _ in figures)
     return low, low, max(hi for _, hi in figures), len(set(figures)) > 1
+
+
+def died_since(group: Sequence[Mention], articles: Mapping[str, Mapping[str, Any]] | None = None) -> int:
+    """How many of the injured a later report tells dead: where the reports that count the injured
+    are all older than the latest that counts the dead, the dead added since were among them ("a
+    boy in critical condition" on Sunday, "the boy died" on Monday: one dead, none injured)."""
+
+    def published(m: Mention) -> str:
+        return str((articles or {}).get(m.article_id, {}).get("published") or "")
+
+    hurt = [published(m) for m in group if any(c.kind == "injured" and c.high > 0 for c in m.claims)]
+    dead = [published(m) for m in group if any(c.kind == "killed" and c.high > 0 for c in m.claims)]
+    if not hurt or not dead or max(dead) <= max(hurt):
+        return 0
+    then = max(hurt)
+    before = [m for m in group if published(m) <= then]
+    return max(0, toll(group, articles, "killed")[1] - toll(before, articles, "killed")[1])
 
 
 # "one man was killed" counts the dead; "a man died", "he was pronounced dead" tell of a person

@@ -399,3 +399,22 @@ def test_an_arrest_in_a_shooting_told_by_another_outlet_is_a_report_of_that_shoo
     # an arrest in no harm told is an event of its own
     raid = replace(arrest, sentence="Police arrested a man on Sunday in a drug raid.")
     assert len(fuse.run([shot, raid], meta)[0]) == 2
+
+
+def test_the_injured_a_later_report_tells_dead_are_dead_not_injured() -> None:
+    meta = {
+        "a1": {"outlet": "Levant Wire", "duplicate_of": None, "published": "2017-06-06"},
+        "a2": {"outlet": "Northern Post", "duplicate_of": None, "published": "2017-06-07"},
+    }
+    # Tuesday: "two dead and three wounded"; Wednesday: "the toll rose to three"
+    first = mention("a1", claims=(killed(2, 2), injured(3, 3)))
+    later = mention("a2", claims=(killed(3, 3),))
+    (event,), _ = fuse.run([first, later], meta)
+    assert (event.fatalities, event.injured) == (3, 2)
+    # the wounded counted again on the later day stand as counted
+    again = mention("a2", claims=(killed(3, 3), injured(2, 2)))
+    (event,), _ = fuse.run([first, again], meta)
+    assert (event.fatalities, event.injured) == (3, 2)
+    # and one report's own dead and wounded are apart
+    (event,), _ = fuse.run([first], meta)
+    assert (event.fatalities, event.injured) == (2, 3)
