@@ -505,7 +505,7 @@ def _event(
     actor1, actor2, inter1, inter2 = _sides(best, group)
     low, best_count, high, disputed = toll(group, articles, "killed")
     injured_low, injured, injured_high, injured_disputed = toll(group, articles, "injured")
-    died = died_since(group, articles)
+    died = died_since(group, articles, best_count)
     if died:
         injured_low, injured = max(0, injured_low - died), max(0, injured - died)
     sources: list[str] = []
@@ -651,7 +651,7 @@ def toll(
     latest: dict[str, tuple[str, dict[str, tuple[int, int]]]] = {}
     one_person: dict[str, bool] = {}  # whether each claimant's latest word tells only one person
     for m in group:
-        published = str((articles or {}).get(m.article_id, {}).get("published") or "")
+        published = _published(m, articles)
         for c in m.claims:
             if c.kind != kind or m.sub_event_type == PEACEFUL_PROTEST:
                 continue  # a peaceful protest harms no one: a toll in its sentence is its cause
@@ -687,21 +687,28 @@ def toll(
     return low, low, max(hi for _, hi in figures), len(set(figures)) > 1
 
 
-def died_since(group: Sequence[Mention], articles: Mapping[str, Mapping[str, Any]] | None = None) -> int:
-    """How many of the injured a later report tells dead: where the reports that count the injured
-    are all older than the latest that counts the dead, the dead added since were among them ("a
-    boy in critical condition" on Sunday, "the boy died" on Monday: one dead, none injured)."""
+def _published(m: Mention, articles: Mapping[str, Mapping[str, Any]] | None) -> str:
+    return str((articles or {}).get(m.article_id, {}).get("published") or "")
 
-    def published(m: Mention) -> str:
-        return str((articles or {}).get(m.article_id, {}).get("published") or "")
 
-    hurt = [published(m) for m in group if any(c.kind == "injured" and c.high > 0 for c in m.claims)]
-    dead = [published(m) for m in group if any(c.kind == "killed" and c.high > 0 for c in m.claims)]
+def died_since(
+    group: Sequence[Mention], articles: Mapping[str, Mapping[str, Any]] | None, dead_now: int
+) -> int:
+    """How many of the injured a later report tells dead, of the ``dead_now`` the reports count:
+    where the reports that count the injured are all older than the latest that counts the dead,
+    the dead added since were among them ("a boy in critical condition" on Sunday, "the boy died"
+    on Monday: one dead, none injured)."""
+
+    def days(kind: str) -> list[str]:
+        counting = (m for m in group if any(c.kind == kind and c.high > 0 for c in m.claims))
+        return [_published(m, articles) for m in counting]
+
+    hurt, dead = days("injured"), days("killed")
     if not hurt or not dead or max(dead) <= max(hurt):
         return 0
     then = max(hurt)
-    before = [m for m in group if published(m) <= then]
-    return max(0, toll(group, articles, "killed")[1] - toll(before, articles, "killed")[1])
+    before = [m for m in group if _published(m, articles) <= then]
+    return max(0, dead_now - toll(before, articles, "killed")[1])
 
 
 # "one man was killed" counts the dead; "a man died", "he was pronounced dead" tell of a person
